@@ -1,0 +1,256 @@
+// The commander program: one flag registry, lazy command modules, one place for exit codes.
+import { Command, CommanderError, Option } from 'commander';
+import { Cancelled, CheckFailed, EXIT, UserError } from './errors.js';
+import type { Context } from './context.js';
+
+type Action = (args: readonly unknown[], options: Record<string, unknown>, ctx: Context) => Promise<number | void>;
+type Loader = () => Promise<{ execute: Action }>;
+
+const FORMAT_TEXT_JSON = ['text', 'json'] as const;
+
+function examples(lines: string[]): string {
+  return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
+}
+
+function makeContext(globals: Record<string, unknown>): Context {
+  const env = process.env;
+  const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const color = globals.color !== false && !noColorEnv && Boolean(process.stdout.isTTY || process.stderr.isTTY) && env.TERM !== 'dumb';
+  return {
+    cwd: process.cwd(),
+    env,
+    color,
+    debug: globals.debug === true,
+    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdout: (text) => void process.stdout.write(text),
+    stderr: (text) => void process.stderr.write(text),
+  };
+}
+
+export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]) => Promise<void>): Command {
+  const program = new Command('prepub');
+  const version = '0.1.0';
+  program
+    .description(
+      'Pre-publication checks for newsrooms: scan a draft for legal and safety risks, answer the\nquestions a media lawyer would ask, and sign the record.',
+    )
+    .version(version, '-V, --version', 'print the version')
+    .option('--debug', 'show stack traces for internal errors')
+    .option('--no-color', 'plain output without colour (also NO_COLOR=1)')
+    .showHelpAfterError('(run with --help for usage)')
+    .configureHelp({ sortSubcommands: false })
+    .addHelpText(
+      'after',
+      examples([
+        'prepub check examples/community-fete.md',
+        'prepub scan draft.md --format json',
+        'prepub review draft.md.prepub.json',
+        'prepub verify draft.md.prepub.json --article draft.md --keyring keyring.json',
+      ]),
+    );
+
+  const formatOption = () => new Option('--format <format>', 'output format').choices(FORMAT_TEXT_JSON).default('text');
+  const on = (loader: Loader) =>
+    async function (this: Command, ...args: unknown[]) {
+      await run(loader, this, args.slice(0, -2));
+    };
+
+  program
+    .command('check')
+    .description('walk the checklist for an article and write the record')
+    .argument('[article]', 'the draft (.md, .txt, .html, .docx, or - for stdin)')
+    .option('--checklist <id|path>', 'checklist pack to use (default from config, else uk-ew)')
+    .option('--answers <file>', 'answers from a YAML or JSON file (no terminal needed)')
+    .option('--out <file>', 'record path (default: <article>.prepub.json)')
+    .option('--resume <record>', 'continue a draft record')
+    .option('--file', 'sign and file the record at the end')
+    .option('--no-input', 'never prompt; list what is missing and exit 2')
+    .option('--slug <slug>', "the story's slug")
+    .option('--headline <text>', "the story's headline")
+    .option('--desk <desk>', 'the desk (news, politics, sport, …)')
+    .option('--reporter <name>', "the reporter's name")
+    .option('--key <file>', 'private key to sign with when filing')
+    .option('--ignore <rule=reason...>', 'suppress a scan rule, with the reason')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['prepub check draft.md', 'prepub check draft.md --answers answers.yaml --no-input', 'prepub check --resume draft.md.prepub.json']))
+    .action(on(() => import('./commands/check.js')));
+
+  program
+    .command('scan')
+    .description('scan a draft for risk triggers; no questions asked')
+    .argument('<article>', 'the draft (.md, .txt, .html, .docx, or - for stdin)')
+    .option('--checklist <id|path>', 'pack whose rules to use (default from config, else uk-ew)')
+    .option('--fail-on <severity>', 'exit 1 if any finding is at or above this severity', 'blocker')
+    .option('--section <id...>', 'only these sections')
+    .option('--ignore <rule=reason...>', 'suppress a rule, with the reason (listed, never silent)')
+    .option('--max-bytes <n>', 'largest input accepted', '10000000')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['prepub scan draft.md', 'prepub scan draft.docx --format json', 'cat draft.txt | prepub scan - --fail-on high']))
+    .action(on(() => import('./commands/scan.js')));
+
+  program
+    .command('file')
+    .description('sign and file a record as its reporter')
+    .argument('<record>', 'the record (*.prepub.json)')
+    .option('--confirm', 'confirm the filing statement without a prompt')
+    .option('--no-input', 'never prompt')
+    .option('--key <file>', 'private key to sign with')
+    .option('--article <file>', 'the article, if not at the path in the record')
+    .addHelpText('after', examples(['prepub file draft.md.prepub.json', 'prepub file draft.md.prepub.json --confirm --no-input']))
+    .action(on(() => import('./commands/file.js')));
+
+  program
+    .command('review')
+    .description('desk editor or lawyer: review the flagged items, approve or return, sign')
+    .argument('<record>', 'the record (*.prepub.json)')
+    .option('--article <file>', 'the article, to check it is the text that was filed')
+    .option('--role <role>', 'sign as editor or lawyer', 'editor')
+    .option('--decision <decision>', 'approve or return (with --no-input)')
+    .option('--comment <text>', 'the comment for the decision')
+    .option('--reviews <file>', 'item reviews from a YAML or JSON file')
+    .option('--no-input', 'never prompt')
+    .option('--key <file>', 'private key to sign with')
+    .addHelpText('after', examples(['prepub review draft.md.prepub.json', 'prepub review draft.md.prepub.json --decision approve --comment "Cleared" --no-input']))
+    .action(on(() => import('./commands/review.js')));
+
+  program
+    .command('verify')
+    .description('check signatures, policy and (with --article) the exact text; exit 0 only if approved')
+    .argument('[record]', 'the record (*.prepub.json)')
+    .option('--article <file>', 'the text about to be published')
+    .option('--keyring <file>', 'the trusted keys (default from config)')
+    .option('--extract <dir>', "write each envelope's payload.json, pae.bin and sig.bin")
+    .addOption(formatOption())
+    .addHelpText('after', examples(['prepub verify story.prepub.json --article story.md --keyring keyring.json', 'prepub verify story.prepub.json --extract envelopes/']))
+    .action(on(() => import('./commands/verify.js')));
+
+  program
+    .command('status')
+    .description('list the records under a folder: story, reporter, state, risk, valid?')
+    .argument('[dir]', 'folder to search', '.')
+    .option('--keyring <file>', 'the trusted keys (default from config)')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['prepub status records/', 'prepub status --format json']))
+    .action(on(() => import('./commands/status.js')));
+
+  program
+    .command('export')
+    .description('a sign-off sheet for people and archives')
+    .argument('<record>', 'the record (*.prepub.json)')
+    .addOption(new Option('--format <format>', 'sheet format').choices(['md', 'html', 'json']).default('md'))
+    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--keyring <file>', 'the trusted keys, to show which signatures verify')
+    .addHelpText('after', examples(['prepub export story.prepub.json --format html --out sheet.html']))
+    .action(on(() => import('./commands/export.js')));
+
+  const checklists = program.command('checklists').description('list, show and validate checklist packs');
+  checklists
+    .command('list')
+    .description('the built-in packs and those in configured folders')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['prepub checklists list', 'prepub checklists list --format json']))
+    .action(on(() => import('./commands/checklists-list.js')));
+  checklists
+    .command('show')
+    .description("a pack's sections, questions, guidance and citations")
+    .argument('<id>', 'pack id or folder')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['prepub checklists show uk-ew', 'prepub checklists show uk-ew --format json']))
+    .action(on(() => import('./commands/checklists-show.js')));
+  checklists
+    .command('validate')
+    .description('check a pack folder; exit 2 listing every error with its position')
+    .argument('<path>', 'pack folder (or its pack.yaml)')
+    .addOption(formatOption())
+    .addHelpText('after', examples(['prepub checklists validate checklists/uk-ew']))
+    .action(on(() => import('./commands/checklists-validate.js')));
+
+  const keys = program.command('keys').description('signing keys and the newsroom keyring');
+  keys
+    .command('generate')
+    .description('make an Ed25519 key pair under $XDG_CONFIG_HOME/prepub/keys')
+    .option('--name <name>', 'a name for the key (default: your name from config)')
+    .option('--no-passphrase', 'do not encrypt the private key')
+    .option('--no-input', 'never prompt (passphrase from PREPUB_PASSPHRASE)')
+    .addHelpText('after', examples(['prepub keys generate --name "Jane Reporter"']))
+    .action(on(() => import('./commands/keys-generate.js')));
+  keys
+    .command('list')
+    .description('your keys')
+    .addOption(formatOption())
+    .action(on(() => import('./commands/keys-list.js')));
+  keys
+    .command('export')
+    .description('print a public key (SPKI PEM) and its key id')
+    .argument('[name]', 'key name or id (default: your key)')
+    .option('--out <file>', 'write the PEM to a file')
+    .action(on(() => import('./commands/keys-export.js')));
+  keys
+    .command('trust')
+    .description('add a public key to a keyring with a role')
+    .argument('<public.pem>', 'the public key')
+    .requiredOption('--name <name>', "the signer's name")
+    .addOption(new Option('--role <role>', 'the role it may sign as').choices(['reporter', 'editor', 'lawyer']).makeOptionMandatory())
+    .option('--keyring <file>', 'the keyring file (default from config)')
+    .addHelpText('after', examples(['prepub keys trust jane.pem --name "Jane Reporter" --role reporter --keyring keyring.json']))
+    .action(on(() => import('./commands/keys-trust.js')));
+
+  return program;
+}
+
+function report(ctx: Pick<Context, 'stderr' | 'debug'>, error: unknown): number {
+  if (error instanceof UserError) {
+    ctx.stderr(`prepub: ${error.message}\n`);
+    for (const line of error.options.lines ?? []) ctx.stderr(`  ${line}\n`);
+    if (error.options.hint) ctx.stderr(`${error.options.hint}\n`);
+    return EXIT.usage;
+  }
+  if (error instanceof CheckFailed) {
+    ctx.stderr(`prepub: ${error.message}\n`);
+    for (const line of error.lines) ctx.stderr(`  ${line}\n`);
+    return EXIT.failed;
+  }
+  if (error instanceof Cancelled) {
+    ctx.stderr(`\n${error.message}\n`);
+    return EXIT.cancelled;
+  }
+  const message = error instanceof Error ? error.message : String(error);
+  ctx.stderr(`prepub: internal error: ${message}\nThis is a bug in prepub. Run again with --debug to see where it happened, and report it.\n`);
+  if (ctx.debug && error instanceof Error && error.stack) ctx.stderr(`${error.stack}\n`);
+  return EXIT.bug;
+}
+
+/** Runs the CLI and returns the exit code. Nothing else in prepub decides an exit code. */
+export async function main(argv: readonly string[]): Promise<number> {
+  let ctx: Context | undefined;
+  let code: number = EXIT.ok;
+  const program = buildProgram(async (loader, cmd, args) => {
+    ctx = makeContext(cmd.optsWithGlobals());
+    const mod = await loader();
+    const result = await mod.execute(args, cmd.opts(), ctx);
+    code = typeof result === 'number' ? result : EXIT.ok;
+  });
+  program.exitOverride();
+  program.configureOutput({
+    writeOut: (s) => void process.stdout.write(s),
+    writeErr: (s) => void process.stderr.write(s),
+  });
+  for (const sub of program.commands) {
+    sub.exitOverride();
+    for (const subsub of sub.commands) subsub.exitOverride();
+  }
+  const debug = argv.includes('--debug');
+  try {
+    await program.parseAsync([...argv]);
+    return code;
+  } catch (error) {
+    if (error instanceof CommanderError) {
+      // commander has already printed its message (help, version, or a usage error).
+      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
+      return EXIT.usage;
+    }
+    return report(ctx ?? { stderr: (t) => void process.stderr.write(t), debug }, error);
+  }
+}

@@ -1,0 +1,6 @@
+// Placeholder while the command is being built (replaced by its implementation).
+import { UserError } from '../errors.js';
+
+export function execute(): Promise<number> {
+  return Promise.reject(new UserError('prepub keys-export is not built yet'));
+}

@@ -1,0 +1,124 @@
+// The record (*.prepub.json): the file a lawyer would read in a dispute. DESIGN.md, "The record".
+import { z } from 'zod';
+import { Risk, SectionId } from '../checklist/schema.js';
+
+export const RECORD_FORMAT = 'prepub/record@1';
+
+export const SEVERITIES = ['low', 'medium', 'high', 'blocker'] as const;
+export const Severity = z.enum(SEVERITIES);
+export type Severity = z.infer<typeof Severity>;
+
+const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
+const Timestamp = z.iso.datetime({ offset: true });
+
+export const Finding = z.strictObject({
+  rule: z.string(),
+  section: SectionId,
+  severity: Severity,
+  line: z.number().int().min(1),
+  column: z.number().int().min(1),
+  endLine: z.number().int().min(1),
+  endColumn: z.number().int().min(1),
+  excerpt: z.string(),
+  message: z.string(),
+  questions: z.array(z.string()),
+  /** Present when the finding was suppressed: never silent, always with a reason. */
+  suppressed: z.strictObject({ reason: z.string().min(1), by: z.enum(['comment', 'flag']) }).optional(),
+});
+export type Finding = z.infer<typeof Finding>;
+
+export const Story = z.strictObject({
+  slug: z.string(),
+  headline: z.string(),
+  desk: z.string(),
+  reporter: z.string(),
+});
+export type Story = z.infer<typeof Story>;
+
+export const ArticleRef = z.strictObject({
+  path: z.string(),
+  sha256: Sha256,
+  bytes: z.number().int().min(0),
+});
+export type ArticleRef = z.infer<typeof ArticleRef>;
+
+export const ChecklistRef = z.strictObject({ id: z.string(), version: z.string(), sha256: Sha256 });
+export type ChecklistRef = z.infer<typeof ChecklistRef>;
+
+export const Answer = z.strictObject({
+  value: z.string(),
+  note: z.string().optional(),
+  answeredAt: Timestamp,
+});
+export type Answer = z.infer<typeof Answer>;
+
+export const Action = z.strictObject({ question: z.string(), section: SectionId, text: z.string() });
+export const Referral = z.strictObject({
+  question: z.string(),
+  section: SectionId,
+  ask: z.string(),
+  answer: z.string(),
+  risk: Risk,
+});
+
+export const Assessment = z.strictObject({
+  overall: Risk,
+  sections: z.record(SectionId, Risk),
+  actions: z.array(Action),
+  referrals: z.array(Referral),
+  /** Questions still to answer; 0 when the walk is complete. */
+  pending: z.number().int().min(0),
+});
+export type Assessment = z.infer<typeof Assessment>;
+
+export const HISTORY_EVENTS = [
+  'created',
+  'answered',
+  'changed',
+  'rescanned',
+  'completed',
+  'filed',
+  'approved',
+  'returned',
+  'reopened',
+] as const;
+
+export const HistoryEntry = z.strictObject({
+  at: Timestamp,
+  event: z.enum(HISTORY_EVENTS),
+  by: z.string(),
+  detail: z.string().optional(),
+});
+export type HistoryEntry = z.infer<typeof HistoryEntry>;
+
+export const RecordBody = z.strictObject({
+  id: z.uuid(),
+  story: Story,
+  article: ArticleRef.nullable(),
+  checklist: ChecklistRef,
+  answers: z.record(z.string(), Answer),
+  findings: z.array(Finding),
+  assessment: Assessment,
+  history: z.array(HistoryEntry),
+});
+export type RecordBody = z.infer<typeof RecordBody>;
+
+export const Signature = z.strictObject({ keyid: z.string(), sig: z.string().min(1) });
+export const Envelope = z.strictObject({
+  payloadType: z.string(),
+  payload: z.string(),
+  signatures: z.array(Signature).min(1),
+});
+export type Envelope = z.infer<typeof Envelope>;
+
+export const RECORD_STATUSES = ['draft', 'filed', 'returned', 'approved'] as const;
+export const RecordStatus = z.enum(RECORD_STATUSES);
+export type RecordStatus = z.infer<typeof RecordStatus>;
+
+export const RecordFile = z.strictObject({
+  format: z.literal(RECORD_FORMAT),
+  status: RecordStatus,
+  record: RecordBody,
+  attestations: z.array(Envelope),
+});
+export type RecordFile = z.infer<typeof RecordFile>;
