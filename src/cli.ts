@@ -1,4 +1,5 @@
 // The commander program: one flag registry, lazy command modules, one place for exit codes.
+import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { Cancelled, CheckFailed, EXIT, UserError } from './errors.js';
 import type { Context } from './context.js';
@@ -30,10 +31,10 @@ function makeContext(globals: Record<string, unknown>): Context {
 
 export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]) => Promise<void>): Command {
   const program = new Command('prepub');
-  const version = '0.1.0';
+  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
   program
     .description(
-      'Pre-publication checks for newsrooms: scan a draft for legal and safety risks, answer the\nquestions a media lawyer would ask, and sign the record.',
+      'Pre-publication checks for newsrooms: scan a draft for legal and safety risks, answer the questions a media lawyer would ask, and sign the record.',
     )
     .version(version, '-V, --version', 'print the version')
     .option('--debug', 'show stack traces for internal errors')

@@ -1,6 +1,59 @@
-// Placeholder while the command is being built (replaced by its implementation).
-import { UserError } from '../errors.js';
+// prepub checklists list: the built-in packs and those in configured folders.
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { toJson } from '../io/files.js';
+import { loadPackDir, packLocations } from '../io/packs.js';
+import { createTheme } from '../render/theme.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub checklists-list is not built yet'));
+const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
+
+export interface PackSummary {
+  readonly id: string;
+  readonly title: string;
+  readonly jurisdiction: string;
+  readonly version: string;
+  readonly questions: number;
+  readonly source: 'built-in' | 'config';
+  readonly dir: string;
+  readonly valid: boolean;
+}
+
+export async function runList(ctx: Context): Promise<PackSummary[]> {
+  const out: PackSummary[] = [];
+  for (const loc of await packLocations(ctx)) {
+    const loaded = await loadPackDir(loc.dir, ctx);
+    const p = loaded.pack;
+    out.push({
+      id: p?.id ?? loc.id,
+      title: p?.title ?? '(invalid pack: run prepub checklists validate)',
+      jurisdiction: p?.jurisdiction ?? '',
+      version: p?.version ?? '',
+      questions: p ? p.sections.reduce((n, s) => n + s.questions.length, 0) : 0,
+      source: loc.builtin ? 'built-in' : 'config',
+      dir: loc.dir,
+      valid: p !== undefined,
+    });
+  }
+  return out;
+}
+
+export async function execute(_args: readonly unknown[], raw: Record<string, unknown>, ctx: Context): Promise<number> {
+  const options = Options.parse(raw);
+  const packs = await runList(ctx);
+  if (options.format === 'json') {
+    ctx.stdout(toJson({ packs }));
+    return 0;
+  }
+  const t = createTheme(ctx.color);
+  if (packs.length === 0) {
+    ctx.stdout('No checklist packs found.\n');
+    return 0;
+  }
+  const rows = [['ID', 'TITLE', 'JURISDICTION', 'VERSION', 'QUESTIONS', 'SOURCE'], ...packs.map((p) => [p.id, p.title, p.jurisdiction, p.version, String(p.questions), p.source])];
+  const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
+  rows.forEach((r, i) => {
+    const line = r.map((cell, j) => cell.padEnd(widths[j]!)).join('  ').trimEnd();
+    ctx.stdout(`${i === 0 ? t.heading(line) : line}\n`);
+  });
+  return 0;
 }

@@ -1,0 +1,66 @@
+// Finding and loading prepub.config.json. Precedence: PREPUB_CONFIG, then the nearest
+// prepub.config.json walking up from the current folder, then $XDG_CONFIG_HOME/prepub/config.json.
+import { existsSync } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import type { Context } from '../context.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { UserError } from '../errors.js';
+import { readText } from '../io/files.js';
+import { parseWithSchema } from '../io/structured.js';
+import { Config, type ResolvedConfig } from './schema.js';
+
+export const CONFIG_NAME = 'prepub.config.json';
+
+export function userConfigDir(env: NodeJS.ProcessEnv): string {
+  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), '.config');
+  return path.join(base, 'prepub');
+}
+
+export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv): string | null {
+  if (env.PREPUB_CONFIG) return path.resolve(cwd, env.PREPUB_CONFIG);
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) break;
+    dir = parent;
+  }
+  const user = path.join(userConfigDir(env), 'config.json');
+  return existsSync(user) ? user : null;
+}
+
+export function resolveConfig(config: Config, file: string | null, cwd: string): ResolvedConfig {
+  const base = file ? path.dirname(file) : cwd;
+  const abs = (p: string | undefined) => (p === undefined ? undefined : path.resolve(base, p));
+  return {
+    config,
+    file,
+    packDirs: config.packDirs.map((d) => path.resolve(base, d)),
+    recordsDir: abs(config.recordsDir),
+    keyring: abs(config.keyring),
+  };
+}
+
+const cache = new Map<string, Promise<ResolvedConfig>>();
+
+/** Load the configuration in force for this context (memoised per file). Errors name file:line:column. */
+export function loadConfig(ctx: Pick<Context, 'cwd' | 'env'>): Promise<ResolvedConfig> {
+  const file = findConfigFile(ctx.cwd, ctx.env);
+  const key = file ?? `defaults:${ctx.cwd}`;
+  let loaded = cache.get(key);
+  if (!loaded) {
+    loaded = (async () => {
+      if (!file) return resolveConfig(Config.parse({}), null, ctx.cwd);
+      const text = await readText(file, 'config file');
+      const result = parseWithSchema(file, text, Config);
+      if (!result.value) {
+        throw new UserError(`${file}: invalid configuration`, { code: 'CONFIG_INVALID', lines: result.errors.map(formatDiagnostic) });
+      }
+      return resolveConfig(result.value, file, ctx.cwd);
+    })();
+    cache.set(key, loaded);
+  }
+  return loaded;
+}

@@ -1,0 +1,138 @@
+// Finding and reading checklist packs: built-in ones under the package's checklists/, and those
+// in the folders named by config (packDirs).
+import { existsSync, promises as fs, statSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { loadPackFromFiles, MANIFEST, type PackFile, type RuleRef } from '../checklist/loader.js';
+import type { Pack } from '../checklist/schema.js';
+import { loadConfig } from '../config/load.js';
+import type { Context } from '../context.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { UserError } from '../errors.js';
+import { decodeUtf8, fileError } from './files.js';
+
+export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
+export const BUILTIN_PACKS = path.join(PACKAGE_ROOT, 'checklists');
+
+export interface PackLocation {
+  readonly id: string;
+  readonly dir: string;
+  readonly builtin: boolean;
+}
+
+function display(cwd: string, file: string): string {
+  const rel = path.relative(cwd, file);
+  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
+}
+
+/** Read every YAML file of a pack folder. */
+export async function readPackFiles(dir: string, cwd: string): Promise<PackFile[]> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'));
+  } catch (error) {
+    throw fileError(dir, 'pack folder', error);
+  }
+  return Promise.all(
+    names.sort().map(async (name) => {
+      const file = path.join(dir, name);
+      let bytes: Buffer;
+      try {
+        bytes = await fs.readFile(file);
+      } catch (error) {
+        throw fileError(file, 'pack file', error);
+      }
+      return { name, display: display(cwd, file), text: decodeUtf8(display(cwd, file), bytes, 'YAML file') };
+    }),
+  );
+}
+
+/** The pack folders to search, built-in first, then configured ones. */
+export async function packLocations(ctx: Pick<Context, 'cwd' | 'env'>): Promise<PackLocation[]> {
+  const config = await loadConfig(ctx);
+  const out: PackLocation[] = [];
+  const scan = async (root: string, builtin: boolean) => {
+    let entries: string[];
+    try {
+      entries = await fs.readdir(root);
+    } catch {
+      return;
+    }
+    for (const name of entries.sort()) {
+      const dir = path.join(root, name);
+      if (existsSync(path.join(dir, MANIFEST))) out.push({ id: name, dir, builtin });
+    }
+  };
+  await scan(BUILTIN_PACKS, true);
+  for (const d of config.packDirs) {
+    // A configured folder may be a pack itself, or hold packs.
+    if (existsSync(path.join(d, MANIFEST))) out.push({ id: path.basename(d), dir: d, builtin: false });
+    else await scan(d, false);
+  }
+  return out;
+}
+
+export interface LoadedPack {
+  readonly pack: Pack | undefined;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  readonly rules: readonly RuleRef[];
+  readonly files: readonly PackFile[];
+}
+
+/** Load a pack folder, with its base pack if it extends one. Never throws for content errors. */
+export async function loadPackDir(dir: string, ctx: Pick<Context, 'cwd' | 'env'>, seen: string[] = []): Promise<LoadedPack> {
+  const files = await readPackFiles(dir, ctx.cwd);
+  const manifest = files.find((f) => f.name === MANIFEST);
+  let base: Pack | undefined;
+  const extendsId = manifest ? /^extends:\s*([a-z0-9-]+)\s*$/m.exec(manifest.text)?.[1] : undefined;
+  if (extendsId) {
+    if (seen.includes(extendsId)) {
+      return { pack: undefined, errors: [{ file: manifest!.display, line: 0, column: 0, message: `packs extend each other in a loop: ${[...seen, extendsId].join(' → ')}` }], warnings: [], rules: [], files };
+    }
+    const loc = (await packLocations(ctx)).find((l) => l.id === extendsId && path.resolve(l.dir) !== path.resolve(dir));
+    if (loc) {
+      const loaded = await loadPackDir(loc.dir, ctx, [...seen, extendsId]);
+      if (!loaded.pack) return { ...loaded, errors: [...loaded.errors], files };
+      base = loaded.pack;
+    }
+  }
+  const result = loadPackFromFiles(dir, files, base);
+  return { pack: result.value, errors: result.errors, warnings: result.warnings, rules: result.rules, files };
+}
+
+/** Where a pack id or path points. */
+export async function locatePack(idOrPath: string, ctx: Pick<Context, 'cwd' | 'env'>): Promise<string> {
+  const asPath = path.resolve(ctx.cwd, idOrPath);
+  if (idOrPath.includes('/') || idOrPath.includes(path.sep) || idOrPath.startsWith('.')) {
+    const dir = asPath.endsWith('.yaml') || asPath.endsWith('.yml') ? path.dirname(asPath) : asPath;
+    if (!existsSync(dir)) throw new UserError(`${idOrPath}: no such pack folder`, { code: 'PACK_NOT_FOUND' });
+    if (!statSync(dir).isDirectory()) throw new UserError(`${idOrPath}: not a folder`, { code: 'PACK_NOT_FOUND' });
+    return dir;
+  }
+  const locations = await packLocations(ctx);
+  // Configured packs win over built-in ones of the same id: a newsroom may replace uk-ew.
+  const found = [...locations].reverse().find((l) => l.id === idOrPath);
+  if (!found) {
+    throw new UserError(`no checklist pack "${idOrPath}"`, {
+      code: 'PACK_NOT_FOUND',
+      hint: `Known packs: ${locations.map((l) => l.id).join(', ') || 'none'}. Run "prepub checklists list".`,
+    });
+  }
+  return found.dir;
+}
+
+/** Load a pack for use; content errors are a UserError listing every position. */
+export async function resolvePack(idOrPath: string, ctx: Pick<Context, 'cwd' | 'env'>): Promise<Pack> {
+  const dir = await locatePack(idOrPath, ctx);
+  const loaded = await loadPackDir(dir, ctx);
+  if (!loaded.pack) {
+    throw new UserError(`checklist pack ${display(ctx.cwd, dir)} is invalid (${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'})`, {
+      code: 'PACK_INVALID',
+      lines: loaded.errors.map(formatDiagnostic),
+      hint: `Run "prepub checklists validate ${display(ctx.cwd, dir)}" for details.`,
+    });
+  }
+  return loaded.pack;
+}
