@@ -98,6 +98,7 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .option('--no-input', 'never prompt')
     .option('--key <file>', 'private key to sign with')
     .option('--article <file>', 'the article, if not at the path in the record')
+    .option('--keyring <file>', 'the keyring, to check your key is trusted (default from config)')
     .addHelpText('after', examples(['prepub file draft.md.prepub.json', 'prepub file draft.md.prepub.json --confirm --no-input']))
     .action(on(() => import('./commands/file.js')));
 
@@ -112,6 +113,7 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .option('--reviews <file>', 'item reviews from a YAML or JSON file')
     .option('--no-input', 'never prompt')
     .option('--key <file>', 'private key to sign with')
+    .option('--keyring <file>', 'the trusted keys, to check the filing (default from config)')
     .addHelpText('after', examples(['prepub review draft.md.prepub.json', 'prepub review draft.md.prepub.json --decision approve --comment "Cleared" --no-input']))
     .action(on(() => import('./commands/review.js')));
 
@@ -202,6 +204,7 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
 
 function report(ctx: Pick<Context, 'stderr' | 'debug'>, error: unknown): number {
   if (error instanceof UserError) {
+    if (error.options.json !== undefined) process.stdout.write(`${JSON.stringify(error.options.json, null, 2)}\n`);
     ctx.stderr(`prepub: ${error.message}\n`);
     for (const line of error.options.lines ?? []) ctx.stderr(`  ${line}\n`);
     if (error.options.hint) ctx.stderr(`${error.options.hint}\n`);

@@ -25,15 +25,12 @@ export async function runValidate(target: string, ctx: Context): Promise<Validat
   const rules = loaded.files.find((f) => f.name === 'rules.yaml');
   if (rules) {
     try {
-      const rulesModule = '../io/read-rules.js'; // TODO(lead): static import once the scanner lands
-      const { loadRules } = (await import(rulesModule)) as { loadRules: (file: string) => Promise<unknown> };
+      const { loadRules } = await import('../io/read-rules.js');
       await loadRules(path.join(dir, 'rules.yaml'));
     } catch (error) {
       if (error instanceof UserError) {
-        const lines = error.options.lines ?? [];
-        for (const l of lines) extra.push({ file: '', line: 0, column: 0, message: l });
-        if (lines.length === 0) extra.push({ file: '', line: 0, column: 0, message: error.message });
-      } else if (!(error instanceof Error && 'code' in error && error.code === 'ERR_MODULE_NOT_FOUND')) {
+        for (const l of [error.message, ...(error.options.lines ?? [])]) extra.push({ file: '', line: 0, column: 0, message: l });
+      } else {
         throw error;
       }
     }

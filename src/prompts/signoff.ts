@@ -1,0 +1,109 @@
+// The prompts of filing, review and key generation. The only module of the sign-off that touches
+// the terminal; prompts write to stderr. Ctrl-C becomes Cancelled (exit 130).
+import { confirm, input, password, select } from '@inquirer/prompts';
+import { Cancelled } from '../errors.js';
+
+/** Streams for the prompts; tests pass their own. */
+export interface PromptIO {
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
+}
+
+function context(io: PromptIO | undefined): PromptIO {
+  return { output: process.stderr, ...io };
+}
+
+async function ask<T>(run: () => Promise<T>, cancelled: string): Promise<T> {
+  try {
+    return await run();
+  } catch (error) {
+    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new Cancelled(cancelled);
+    throw error;
+  }
+}
+
+const NOTHING_SIGNED = 'Cancelled: nothing was signed and the record is unchanged.';
+
+/** The filing statement: true when the reporter confirms it. */
+export function confirmFiling(statement: string, io?: PromptIO): Promise<boolean> {
+  return ask(() => confirm({ message: `${statement}\n  Do you confirm this and sign?`, default: false }, context(io)), NOTHING_SIGNED);
+}
+
+export function askPassphrase(file: string, io?: PromptIO): Promise<string> {
+  return ask(() => password({ message: `Passphrase for ${file}:`, mask: true }, context(io)), NOTHING_SIGNED);
+}
+
+/** A new passphrase, typed twice. */
+export async function askNewPassphrase(io?: PromptIO): Promise<string> {
+  const cancelled = 'Cancelled: no key was written.';
+  const first = await ask(
+    () =>
+      password(
+        {
+          message: 'Passphrase for the new key (protects it if your laptop is lost):',
+          mask: true,
+          validate: (v: string) => (v.length >= 8 ? true : 'Use at least 8 characters, or run again with --no-passphrase'),
+        },
+        context(io),
+      ),
+    cancelled,
+  );
+  await ask(
+    () => password({ message: 'Type it again:', mask: true, validate: (v: string) => (v === first ? true : 'The passphrases differ; type the same one again') }, context(io)),
+    cancelled,
+  );
+  return first;
+}
+
+export interface ItemAnswer {
+  readonly decision: 'accepted' | 'queried';
+  readonly comment: string;
+}
+
+/** Accept or query one item, with a comment (needed to query). */
+export async function reviewItem(label: string, io?: PromptIO): Promise<ItemAnswer> {
+  const decision = await ask(
+    () =>
+      select<'accepted' | 'queried'>(
+        {
+          message: label,
+          choices: [
+            { name: 'Accept', value: 'accepted', description: 'the note deals with it' },
+            { name: 'Query', value: 'queried', description: 'the reporter must answer this' },
+          ],
+        },
+        context(io),
+      ),
+    NOTHING_SIGNED,
+  );
+  const comment = await askComment(decision === 'queried' ? 'Your query:' : 'Comment (optional):', decision === 'queried', io);
+  return { decision, comment };
+}
+
+export function askDecision(io?: PromptIO): Promise<'approve' | 'return'> {
+  return ask(
+    () =>
+      select<'approve' | 'return'>(
+        {
+          message: 'Your decision:',
+          choices: [
+            { name: 'Approve', value: 'approve', description: 'sign it off for publication' },
+            { name: 'Return to the reporter', value: 'return', description: 'with a comment saying what is needed' },
+          ],
+        },
+        context(io),
+      ),
+    NOTHING_SIGNED,
+  );
+}
+
+export function askComment(message: string, required: boolean, io?: PromptIO): Promise<string> {
+  return ask(
+    () => input({ message, validate: (v: string) => (!required || v.trim() !== '' ? true : 'A comment is needed here') }, context(io)),
+    NOTHING_SIGNED,
+  ).then((v) => v.trim());
+}
+
+export function confirmSign(message: string, io?: PromptIO): Promise<boolean> {
+  return ask(() => confirm({ message, default: true }, context(io)), NOTHING_SIGNED);
+}

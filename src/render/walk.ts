@@ -1,0 +1,62 @@
+// What the reporter sees around the prompts: section headers, findings, questions, the assessment.
+import type { Located } from '../checklist/engine.js';
+import type { Pack, Section } from '../checklist/schema.js';
+import type { Assessment, Finding } from '../record/schema.js';
+import type { Progress } from '../record/walk.js';
+import type { Theme } from './theme.js';
+
+function wrap(text: string, width: number, indent: string): string {
+  const words = text.replace(/\s+/g, ' ').trim().split(' ');
+  const lines: string[] = [];
+  let line = '';
+  for (const w of words) {
+    if (line && line.length + 1 + w.length > width) {
+      lines.push(line);
+      line = w;
+    } else line = line ? `${line} ${w}` : w;
+  }
+  if (line) lines.push(line);
+  return lines.map((l) => indent + l).join('\n');
+}
+
+export function findingLine(f: Finding, t: Theme): string {
+  const where = `line ${f.line}`;
+  const tag = f.suppressed ? t.dim(` (suppressed: ${f.suppressed.reason})`) : '';
+  return `  ${t.risk(f.severity)} ${where}: "${f.excerpt}" ${t.dim('·')} ${f.message}${tag}`;
+}
+
+export function sectionHeader(section: Section, index: number, total: number, findings: readonly Finding[], t: Theme): string {
+  const out = ['', t.heading(`── Section ${index + 1} of ${total}: ${section.title} ──`), t.dim(wrap(section.why, 88, ''))];
+  if (findings.length > 0) {
+    out.push('', t.strong(`The scan found ${findings.length} thing${findings.length === 1 ? '' : 's'} in your draft for this section:`));
+    for (const f of findings.slice(0, 12)) out.push(findingLine(f, t));
+    if (findings.length > 12) out.push(t.dim(`  … and ${findings.length - 12} more (prepub scan shows them all)`));
+  }
+  return `${out.join('\n')}\n`;
+}
+
+export function questionBlock(located: Located, progress: Progress, raisedBy: readonly string[], problem: string | undefined, t: Theme): string {
+  const q = located.question;
+  const out = ['', t.dim(`Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${q.id}`)];
+  if (raisedBy.length > 0) out.push(t.warn(`Asked because the scan found: ${raisedBy.join(', ')}`));
+  out.push(t.dim(wrap(q.guidance, 88, '  ')));
+  out.push(t.dim(`  Cites: ${q.citations.join('; ')}`));
+  if (problem) out.push(t.bad(`! ${problem}`));
+  return `${out.join('\n')}\n`;
+}
+
+export function assessmentText(assessment: Assessment, pack: Pack, t: Theme): string {
+  const out = ['', t.heading('Assessment'), `  Overall risk: ${t.risk(assessment.overall)}`];
+  for (const s of pack.sections) out.push(`  ${s.title.padEnd(40)} ${t.risk(assessment.sections[s.id] ?? 'none')}`);
+  if (assessment.referrals.length > 0) {
+    out.push('', t.strong(`Refer to a lawyer (${assessment.referrals.length}):`));
+    for (const r of assessment.referrals) out.push(`  ${t.risk(r.risk)} ${r.question}: ${r.answer}`, t.dim(wrap(r.ask, 84, '      ')));
+  }
+  if (assessment.actions.length > 0) {
+    out.push('', t.strong(`Required actions (${assessment.actions.length}):`));
+    for (const a of assessment.actions) out.push(wrap(`- ${a.text}`, 86, '  '));
+  }
+  if (assessment.pending > 0) out.push('', t.warn(`${assessment.pending} question${assessment.pending === 1 ? '' : 's'} still to answer.`));
+  out.push('', t.dim('prepub supports judgement; it does not clear a story for publication.'));
+  return `${out.join('\n')}\n`;
+}
