@@ -124,6 +124,9 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
     sections.push({ id: sectionId, title: s.value.title, why: s.value.why, questions: [...s.value.questions] });
   });
 
+  // Cross-file checks need every file's schema to hold; otherwise they only echo those errors.
+  if (errors.length > 0) return { value: undefined, errors: sortDiagnostics(errors), warnings, rules: [] };
+
   // Merge onto the base pack, if extending: base sections first, in their order.
   let merged = sections;
   if (base) {

@@ -18,7 +18,7 @@ export interface ValidateResult {
 }
 
 export async function runValidate(target: string, ctx: Context): Promise<ValidateResult> {
-  const dir = await locatePack(target, ctx);
+  const dir = await locatePack(target, ctx, true);
   const loaded = await loadPackDir(dir, ctx);
   const extra: Diagnostic[] = [];
   // The scan rules are validated in full by the scanner's own loader, when the pack has them.

@@ -103,9 +103,10 @@ export async function loadPackDir(dir: string, ctx: Pick<Context, 'cwd' | 'env'>
 }
 
 /** Where a pack id or path points. */
-export async function locatePack(idOrPath: string, ctx: Pick<Context, 'cwd' | 'env'>): Promise<string> {
+export async function locatePack(idOrPath: string, ctx: Pick<Context, 'cwd' | 'env'>, preferPath = false): Promise<string> {
   const asPath = path.resolve(ctx.cwd, idOrPath);
-  if (idOrPath.includes('/') || idOrPath.includes(path.sep) || idOrPath.startsWith('.')) {
+  const looksLikePath = idOrPath.includes('/') || idOrPath.includes(path.sep) || idOrPath.startsWith('.');
+  if (looksLikePath || (preferPath && existsSync(asPath))) {
     const dir = asPath.endsWith('.yaml') || asPath.endsWith('.yml') ? path.dirname(asPath) : asPath;
     if (!existsSync(dir)) throw new UserError(`${idOrPath}: no such pack folder`, { code: 'PACK_NOT_FOUND' });
     if (!statSync(dir).isDirectory()) throw new UserError(`${idOrPath}: not a folder`, { code: 'PACK_NOT_FOUND' });

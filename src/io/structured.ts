@@ -70,12 +70,18 @@ export function parseText(file: string, text: string): { parsed?: ParsedDoc; err
   return { parsed: { file, doc, lines }, errors };
 }
 
-function zodMessage(issue: z.core.$ZodIssue): string {
+function kindOf(node: unknown): string {
+  if (isMap(node)) return 'a mapping';
+  if (isSeq(node)) return 'a list';
+  if (isScalar(node)) return node.value === null ? 'nothing' : typeof node.value === 'string' ? 'text' : typeof node.value;
+  return 'something else';
+}
+
+function zodMessage(issue: z.core.$ZodIssue, parsed: ParsedDoc, path: readonly PathKey[]): string {
   switch (issue.code) {
     case 'invalid_type': {
-      const got = issue.input === undefined ? 'nothing' : Array.isArray(issue.input) ? 'a list' : issue.input === null ? 'null' : typeof issue.input;
-      if (issue.input === undefined) return `is required (expected ${issue.expected})`;
-      return `expected ${issue.expected}, got ${got}`;
+      if (!parsed.doc.hasIn(path)) return `is required (expected ${issue.expected})`;
+      return `expected ${issue.expected}, got ${kindOf(parsed.doc.getIn(path, true))}`;
     }
     case 'invalid_value':
       return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
@@ -93,11 +99,11 @@ export function issuesToDiagnostics(parsed: ParsedDoc, issues: readonly z.core.$
       for (const key of issue.keys) out.push(diagnosticAt(parsed, path, `unknown key "${key}"`, key));
     } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
       out.push(diagnosticAt(parsed, path, issue.message === 'Invalid input' ? 'does not match any allowed form' : issue.message));
-    } else if (issue.code === 'invalid_type' && issue.input === undefined && path.length > 0) {
+    } else if (issue.code === 'invalid_type' && path.length > 0 && !parsed.doc.hasIn(path)) {
       // A missing key: point at the object that lacks it.
-      out.push(diagnosticAt(parsed, path.slice(0, -1), `"${String(path.at(-1))}" ${zodMessage(issue)}`));
+      out.push(diagnosticAt(parsed, path.slice(0, -1), `"${String(path.at(-1))}" ${zodMessage(issue, parsed, path)}`));
     } else {
-      out.push(diagnosticAt(parsed, path, zodMessage(issue)));
+      out.push(diagnosticAt(parsed, path, zodMessage(issue, parsed, path)));
     }
   }
   return out.sort((a, b) => a.line - b.line || a.column - b.column);

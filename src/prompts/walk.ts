@@ -33,11 +33,11 @@ export async function askAnswer(located: Located, ask: AskContext): Promise<{ va
   let value: string;
   if (q.type === 'text') {
     value = await guard(
-      input({ message: q.ask, default: ask.previous?.value, validate: q.required ? required('An answer') : () => true }, promptContext),
+      input({ message: 'Your answer', default: ask.previous?.value, validate: q.required ? required('An answer') : () => true }, promptContext),
     );
   } else {
     const choices = choicesOf(q).map((c) => ({ value: c.value, name: c.label }));
-    value = await guard(select({ message: q.ask, choices, default: ask.previous?.value }, promptContext));
+    value = await guard(select({ message: 'Your answer', choices, default: ask.previous?.value }, promptContext));
   }
   const prompt = notePrompt(q, value, ask.findings);
   if (prompt === undefined) return { value };

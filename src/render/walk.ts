@@ -39,8 +39,9 @@ export function questionBlock(located: Located, progress: Progress, raisedBy: re
   const q = located.question;
   const out = ['', t.dim(`Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${q.id}`)];
   if (raisedBy.length > 0) out.push(t.warn(`Asked because the scan found: ${raisedBy.join(', ')}`));
+  out.push(t.strong(wrap(q.ask, 90, '')));
   out.push(t.dim(wrap(q.guidance, 88, '  ')));
-  out.push(t.dim(`  Cites: ${q.citations.join('; ')}`));
+  out.push(t.dim(wrap(`Cites: ${q.citations.join('; ')}`, 88, '  ')));
   if (problem) out.push(t.bad(`! ${problem}`));
   return `${out.join('\n')}\n`;
 }
