@@ -36,7 +36,12 @@ export default tseslint.config(
     },
   },
   {
-    files: ['src/checklist/**/*.ts', 'src/scan/**/*.ts', 'src/signing/dsse.ts', 'src/signing/statement.ts'],
+    files: [
+      'src/checklist/**/*.ts',
+      'src/scan/**/*.ts',
+      'src/signing/dsse.ts',
+      'src/signing/statement.ts',
+    ],
     ignores: ['**/*.test.ts'],
     rules: {
       'no-restricted-imports': ['error', { paths: effects }],

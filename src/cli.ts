@@ -4,7 +4,11 @@ import { Command, CommanderError, Option } from 'commander';
 import { Cancelled, CheckFailed, EXIT, UserError } from './errors.js';
 import type { Context } from './context.js';
 
-type Action = (args: readonly unknown[], options: Record<string, unknown>, ctx: Context) => Promise<number | void>;
+type Action = (
+  args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+) => Promise<number | void>;
 type Loader = () => Promise<{ execute: Action }>;
 
 const FORMAT_TEXT_JSON = ['text', 'json'] as const;
@@ -16,7 +20,11 @@ function examples(lines: string[]): string {
 function makeContext(globals: Record<string, unknown>): Context {
   const env = process.env;
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const color = globals.color !== false && !noColorEnv && Boolean(process.stdout.isTTY || process.stderr.isTTY) && env.TERM !== 'dumb';
+  const color =
+    globals.color !== false &&
+    !noColorEnv &&
+    Boolean(process.stdout.isTTY || process.stderr.isTTY) &&
+    env.TERM !== 'dumb';
   return {
     cwd: process.cwd(),
     env,
@@ -29,9 +37,15 @@ function makeContext(globals: Record<string, unknown>): Context {
   };
 }
 
-export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]) => Promise<void>): Command {
+export function buildProgram(
+  run: (loader: Loader, cmd: Command, args: unknown[]) => Promise<void>,
+): Command {
   const program = new Command('prepub');
-  const version = (JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as { version: string }).version;
+  const version = (
+    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
+      version: string;
+    }
+  ).version;
   program
     .description(
       'Pre-publication checks for newsrooms: scan a draft for legal and safety risks, answer the questions a media lawyer would ask, and sign the record.',
@@ -51,7 +65,8 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
       ]),
     );
 
-  const formatOption = () => new Option('--format <format>', 'output format').choices(FORMAT_TEXT_JSON).default('text');
+  const formatOption = () =>
+    new Option('--format <format>', 'output format').choices(FORMAT_TEXT_JSON).default('text');
   const on = (loader: Loader) =>
     async function (this: Command, ...args: unknown[]) {
       await run(loader, this, args.slice(0, -2));
@@ -74,7 +89,14 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .option('--key <file>', 'private key to sign with when filing')
     .option('--ignore <rule=reason...>', 'suppress a scan rule, with the reason')
     .addOption(formatOption())
-    .addHelpText('after', examples(['prepub check draft.md', 'prepub check draft.md --answers answers.yaml --no-input', 'prepub check --resume draft.md.prepub.json']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub check draft.md',
+        'prepub check draft.md --answers answers.yaml --no-input',
+        'prepub check --resume draft.md.prepub.json',
+      ]),
+    )
     .action(on(() => import('./commands/check.js')));
 
   program
@@ -87,7 +109,14 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .option('--ignore <rule=reason...>', 'suppress a rule, with the reason (listed, never silent)')
     .option('--max-bytes <n>', 'largest input accepted', '10000000')
     .addOption(formatOption())
-    .addHelpText('after', examples(['prepub scan draft.md', 'prepub scan draft.docx --format json', 'cat draft.txt | prepub scan - --fail-on high']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub scan draft.md',
+        'prepub scan draft.docx --format json',
+        'cat draft.txt | prepub scan - --fail-on high',
+      ]),
+    )
     .action(on(() => import('./commands/scan.js')));
 
   program
@@ -99,7 +128,13 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .option('--key <file>', 'private key to sign with')
     .option('--article <file>', 'the article, if not at the path in the record')
     .option('--keyring <file>', 'the keyring, to check your key is trusted (default from config)')
-    .addHelpText('after', examples(['prepub file draft.md.prepub.json', 'prepub file draft.md.prepub.json --confirm --no-input']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub file draft.md.prepub.json',
+        'prepub file draft.md.prepub.json --confirm --no-input',
+      ]),
+    )
     .action(on(() => import('./commands/file.js')));
 
   program
@@ -114,18 +149,32 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .option('--no-input', 'never prompt')
     .option('--key <file>', 'private key to sign with')
     .option('--keyring <file>', 'the trusted keys, to check the filing (default from config)')
-    .addHelpText('after', examples(['prepub review draft.md.prepub.json', 'prepub review draft.md.prepub.json --decision approve --comment "Cleared" --no-input']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub review draft.md.prepub.json',
+        'prepub review draft.md.prepub.json --decision approve --comment "Cleared" --no-input',
+      ]),
+    )
     .action(on(() => import('./commands/review.js')));
 
   program
     .command('verify')
-    .description('check signatures, policy and (with --article) the exact text; exit 0 only if approved')
+    .description(
+      'check signatures, policy and (with --article) the exact text; exit 0 only if approved',
+    )
     .argument('[record]', 'the record (*.prepub.json)')
     .option('--article <file>', 'the text about to be published')
     .option('--keyring <file>', 'the trusted keys (default from config)')
     .option('--extract <dir>', "write each envelope's payload.json, pae.bin and sig.bin")
     .addOption(formatOption())
-    .addHelpText('after', examples(['prepub verify story.prepub.json --article story.md --keyring keyring.json', 'prepub verify story.prepub.json --extract envelopes/']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub verify story.prepub.json --article story.md --keyring keyring.json',
+        'prepub verify story.prepub.json --extract envelopes/',
+      ]),
+    )
     .action(on(() => import('./commands/verify.js')));
 
   program
@@ -133,6 +182,10 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .description('list the records under a folder: story, reporter, state, risk, valid?')
     .argument('[dir]', 'folder to search', '.')
     .option('--keyring <file>', 'the trusted keys (default from config)')
+    .option(
+      '--no-cache',
+      'check every signature afresh, not trusting the cache of ones already checked',
+    )
     .addOption(formatOption())
     .addHelpText('after', examples(['prepub status records/', 'prepub status --format json']))
     .action(on(() => import('./commands/status.js')));
@@ -141,25 +194,38 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .command('export')
     .description('a sign-off sheet for people and archives')
     .argument('<record>', 'the record (*.prepub.json)')
-    .addOption(new Option('--format <format>', 'sheet format').choices(['md', 'html', 'json']).default('md'))
+    .addOption(
+      new Option('--format <format>', 'sheet format').choices(['md', 'html', 'json']).default('md'),
+    )
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--keyring <file>', 'the trusted keys, to show which signatures verify')
-    .addHelpText('after', examples(['prepub export story.prepub.json --format html --out sheet.html']))
+    .addHelpText(
+      'after',
+      examples(['prepub export story.prepub.json --format html --out sheet.html']),
+    )
     .action(on(() => import('./commands/export.js')));
 
-  const checklists = program.command('checklists').description('list, show and validate checklist packs');
+  const checklists = program
+    .command('checklists')
+    .description('list, show and validate checklist packs');
   checklists
     .command('list')
     .description('the built-in packs and those in configured folders')
     .addOption(formatOption())
-    .addHelpText('after', examples(['prepub checklists list', 'prepub checklists list --format json']))
+    .addHelpText(
+      'after',
+      examples(['prepub checklists list', 'prepub checklists list --format json']),
+    )
     .action(on(() => import('./commands/checklists-list.js')));
   checklists
     .command('show')
     .description("a pack's sections, questions, guidance and citations")
     .argument('<id>', 'pack id or folder')
     .addOption(formatOption())
-    .addHelpText('after', examples(['prepub checklists show uk-ew', 'prepub checklists show uk-ew --format json']))
+    .addHelpText(
+      'after',
+      examples(['prepub checklists show uk-ew', 'prepub checklists show uk-ew --format json']),
+    )
     .action(on(() => import('./commands/checklists-show.js')));
   checklists
     .command('validate')
@@ -194,9 +260,18 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
     .description('add a public key to a keyring with a role')
     .argument('<public.pem>', 'the public key')
     .requiredOption('--name <name>', "the signer's name")
-    .addOption(new Option('--role <role>', 'the role it may sign as').choices(['reporter', 'editor', 'lawyer']).makeOptionMandatory())
+    .addOption(
+      new Option('--role <role>', 'the role it may sign as')
+        .choices(['reporter', 'editor', 'lawyer'])
+        .makeOptionMandatory(),
+    )
     .option('--keyring <file>', 'the keyring file (default from config)')
-    .addHelpText('after', examples(['prepub keys trust jane.pem --name "Jane Reporter" --role reporter --keyring keyring.json']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub keys trust jane.pem --name "Jane Reporter" --role reporter --keyring keyring.json',
+      ]),
+    )
     .action(on(() => import('./commands/keys-trust.js')));
 
   return program;
@@ -204,7 +279,8 @@ export function buildProgram(run: (loader: Loader, cmd: Command, args: unknown[]
 
 function report(ctx: Pick<Context, 'stderr' | 'debug'>, error: unknown): number {
   if (error instanceof UserError) {
-    if (error.options.json !== undefined) process.stdout.write(`${JSON.stringify(error.options.json, null, 2)}\n`);
+    if (error.options.json !== undefined)
+      process.stdout.write(`${JSON.stringify(error.options.json, null, 2)}\n`);
     ctx.stderr(`prepub: ${error.message}\n`);
     for (const line of error.options.lines ?? []) ctx.stderr(`  ${line}\n`);
     if (error.options.hint) ctx.stderr(`${error.options.hint}\n`);
@@ -220,7 +296,9 @@ function report(ctx: Pick<Context, 'stderr' | 'debug'>, error: unknown): number 
     return EXIT.cancelled;
   }
   const message = error instanceof Error ? error.message : String(error);
-  ctx.stderr(`prepub: internal error: ${message}\nThis is a bug in prepub. Run again with --debug to see where it happened, and report it.\n`);
+  ctx.stderr(
+    `prepub: internal error: ${message}\nThis is a bug in prepub. Run again with --debug to see where it happened, and report it.\n`,
+  );
   if (ctx.debug && error instanceof Error && error.stack) ctx.stderr(`${error.stack}\n`);
   return EXIT.bug;
 }
@@ -251,7 +329,12 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed its message (help, version, or a usage error).
-      if (error.code === 'commander.helpDisplayed' || error.code === 'commander.version' || error.code === 'commander.help') return EXIT.ok;
+      if (
+        error.code === 'commander.helpDisplayed' ||
+        error.code === 'commander.version' ||
+        error.code === 'commander.help'
+      )
+        return EXIT.ok;
       if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
       return EXIT.usage;
     }

@@ -33,7 +33,8 @@ export function* walkConditions(
   yield { node: c, path };
   for (const key of ['all', 'any'] as const) {
     const list = c[key];
-    if (list) for (let i = 0; i < list.length; i++) yield* walkConditions(list[i]!, [...path, key, i]);
+    if (list)
+      for (let i = 0; i < list.length; i++) yield* walkConditions(list[i]!, [...path, key, i]);
   }
   if (c.not) yield* walkConditions(c.not, [...path, 'not']);
 }
@@ -53,7 +54,8 @@ function dnf(c: Condition, negated: boolean): Conjunct[] | null {
     return [[{ kind: 'answer', question: c.answer, values, negated }]];
   }
   if (c.finding !== undefined) return [[{ kind: 'finding', rule: c.finding, negated }]];
-  if (c['section-findings'] !== undefined) return [[{ kind: 'section', section: c['section-findings'], negated }]];
+  if (c['section-findings'] !== undefined)
+    return [[{ kind: 'section', section: c['section-findings'], negated }]];
   if (c.not !== undefined) return dnf(c.not, !negated);
   const list = c.all ?? c.any ?? [];
   const conjunctive = (c.all !== undefined) !== negated; // all, or not-any
@@ -88,7 +90,10 @@ function conjunctSatisfiable(conj: Conjunct, domain: Domain): boolean {
     if (lit.kind === 'answer') {
       const entry = byQuestion.get(lit.question) ?? { pos: null, neg: new Set<string>() };
       if (lit.negated) for (const v of lit.values) entry.neg.add(v);
-      else entry.pos = entry.pos ? new Set([...entry.pos].filter((v) => lit.values.includes(v))) : new Set(lit.values);
+      else
+        entry.pos = entry.pos
+          ? new Set([...entry.pos].filter((v) => lit.values.includes(v)))
+          : new Set(lit.values);
       byQuestion.set(lit.question, entry);
     } else {
       const map = lit.kind === 'finding' ? findings : sections;
@@ -102,7 +107,9 @@ function conjunctSatisfiable(conj: Conjunct, domain: Domain): boolean {
     if (pos === null) continue; // only negative literals: satisfied by any other answer, or none
     if (!domain.reachable(q)) return false;
     const offered = domain.values(q);
-    const candidates = [...pos].filter((v) => !neg.has(v) && (offered === undefined || offered.includes(v)));
+    const candidates = [...pos].filter(
+      (v) => !neg.has(v) && (offered === undefined || offered.includes(v)),
+    );
     if (candidates.length === 0) return false;
   }
   return true;

@@ -2,7 +2,16 @@
 // the risk is. Pure and deterministic.
 import type { Assessment, FlaggedItem } from '../record/schema.js';
 import { evaluate, walkConditions, type ConditionFacts } from './conditions.js';
-import { choicesOf, maxRisk, type Outcome, type Pack, type Question, type Risk, riskRank, type SectionId } from './schema.js';
+import {
+  choicesOf,
+  maxRisk,
+  type Outcome,
+  type Pack,
+  type Question,
+  type Risk,
+  riskRank,
+  type SectionId,
+} from './schema.js';
 
 export interface GivenAnswer {
   readonly value: string;
@@ -68,7 +77,9 @@ export function activeQuestions(pack: Pack, state: EngineState): Located[] {
 
 /** The next question to ask, or undefined when the walk is complete. */
 export function nextQuestion(pack: Pack, state: EngineState): Located | undefined {
-  return allQuestions(pack).find((l) => state.answers[l.question.id] === undefined && isApplicable(l.question, state));
+  return allQuestions(pack).find(
+    (l) => state.answers[l.question.id] === undefined && isApplicable(l.question, state),
+  );
 }
 
 export function outcomeOf(q: Question, value: string): Outcome | undefined {
@@ -79,7 +90,11 @@ export function outcomeOf(q: Question, value: string): Outcome | undefined {
 export const DISMISSIVE = ['no', 'not-applicable'] as const;
 
 /** Whether an answer needs a note, and the prompt for it. */
-export function notePrompt(q: Question, value: string, findings: readonly FindingRef[]): string | undefined {
+export function notePrompt(
+  q: Question,
+  value: string,
+  findings: readonly FindingRef[],
+): string | undefined {
   const outcome = outcomeOf(q, value);
   if (outcome && typeof outcome.note === 'string') return outcome.note;
   if (outcome?.note === true) return 'Note (what you did, or why this is not a problem):';
@@ -91,14 +106,21 @@ export function notePrompt(q: Question, value: string, findings: readonly Findin
 }
 
 /** Check one answer; returns the problem in plain words, or undefined. */
-export function checkAnswer(q: Question, answer: GivenAnswer, findings: readonly FindingRef[]): string | undefined {
+export function checkAnswer(
+  q: Question,
+  answer: GivenAnswer,
+  findings: readonly FindingRef[],
+): string | undefined {
   if (q.type === 'text') {
     if (q.required && answer.value.trim() === '') return 'an answer is required';
   } else if (!q.answers || !(answer.value in q.answers)) {
-    return `"${answer.value}" is not an answer to this question (choose ${choicesOf(q).map((c) => c.value).join(', ')})`;
+    return `"${answer.value}" is not an answer to this question (choose ${choicesOf(q)
+      .map((c) => c.value)
+      .join(', ')})`;
   }
   if (notePrompt(q, answer.value, findings) !== undefined && (answer.note ?? '').trim() === '') {
-    return raisedBy(q, findings).length > 0 && (DISMISSIVE as readonly string[]).includes(answer.value)
+    return raisedBy(q, findings).length > 0 &&
+      (DISMISSIVE as readonly string[]).includes(answer.value)
       ? `a note is required: the draft triggered ${raisedBy(q, findings).join(', ')}`
       : 'a note is required for this answer';
   }
@@ -152,12 +174,20 @@ export function assess(pack: Pack, state: EngineState): Assessment {
     sections[section] = maxRisk(sections[section], outcome.risk);
     overall = maxRisk(overall, outcome.risk);
     if (outcome.action) actions.push({ question: q.id, section, text: outcome.action });
-    if (outcome.lawyer) referrals.push({ question: q.id, section, ask: q.ask, answer: answerLabel(q, given.value), risk: outcome.risk });
+    if (outcome.lawyer)
+      referrals.push({
+        question: q.id,
+        section,
+        ask: q.ask,
+        answer: answerLabel(q, given.value),
+        risk: outcome.risk,
+      });
     const raised = raisedBy(q, state.findings);
     const reasons: FlaggedItem['reasons'] = [];
     if (riskRank(outcome.risk) >= riskRank('medium')) reasons.push('risk');
     if (outcome.lawyer) reasons.push('lawyer');
-    if (raised.length > 0 && (DISMISSIVE as readonly string[]).includes(given.value)) reasons.push('finding');
+    if (raised.length > 0 && (DISMISSIVE as readonly string[]).includes(given.value))
+      reasons.push('finding');
     if (reasons.length > 0) {
       flagged.push({
         question: q.id,
@@ -178,5 +208,7 @@ export function assess(pack: Pack, state: EngineState): Assessment {
 
 /** Blocker answers with neither a lawyer referral nor a note: filing must wait for them. */
 export function unmitigatedBlockers(assessment: Assessment): FlaggedItem[] {
-  return assessment.flagged.filter((f) => f.risk === 'blocker' && !f.lawyer && !(f.note && f.note.trim()));
+  return assessment.flagged.filter(
+    (f) => f.risk === 'blocker' && !f.lawyer && !(f.note && f.note.trim()),
+  );
 }

@@ -53,7 +53,10 @@ export function ruleRefs(file: PackFile, errors: Diagnostic[]): RuleRef[] {
     return [];
   }
   const data: unknown = parsed.doc.toJS();
-  const rules = data && typeof data === 'object' && 'rules' in data ? (data as { rules: unknown }).rules : undefined;
+  const rules =
+    data && typeof data === 'object' && 'rules' in data
+      ? (data as { rules: unknown }).rules
+      : undefined;
   if (!Array.isArray(rules)) {
     errors.push(diagnosticAt(parsed, [], '"rules" must be a list of rules'));
     return [];
@@ -66,7 +69,9 @@ export function ruleRefs(file: PackFile, errors: Diagnostic[]): RuleRef[] {
     out.push({
       id: rule.id,
       section: typeof rule.section === 'string' ? rule.section : undefined,
-      questions: Array.isArray(rule.questions) ? rule.questions.filter((q): q is string => typeof q === 'string') : [],
+      questions: Array.isArray(rule.questions)
+        ? rule.questions.filter((q): q is string => typeof q === 'string')
+        : [],
       parsed,
       path: ['rules', i],
     });
@@ -74,13 +79,29 @@ export function ruleRefs(file: PackFile, errors: Diagnostic[]): RuleRef[] {
   return out;
 }
 
-export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?: Pack): Loaded<Pack> & { rules: RuleRef[] } {
+export function loadPackFromFiles(
+  dir: string,
+  files: readonly PackFile[],
+  base?: Pack,
+): Loaded<Pack> & { rules: RuleRef[] } {
   const errors: Diagnostic[] = [];
   const warnings: Diagnostic[] = [];
   const byName = new Map(files.map((f) => [f.name, f]));
   const manifestFile = byName.get(MANIFEST);
   if (!manifestFile) {
-    return { value: undefined, errors: [{ file: `${dir}/${MANIFEST}`, line: 0, column: 0, message: 'no pack.yaml: not a checklist pack folder' }], warnings, rules: [] };
+    return {
+      value: undefined,
+      errors: [
+        {
+          file: `${dir}/${MANIFEST}`,
+          line: 0,
+          column: 0,
+          message: 'no pack.yaml: not a checklist pack folder',
+        },
+      ],
+      warnings,
+      rules: [],
+    };
   }
   const m = parseWithSchema(manifestFile.display, manifestFile.text, Manifest);
   errors.push(...m.errors);
@@ -89,29 +110,50 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
   const manifestDoc = m.parsed;
 
   if (manifest.extends !== undefined && base === undefined) {
-    errors.push(diagnosticAt(manifestDoc, ['extends'], `the base pack "${manifest.extends}" was not found`));
+    errors.push(
+      diagnosticAt(manifestDoc, ['extends'], `the base pack "${manifest.extends}" was not found`),
+    );
   }
 
   // Sections, in manifest order.
   const seenSections = new Set<string>();
-  const sections: { id: (typeof SECTION_IDS)[number]; title: string; why: string; questions: Question[] }[] = [];
+  const sections: {
+    id: (typeof SECTION_IDS)[number];
+    title: string;
+    why: string;
+    questions: Question[];
+  }[] = [];
   const located: Located[] = [];
   manifest.sections.forEach((sectionId, i) => {
     if (seenSections.has(sectionId)) {
-      errors.push(diagnosticAt(manifestDoc, ['sections', i], `section "${sectionId}" is listed twice`));
+      errors.push(
+        diagnosticAt(manifestDoc, ['sections', i], `section "${sectionId}" is listed twice`),
+      );
       return;
     }
     seenSections.add(sectionId);
     const file = byName.get(`${sectionId}.yaml`);
     if (!file) {
-      errors.push(diagnosticAt(manifestDoc, ['sections', i], `section "${sectionId}" has no file ${sectionId}.yaml`));
+      errors.push(
+        diagnosticAt(
+          manifestDoc,
+          ['sections', i],
+          `section "${sectionId}" has no file ${sectionId}.yaml`,
+        ),
+      );
       return;
     }
     const s = parseWithSchema(file.display, file.text, Section);
     errors.push(...s.errors);
     if (!s.value || !s.parsed) return;
     if (s.value.id !== sectionId) {
-      errors.push(diagnosticAt(s.parsed, ['id'], `the file ${file.name} must hold section "${sectionId}", not "${s.value.id}"`));
+      errors.push(
+        diagnosticAt(
+          s.parsed,
+          ['id'],
+          `the file ${file.name} must hold section "${sectionId}", not "${s.value.id}"`,
+        ),
+      );
       return;
     }
     const baseSection = base?.sections.find((b) => b.id === sectionId);
@@ -119,13 +161,25 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
       errors.push(diagnosticAt(s.parsed, ['questions'], `section "${sectionId}" has no questions`));
     }
     s.value.questions.forEach((q, qi) => {
-      located.push({ question: q, section: sectionId, parsed: s.parsed!, path: ['questions', qi], order: 0 });
+      located.push({
+        question: q,
+        section: sectionId,
+        parsed: s.parsed!,
+        path: ['questions', qi],
+        order: 0,
+      });
     });
-    sections.push({ id: sectionId, title: s.value.title, why: s.value.why, questions: [...s.value.questions] });
+    sections.push({
+      id: sectionId,
+      title: s.value.title,
+      why: s.value.why,
+      questions: [...s.value.questions],
+    });
   });
 
   // Cross-file checks need every file's schema to hold; otherwise they only echo those errors.
-  if (errors.length > 0) return { value: undefined, errors: sortDiagnostics(errors), warnings, rules: [] };
+  if (errors.length > 0)
+    return { value: undefined, errors: sortDiagnostics(errors), warnings, rules: [] };
 
   // Merge onto the base pack, if extending: base sections first, in their order.
   let merged = sections;
@@ -138,7 +192,14 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
         const at = q.after !== undefined ? questions.findIndex((x) => x.id === q.after) : -1;
         if (q.after !== undefined && at === -1) {
           const loc = located.find((l) => l.question === q);
-          if (loc) errors.push(diagnosticAt(loc.parsed, [...loc.path, 'after'], `"after" names "${q.after}", which is not in the base pack's ${b.id} section`));
+          if (loc)
+            errors.push(
+              diagnosticAt(
+                loc.parsed,
+                [...loc.path, 'after'],
+                `"after" names "${q.after}", which is not in the base pack's ${b.id} section`,
+              ),
+            );
         }
         if (at === -1) questions.push(q);
         else questions.splice(at + 1, 0, q);
@@ -164,11 +225,20 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
     for (const q of s.questions) {
       const loc = locOf.get(q);
       if (questionById.has(q.id)) {
-        if (loc) errors.push(diagnosticAt(loc.parsed, [...loc.path, 'id'], `duplicate question id "${q.id}"`));
+        if (loc)
+          errors.push(
+            diagnosticAt(loc.parsed, [...loc.path, 'id'], `duplicate question id "${q.id}"`),
+          );
         continue;
       }
       if (!q.id.startsWith(`${s.id}.`) && loc) {
-        errors.push(diagnosticAt(loc.parsed, [...loc.path, 'id'], `question ids in section "${s.id}" must start with "${s.id}."`));
+        errors.push(
+          diagnosticAt(
+            loc.parsed,
+            [...loc.path, 'id'],
+            `question ids in section "${s.id}" must start with "${s.id}."`,
+          ),
+        );
       }
       questionById.set(q.id, q);
       order.set(q.id, n++);
@@ -182,11 +252,19 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
   const ruleIds = new Set(rules.map((r) => r.id));
   for (const r of rules) {
     r.questions.forEach((qid, i) => {
-      if (!questionById.has(qid)) errors.push(diagnosticAt(r.parsed, [...r.path, 'questions', i], `rule "${r.id}" raises "${qid}", which is not a question of this pack`));
+      if (!questionById.has(qid))
+        errors.push(
+          diagnosticAt(
+            r.parsed,
+            [...r.path, 'questions', i],
+            `rule "${r.id}" raises "${qid}", which is not a question of this pack`,
+          ),
+        );
     });
   }
   const raisedByRule = new Set(rules.flatMap((r) => r.questions));
-  const ruleKnown = (id: string) => ruleIds.has(id) || (base !== undefined && id.startsWith(`${base.id}.`));
+  const ruleKnown = (id: string) =>
+    ruleIds.has(id) || (base !== undefined && id.startsWith(`${base.id}.`));
 
   // Conditions: named questions exist, come earlier, offer the values; no cycles.
   const deps = new Map<string, string[]>();
@@ -200,34 +278,67 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
           names.push(node.answer);
           const target = questionById.get(node.answer);
           if (!target) {
-            errors.push(diagnosticAt(loc.parsed, [...where, 'answer'], `"when" names "${node.answer}", which is not a question of this pack`));
+            errors.push(
+              diagnosticAt(
+                loc.parsed,
+                [...where, 'answer'],
+                `"when" names "${node.answer}", which is not a question of this pack`,
+              ),
+            );
             continue;
           }
           if (target.type === 'text') {
-            errors.push(diagnosticAt(loc.parsed, [...where, 'answer'], `"${node.answer}" is a free-text question; a condition can only test yes-no and choice answers`));
+            errors.push(
+              diagnosticAt(
+                loc.parsed,
+                [...where, 'answer'],
+                `"${node.answer}" is a free-text question; a condition can only test yes-no and choice answers`,
+              ),
+            );
             continue;
           }
           const offered = choicesOf(target).map((c) => c.value);
           const values = Array.isArray(node.is) ? node.is : node.is !== undefined ? [node.is] : [];
           values.forEach((v, vi) => {
             if (!offered.includes(v)) {
-              errors.push(diagnosticAt(loc.parsed, Array.isArray(node.is) ? [...where, 'is', vi] : [...where, 'is'], `"${v}" is not an answer of "${node.answer}" (it offers ${offered.join(', ')})`));
+              errors.push(
+                diagnosticAt(
+                  loc.parsed,
+                  Array.isArray(node.is) ? [...where, 'is', vi] : [...where, 'is'],
+                  `"${v}" is not an answer of "${node.answer}" (it offers ${offered.join(', ')})`,
+                ),
+              );
             }
           });
         }
         if (node.finding !== undefined && !ruleKnown(node.finding)) {
-          errors.push(diagnosticAt(loc.parsed, [...where, 'finding'], `"when" names the rule "${node.finding}", which is not in rules.yaml`));
+          errors.push(
+            diagnosticAt(
+              loc.parsed,
+              [...where, 'finding'],
+              `"when" names the rule "${node.finding}", which is not in rules.yaml`,
+            ),
+          );
         }
       }
     }
     deps.set(q.id, names);
     for (const [i, rid] of (q.rules ?? []).entries()) {
-      if (!ruleKnown(rid)) errors.push(diagnosticAt(loc.parsed, [...loc.path, 'rules', i], `rule "${rid}" is not in rules.yaml`));
+      if (!ruleKnown(rid))
+        errors.push(
+          diagnosticAt(loc.parsed, [...loc.path, 'rules', i], `rule "${rid}" is not in rules.yaml`),
+        );
     }
     if (q.type !== 'text') {
       for (const c of choicesOf(q)) {
         if (c.outcome.risk === 'blocker' && !c.outcome.lawyer && c.outcome.note === false) {
-          errors.push(diagnosticAt(loc.parsed, [...loc.path, 'answers', c.value], `a blocker answer must refer to a lawyer ("lawyer: true") or require a note`));
+          errors.push(
+            diagnosticAt(
+              loc.parsed,
+              [...loc.path, 'answers', c.value],
+              `a blocker answer must refer to a lawyer ("lawyer: true") or require a note`,
+            ),
+          );
         }
       }
     }
@@ -244,7 +355,14 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
         const cycle = stack.slice(stack.indexOf(d));
         for (const c of cycle) inCycle.add(c);
         const loc = located.find((l) => l.question.id === id);
-        if (loc) errors.push(diagnosticAt(loc.parsed, [...loc.path, 'when'], `conditions form a cycle: ${[...cycle, d].join(' → ')}`));
+        if (loc)
+          errors.push(
+            diagnosticAt(
+              loc.parsed,
+              [...loc.path, 'when'],
+              `conditions form a cycle: ${[...cycle, d].join(' → ')}`,
+            ),
+          );
       } else if (!state.has(d)) visit(d);
     }
     stack.pop();
@@ -258,7 +376,13 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
       if (node.answer === undefined) continue;
       const there = order.get(node.answer);
       if (there !== undefined && there >= here) {
-        errors.push(diagnosticAt(loc.parsed, [...loc.path, 'when', ...path, 'answer'], `"when" names "${node.answer}", which is asked later; a condition can only use earlier answers`));
+        errors.push(
+          diagnosticAt(
+            loc.parsed,
+            [...loc.path, 'when', ...path, 'answer'],
+            `"when" names "${node.answer}", which is asked later; a condition can only use earlier answers`,
+          ),
+        );
       }
     }
   }
@@ -279,19 +403,41 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
         const ok = !q.when || raised || satisfiable(q.when, domain);
         reachable.set(q.id, ok);
         const loc = locOf.get(q);
-        if (!ok && loc) errors.push(diagnosticAt(loc.parsed, [...loc.path, 'when'], `question "${q.id}" can never be asked: its condition can never hold`));
+        if (!ok && loc)
+          errors.push(
+            diagnosticAt(
+              loc.parsed,
+              [...loc.path, 'when'],
+              `question "${q.id}" can never be asked: its condition can never hold`,
+            ),
+          );
       }
     }
     // A section should open with one to three screening questions.
     for (const s of sections) {
       const screening = s.questions.filter((q) => !q.when && !q.after).length;
       const loc = located.find((l) => l.section === s.id);
-      if (loc && !base && screening === 0) warnings.push(diagnosticAt(loc.parsed, ['questions'], `section "${s.id}" has no screening question (one without "when"); nothing in it would be asked`));
-      if (loc && screening > 3) warnings.push(diagnosticAt(loc.parsed, ['questions'], `section "${s.id}" has ${screening} screening questions; a harmless story should get through in one to three`));
+      if (loc && !base && screening === 0)
+        warnings.push(
+          diagnosticAt(
+            loc.parsed,
+            ['questions'],
+            `section "${s.id}" has no screening question (one without "when"); nothing in it would be asked`,
+          ),
+        );
+      if (loc && screening > 3)
+        warnings.push(
+          diagnosticAt(
+            loc.parsed,
+            ['questions'],
+            `section "${s.id}" has ${screening} screening questions; a harmless story should get through in one to three`,
+          ),
+        );
     }
   }
 
-  if (errors.length > 0) return { value: undefined, errors: sortDiagnostics(errors), warnings, rules };
+  if (errors.length > 0)
+    return { value: undefined, errors: sortDiagnostics(errors), warnings, rules };
   return {
     value: {
       id: manifest.id,
@@ -311,5 +457,7 @@ export function loadPackFromFiles(dir: string, files: readonly PackFile[], base?
 }
 
 function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {
-  return [...d].sort((a, b) => (a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column));
+  return [...d].sort((a, b) =>
+    a.file < b.file ? -1 : a.file > b.file ? 1 : a.line - b.line || a.column - b.column,
+  );
 }

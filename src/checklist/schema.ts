@@ -1,7 +1,14 @@
 // The checklist pack format (docs/pack-format.md) as zod schemas: the one source of truth.
 import { z } from 'zod';
 
-export const SECTION_IDS = ['safety', 'restrictions', 'defamation', 'privacy', 'sources', 'accuracy'] as const;
+export const SECTION_IDS = [
+  'safety',
+  'restrictions',
+  'defamation',
+  'privacy',
+  'sources',
+  'accuracy',
+] as const;
 export const SectionId = z.enum(SECTION_IDS);
 export type SectionId = z.infer<typeof SectionId>;
 
@@ -18,14 +25,24 @@ export const YES_NO_LABELS: Record<(typeof YES_NO_VALUES)[number], string> = {
 };
 
 const kebab = /^[a-z0-9]+(?:-[a-z0-9]+)*$/;
-export const PackId = z.string().regex(kebab, 'must be lowercase words joined by hyphens, like "uk-ew"');
+export const PackId = z
+  .string()
+  .regex(kebab, 'must be lowercase words joined by hyphens, like "uk-ew"');
 export const QuestionId = z
   .string()
-  .regex(/^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be "<section>.<kebab-case-name>", like "safety.people-at-risk"');
+  .regex(
+    /^[a-z]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be "<section>.<kebab-case-name>", like "safety.people-at-risk"',
+  );
 export const RuleId = z
   .string()
-  .regex(/^[a-z0-9-]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/, 'must be "<pack>.<kebab-case-name>", like "uk-ew.postcode"');
-const Value = z.string().regex(kebab, 'must be lowercase words joined by hyphens, like "not-applicable"');
+  .regex(
+    /^[a-z0-9-]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/,
+    'must be "<pack>.<kebab-case-name>", like "uk-ew.postcode"',
+  );
+const Value = z
+  .string()
+  .regex(kebab, 'must be lowercase words joined by hyphens, like "not-applicable"');
 const Text = z.string().trim().min(1, 'must not be empty');
 
 export interface Condition {
@@ -44,7 +61,11 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
   z
     .strictObject({
       answer: QuestionId.optional(),
-      is: z.union([Value, z.array(Value).min(1)], { error: 'must be an answer value or a list of them' }).optional(),
+      is: z
+        .union([Value, z.array(Value).min(1)], {
+          error: 'must be an answer value or a list of them',
+        })
+        .optional(),
       finding: RuleId.optional(),
       'section-findings': SectionId.optional(),
       all: z.array(Condition).min(1, 'must list at least one condition').optional(),
@@ -63,7 +84,11 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
         });
       }
       if (c.answer !== undefined && c.is === undefined) {
-        ctx.addIssue({ code: 'custom', message: '"answer" needs "is": the value(s) it must equal', path: ['answer'] });
+        ctx.addIssue({
+          code: 'custom',
+          message: '"answer" needs "is": the value(s) it must equal',
+          path: ['answer'],
+        });
       }
       if (c.is !== undefined && c.answer === undefined) {
         ctx.addIssue({ code: 'custom', message: '"is" goes with "answer"', path: ['is'] });
@@ -73,7 +98,9 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
 
 export const Outcome = z.strictObject({
   risk: Risk,
-  note: z.union([z.boolean(), Text], { error: 'must be true, false, or the prompt for the note' }).default(false),
+  note: z
+    .union([z.boolean(), Text], { error: 'must be true, false, or the prompt for the note' })
+    .default(false),
   lawyer: z.boolean().default(false),
   action: Text.optional(),
   label: Text.optional(),
@@ -98,28 +125,61 @@ export const Question = z
   })
   .superRefine((q, ctx) => {
     if (q.type === 'text') {
-      if (q.answers !== undefined) ctx.addIssue({ code: 'custom', message: 'a text question has no "answers" (use "outcome")', path: ['answers'] });
+      if (q.answers !== undefined)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a text question has no "answers" (use "outcome")',
+          path: ['answers'],
+        });
       return;
     }
-    if (q.outcome !== undefined) ctx.addIssue({ code: 'custom', message: '"outcome" is only for text questions', path: ['outcome'] });
+    if (q.outcome !== undefined)
+      ctx.addIssue({
+        code: 'custom',
+        message: '"outcome" is only for text questions',
+        path: ['outcome'],
+      });
     if (q.answers === undefined) {
-      ctx.addIssue({ code: 'custom', message: `a ${q.type} question needs "answers"`, path: ['type'] });
+      ctx.addIssue({
+        code: 'custom',
+        message: `a ${q.type} question needs "answers"`,
+        path: ['type'],
+      });
       return;
     }
     const values = Object.keys(q.answers);
     if (q.type === 'yes-no') {
       for (const v of values) {
         if (!(YES_NO_VALUES as readonly string[]).includes(v)) {
-          ctx.addIssue({ code: 'custom', message: `"${v}" is not a yes-no answer (use yes, no, unsure, not-applicable)`, path: ['answers', v] });
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${v}" is not a yes-no answer (use yes, no, unsure, not-applicable)`,
+            path: ['answers', v],
+          });
         }
       }
       for (const needed of ['yes', 'no']) {
-        if (!values.includes(needed)) ctx.addIssue({ code: 'custom', message: `a yes-no question needs a "${needed}" answer`, path: ['answers'] });
+        if (!values.includes(needed))
+          ctx.addIssue({
+            code: 'custom',
+            message: `a yes-no question needs a "${needed}" answer`,
+            path: ['answers'],
+          });
       }
     } else {
-      if (values.length < 2) ctx.addIssue({ code: 'custom', message: 'a choice question needs at least two answers', path: ['answers'] });
+      if (values.length < 2)
+        ctx.addIssue({
+          code: 'custom',
+          message: 'a choice question needs at least two answers',
+          path: ['answers'],
+        });
       for (const [v, o] of Object.entries(q.answers)) {
-        if (o.label === undefined) ctx.addIssue({ code: 'custom', message: `choice "${v}" needs a "label"`, path: ['answers', v] });
+        if (o.label === undefined)
+          ctx.addIssue({
+            code: 'custom',
+            message: `choice "${v}" needs a "label"`,
+            path: ['answers', v],
+          });
       }
     }
   });
@@ -137,7 +197,9 @@ export const Manifest = z.strictObject({
   id: PackId,
   title: Text,
   jurisdiction: Text,
-  version: z.string().regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'must be a semantic version like 1.0.0'),
+  version: z
+    .string()
+    .regex(/^\d+\.\d+\.\d+(?:[-+][0-9A-Za-z.-]+)?$/, 'must be a semantic version like 1.0.0'),
   description: Text.optional(),
   extends: PackId.optional(),
   sections: z.array(SectionId).min(1, 'list at least one section'),

@@ -15,7 +15,13 @@ import { acquireLock, type Lock } from '../io/lock.js';
 import { locatePack, resolvePack } from '../io/packs.js';
 import { scanArticle } from '../io/scan-article.js';
 import { parseAnswers, type ParsedAnswers } from '../record/answers-file.js';
-import { addHistory, engineState, newRecord, updateStory, withAssessment } from '../record/build.js';
+import {
+  addHistory,
+  engineState,
+  newRecord,
+  updateStory,
+  withAssessment,
+} from '../record/build.js';
 import type { RecordFile, Story } from '../record/schema.js';
 import { readRecord, writeRecord } from '../record/store.js';
 import { walk, type AnswerSource } from '../record/walk.js';
@@ -55,7 +61,11 @@ export function parseIgnores(list: readonly string[] | undefined): Map<string, s
     const eq = item.indexOf('=');
     const rule = eq === -1 ? item : item.slice(0, eq);
     const reason = eq === -1 ? '' : item.slice(eq + 1).trim();
-    if (reason === '') throw new UserError(`--ignore ${item}: a suppression needs a reason, as --ignore ${rule}="why this is not a problem"`, { code: 'USAGE' });
+    if (reason === '')
+      throw new UserError(
+        `--ignore ${item}: a suppression needs a reason, as --ignore ${rule}="why this is not a problem"`,
+        { code: 'USAGE' },
+      );
     out.set(rule.trim(), reason);
   }
   return out;
@@ -72,14 +82,30 @@ function slugify(s: string): string {
 
 function pendingOf(located: Located): PendingItem {
   const q = located.question;
-  return { id: q.id, section: located.section, ask: q.ask, type: q.type, choices: choicesOf(q).map((c) => c.value) };
+  return {
+    id: q.id,
+    section: located.section,
+    ask: q.ask,
+    type: q.type,
+    choices: choicesOf(q).map((c) => c.value),
+  };
 }
 
 function storyPending(field: (typeof STORY_FIELDS)[number]): PendingItem {
-  return { id: `story.${field}`, section: 'story', ask: `The story's ${field} (--${field})`, type: 'text', choices: [] };
+  return {
+    id: `story.${field}`,
+    section: 'story',
+    ask: `The story's ${field} (--${field})`,
+    type: 'text',
+    choices: [],
+  };
 }
 
-export async function execute(args: readonly unknown[], raw: Record<string, unknown>, ctx: Context): Promise<number> {
+export async function execute(
+  args: readonly unknown[],
+  raw: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
   const options = Options.parse(raw);
   const t = createTheme(ctx.color);
   const interactive = ctx.interactive && options.input;
@@ -93,10 +119,19 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
   if (options.resume) existing = await readRecord(path.resolve(ctx.cwd, options.resume));
   let article = typeof args[0] === 'string' ? args[0] : undefined;
   if (!article && existing?.record.article && existing.record.article.path !== '(stdin)') {
-    article = path.relative(ctx.cwd, path.resolve(path.dirname(path.resolve(ctx.cwd, options.resume!)), existing.record.article.path));
+    article = path.relative(
+      ctx.cwd,
+      path.resolve(
+        path.dirname(path.resolve(ctx.cwd, options.resume!)),
+        existing.record.article.path,
+      ),
+    );
   }
   if (!article) {
-    throw new UserError('name the draft to check', { code: 'USAGE', hint: 'For example: prepub check draft.md (or prepub check --resume draft.md.prepub.json)' });
+    throw new UserError('name the draft to check', {
+      code: 'USAGE',
+      hint: 'For example: prepub check draft.md (or prepub check --resume draft.md.prepub.json)',
+    });
   }
   if (!interactive && !options.answers && !existing) {
     throw new UserError('no terminal to ask the questions on', {
@@ -108,10 +143,13 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
   if (recordPath && !options.resume && existsSync(path.resolve(ctx.cwd, recordPath))) {
     const found = await readRecord(path.resolve(ctx.cwd, recordPath));
     if (found.status !== 'draft' || found.attestations.length > 0) {
-      throw new UserError(`${recordPath} is already ${found.status} and signed; it is not overwritten`, {
-        code: 'RECORD_SIGNED',
-        hint: `To change answers, run prepub check --resume ${recordPath} (the record returns to draft and must be filed again).`,
-      });
+      throw new UserError(
+        `${recordPath} is already ${found.status} and signed; it is not overwritten`,
+        {
+          code: 'RECORD_SIGNED',
+          hint: `To change answers, run prepub check --resume ${recordPath} (the record returns to draft and must be filed again).`,
+        },
+      );
     }
     existing = found;
     say(t.dim(`Continuing the draft record ${recordPath}.\n`));
@@ -122,22 +160,39 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
   const pack: Pack = await resolvePack(packRef, ctx);
   const packDir = await locatePack(packRef, ctx);
   const recordDir = recordPath ? path.dirname(path.resolve(ctx.cwd, recordPath)) : ctx.cwd;
-  const scanned = await scanArticle(article, packDir, { ignore: parseIgnores(options.ignore), recordDir }, ctx);
+  const scanned = await scanArticle(
+    article,
+    packDir,
+    { ignore: parseIgnores(options.ignore), recordDir },
+    ctx,
+  );
   let answersFile: ParsedAnswers | undefined;
   if (options.answers) {
     const file = options.answers;
-    answersFile = parseAnswers(file, await readText(path.resolve(ctx.cwd, file), 'answers file'), pack);
+    answersFile = parseAnswers(
+      file,
+      await readText(path.resolve(ctx.cwd, file), 'answers file'),
+      pack,
+    );
     if (answersFile.errors.length > 0) {
-      throw new UserError(`${file}: ${answersFile.errors.length} problem${answersFile.errors.length === 1 ? '' : 's'} in the answers file`, {
-        code: 'ANSWERS_INVALID',
-        lines: answersFile.errors.map(formatDiagnostic),
-      });
+      throw new UserError(
+        `${file}: ${answersFile.errors.length} problem${answersFile.errors.length === 1 ? '' : 's'} in the answers file`,
+        {
+          code: 'ANSWERS_INVALID',
+          lines: answersFile.errors.map(formatDiagnostic),
+        },
+      );
     }
   }
 
   // 3. The story.
   const base = existing?.record.story;
-  const fromFlags: Partial<Story> = { slug: options.slug, headline: options.headline, desk: options.desk, reporter: options.reporter };
+  const fromFlags: Partial<Story> = {
+    slug: options.slug,
+    headline: options.headline,
+    desk: options.desk,
+    reporter: options.reporter,
+  };
   const story: Partial<Story> = {};
   const defaults: Partial<Story> = {
     slug: article !== '-' ? slugify(path.basename(article).replace(/\.[^.]+$/, '')) : undefined,
@@ -157,7 +212,8 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
       try {
         Object.assign(story, await askStory(defaults, missingStory));
       } catch (error) {
-        if (error instanceof Error && error.name === 'PromptAborted') throw new Cancelled('Nothing saved yet: the check had not started.');
+        if (error instanceof Error && error.name === 'PromptAborted')
+          throw new Cancelled('Nothing saved yet: the check had not started.');
         throw error;
       }
     } else {
@@ -168,7 +224,7 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
   const storyStillMissing = STORY_FIELDS.filter((f) => !story[f]);
   if (!recordPath) {
     if (!story.slug) {
-      return pendingExit([], storyStillMissing, undefined, options.format, ctx);
+      return pendingExit([], storyStillMissing, undefined, options.format, []);
     }
     recordPath = path.join(config.recordsDir ?? ctx.cwd, `${story.slug}.prepub.json`);
   }
@@ -184,18 +240,36 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
   };
   process.on('SIGINT', onSigint);
   try {
-    const fullStory: Story = { slug: story.slug ?? '', headline: story.headline ?? '', desk: story.desk ?? '', reporter: story.reporter ?? '' };
+    const fullStory: Story = {
+      slug: story.slug ?? '',
+      headline: story.headline ?? '',
+      desk: story.desk ?? '',
+      reporter: story.reporter ?? '',
+    };
     let record: RecordFile;
     const carried = new Map<string, GivenAnswer>();
     if (existing) {
       record = updateStory(existing, fullStory);
       const oldSha = existing.record.article?.sha256;
       if (oldSha !== scanned.ref.sha256) {
-        say(t.warn(`The article has changed since this record was last saved (SHA-256 ${oldSha?.slice(0, 12) ?? 'none'}… → ${scanned.ref.sha256.slice(0, 12)}…). It has been scanned again; questions the new findings raise will be asked.\n`));
-        record = addHistory(record, { at: now(), event: 'rescanned', by, detail: `article ${oldSha ?? 'none'} → ${scanned.ref.sha256}` });
+        say(
+          t.warn(
+            `The article has changed since this record was last saved (SHA-256 ${oldSha?.slice(0, 12) ?? 'none'}… → ${scanned.ref.sha256.slice(0, 12)}…). It has been scanned again; questions the new findings raise will be asked.\n`,
+          ),
+        );
+        record = addHistory(record, {
+          at: now(),
+          event: 'rescanned',
+          by,
+          detail: `article ${oldSha ?? 'none'} → ${scanned.ref.sha256}`,
+        });
       }
       if (existing.record.checklist.sha256 !== pack.sha256) {
-        say(t.warn(`The checklist has changed since this record was started (${existing.record.checklist.id} ${existing.record.checklist.version} → ${pack.id} ${pack.version}).\n`));
+        say(
+          t.warn(
+            `The checklist has changed since this record was started (${existing.record.checklist.id} ${existing.record.checklist.version} → ${pack.id} ${pack.version}).\n`,
+          ),
+        );
       }
       record = {
         ...record,
@@ -219,7 +293,15 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
       for (const [id, given] of Object.entries(answers)) carried.set(id, given);
       record = withAssessment({ ...record, record: { ...record.record, answers } }, pack);
     } else {
-      record = newRecord({ id: randomUUID(), pack, story: fullStory, article: scanned.ref, findings: scanned.findings, by, now: now() });
+      record = newRecord({
+        id: randomUUID(),
+        pack,
+        story: fullStory,
+        article: scanned.ref,
+        findings: scanned.findings,
+        by,
+        now: now(),
+      });
     }
     await writeRecord(recordFile, record);
 
@@ -242,8 +324,19 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
         ? {}
         : {
             refused(located: Located, problem: string) {
-              const d = answersFile?.problemWith(located.question.id, answersFile.answers.get(located.question.id) ?? { value: '' }, record.record.findings);
-              refused.push(d ?? { file: options.answers ?? '', line: 0, column: 0, message: `${located.question.id}: ${problem}` });
+              const d = answersFile?.problemWith(
+                located.question.id,
+                answersFile.answers.get(located.question.id) ?? { value: '' },
+                record.record.findings,
+              );
+              refused.push(
+                d ?? {
+                  file: options.answers ?? '',
+                  line: 0,
+                  column: 0,
+                  message: `${located.question.id}: ${problem}`,
+                },
+              );
             },
           }),
     };
@@ -259,12 +352,6 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
     };
     try {
       let result = await run();
-      if (refused.length > 0) {
-        throw new UserError(`${options.answers}: ${refused.length} answer${refused.length === 1 ? '' : 's'} refused`, {
-          code: 'ANSWERS_INVALID',
-          lines: refused.map(formatDiagnostic),
-        });
-      }
       // The review screen: change any answer; the questions that depend on it are asked again.
       if (prompts && result.pending.length === 0) {
         for (;;) {
@@ -273,17 +360,40 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
               .filter((q) => record.record.answers[q.id] !== undefined)
               .map((q) => {
                 const a = record.record.answers[q.id]!;
-                const label = q.type === 'text' ? a.value : (choicesOf(q).find((c) => c.value === a.value)?.label ?? a.value);
+                const label =
+                  q.type === 'text'
+                    ? a.value
+                    : (choicesOf(q).find((c) => c.value === a.value)?.label ?? a.value);
                 const ask = q.ask.length > 70 ? `${q.ask.slice(0, 69)}…` : q.ask;
                 return { id: q.id, line: `${s.title}: ${ask} → ${label}` };
               }),
           );
           const pick = await prompts.pickAnswerToChange(items, t);
           if (pick === undefined) break;
-          const located = pack.sections.flatMap((s) => s.questions.map((question) => ({ question, section: s.id }))).find((l) => l.question.id === pick)!;
+          const located = pack.sections
+            .flatMap((s) => s.questions.map((question) => ({ question, section: s.id })))
+            .find((l) => l.question.id === pick)!;
           const previous = record.record.answers[pick];
-          say(questionBlock(located, { section: pack.sections.findIndex((s) => s.id === located.section) + 1, sections: pack.sections.length, question: 1 }, [], undefined, t));
-          const given = await prompts.askAnswer(located, { progress: { section: 0, sections: 0, question: 0 }, previous, raisedBy: [], problem: undefined, findings: record.record.findings });
+          say(
+            questionBlock(
+              located,
+              {
+                section: pack.sections.findIndex((s) => s.id === located.section) + 1,
+                sections: pack.sections.length,
+                question: 1,
+              },
+              [],
+              undefined,
+              t,
+            ),
+          );
+          const given = await prompts.askAnswer(located, {
+            progress: { section: 0, sections: 0, question: 0 },
+            previous,
+            raisedBy: [],
+            problem: undefined,
+            findings: record.record.findings,
+          });
           const { applyAnswer } = await import('../record/build.js');
           const applied = applyAnswer(record, pack, pick, given, by, now());
           for (const id of applied.cleared) {
@@ -295,10 +405,19 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
         }
       }
       if (result.pending.length > 0 || storyStillMissing.length > 0) {
-        return pendingExit(result.pending, storyStillMissing, shown, options.format, ctx);
+        return pendingExit(
+          result.pending,
+          storyStillMissing,
+          shown,
+          options.format,
+          refused.map(formatDiagnostic),
+        );
       }
     } catch (error) {
-      if (error instanceof Cancelled || (error instanceof Error && error.name === 'PromptAborted')) {
+      if (
+        error instanceof Cancelled ||
+        (error instanceof Error && error.name === 'PromptAborted')
+      ) {
         await writeRecord(recordFile, record);
         throw new Cancelled(`Draft saved to ${shown}. Resume with: prepub check --resume ${shown}`);
       }
@@ -306,22 +425,47 @@ export async function execute(args: readonly unknown[], raw: Record<string, unkn
     }
 
     // 6. Complete: the assessment, and what to do next.
-    if (!record.record.history.some((h) => h.event === 'completed') || record.record.history.at(-1)?.event !== 'completed') {
-      record = addHistory(record, { at: now(), event: 'completed', by, detail: `overall risk ${record.record.assessment.overall}` });
+    if (
+      !record.record.history.some((h) => h.event === 'completed') ||
+      record.record.history.at(-1)?.event !== 'completed'
+    ) {
+      record = addHistory(record, {
+        at: now(),
+        event: 'completed',
+        by,
+        detail: `overall risk ${record.record.assessment.overall}`,
+      });
       await writeRecord(recordFile, record);
     }
     const answered = Object.keys(record.record.answers).length;
     if (options.format === 'json') {
-      ctx.stdout(toJson({ record: shown, status: record.status, answers: answered, assessment: record.record.assessment }));
+      ctx.stdout(
+        toJson({
+          record: shown,
+          status: record.status,
+          answers: answered,
+          assessment: record.record.assessment,
+        }),
+      );
     } else {
       say(assessmentText(record.record.assessment, pack, t));
     }
     await lock.release();
     let filed = false;
-    const wantsFile = options.file === true || (interactive && prompts ? await prompts.confirmFile().catch(() => false) : false);
+    const wantsFile =
+      options.file === true ||
+      (interactive && prompts ? await prompts.confirmFile().catch(() => false) : false);
     if (wantsFile) {
       const { runFile } = await import('./file.js');
-      await runFile({ record: recordFile, key: options.key, confirm: options.file === true && !interactive, input: interactive }, ctx);
+      await runFile(
+        {
+          record: recordFile,
+          key: options.key,
+          confirm: options.file === true && !interactive,
+          input: interactive,
+        },
+        ctx,
+      );
       filed = true;
     }
     if (options.format === 'text') {
@@ -343,14 +487,27 @@ function pendingExit(
   story: readonly (typeof STORY_FIELDS)[number][],
   record: string | undefined,
   format: 'text' | 'json',
-  _ctx: Context,
+  refused: readonly string[],
 ): never {
   const items = [...story.map(storyPending), ...pending.map(pendingOf)];
-  const lines = items.map((p) => `${p.id}  ${p.type}${p.choices.length ? ` (${p.choices.join(' | ')})` : ''}  ${p.ask.replace(/\s+/g, ' ')}`);
-  throw new UserError(`${items.length} question${items.length === 1 ? '' : 's'} still to answer${record ? `; draft saved to ${record}` : ''}`, {
-    code: 'ANSWERS_PENDING',
-    lines,
-    hint: 'Add them to the answers file (question id: answer) and run the same command again, or run it in a terminal.',
-    ...(format === 'json' ? { json: { pending: items } } : {}),
-  });
+  const lines = [
+    ...refused,
+    ...items.map(
+      (p) =>
+        `${p.id}  ${p.type}${p.choices.length ? ` (${p.choices.join(' | ')})` : ''}  ${p.ask.replace(/\s+/g, ' ')}`,
+    ),
+  ];
+  const refusedText =
+    refused.length > 0
+      ? `${refused.length} answer${refused.length === 1 ? '' : 's'} refused; `
+      : '';
+  throw new UserError(
+    `${refusedText}${items.length} question${items.length === 1 ? '' : 's'} still to answer${record ? `; draft saved to ${record}` : ''}`,
+    {
+      code: refused.length > 0 ? 'ANSWERS_INVALID' : 'ANSWERS_PENDING',
+      lines,
+      hint: 'Add them to the answers file (question id: answer) and run the same command again, or run it in a terminal.',
+      ...(format === 'json' ? { json: { pending: items } } : {}),
+    },
+  );
 }

@@ -37,7 +37,11 @@ export async function runList(ctx: Context): Promise<PackSummary[]> {
   return out;
 }
 
-export async function execute(_args: readonly unknown[], raw: Record<string, unknown>, ctx: Context): Promise<number> {
+export async function execute(
+  _args: readonly unknown[],
+  raw: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
   const options = Options.parse(raw);
   const packs = await runList(ctx);
   if (options.format === 'json') {
@@ -49,10 +53,16 @@ export async function execute(_args: readonly unknown[], raw: Record<string, unk
     ctx.stdout('No checklist packs found.\n');
     return 0;
   }
-  const rows = [['ID', 'TITLE', 'JURISDICTION', 'VERSION', 'QUESTIONS', 'SOURCE'], ...packs.map((p) => [p.id, p.title, p.jurisdiction, p.version, String(p.questions), p.source])];
+  const rows = [
+    ['ID', 'TITLE', 'JURISDICTION', 'VERSION', 'QUESTIONS', 'SOURCE'],
+    ...packs.map((p) => [p.id, p.title, p.jurisdiction, p.version, String(p.questions), p.source]),
+  ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   rows.forEach((r, i) => {
-    const line = r.map((cell, j) => cell.padEnd(widths[j]!)).join('  ').trimEnd();
+    const line = r
+      .map((cell, j) => cell.padEnd(widths[j]!))
+      .join('  ')
+      .trimEnd();
     ctx.stdout(`${i === 0 ? t.heading(line) : line}\n`);
   });
   return 0;

@@ -31,13 +31,21 @@ export function renderPack(pack: Pack, t: Theme): string {
   pack.sections.forEach((s, si) => {
     out.push('', t.heading(`${si + 1}. ${s.title} [${s.id}]`), t.dim(wrap(s.why, 92, '   ')));
     for (const q of s.questions) {
-      out.push('', `   ${t.strong(q.id)}${q.when ? t.dim(`  (asked when ${describeCondition(q.when)})`) : t.dim('  (screening)')}`);
+      out.push(
+        '',
+        `   ${t.strong(q.id)}${q.when ? t.dim(`  (asked when ${describeCondition(q.when)})`) : t.dim('  (screening)')}`,
+      );
       out.push(wrap(q.ask, 88, '   '));
       out.push(t.dim(wrap(q.guidance, 88, '     ')));
       out.push(t.dim(`     Cites: ${q.citations.join('; ')}`));
       if (q.type === 'text') out.push(`     Answer: free text${q.required ? '' : ' (optional)'}`);
       for (const c of choicesOf(q)) {
-        const extra = [c.outcome.lawyer ? 'refer to lawyer' : '', c.outcome.note !== false ? 'note required' : ''].filter(Boolean).join(', ');
+        const extra = [
+          c.outcome.lawyer ? 'refer to lawyer' : '',
+          c.outcome.note !== false ? 'note required' : '',
+        ]
+          .filter(Boolean)
+          .join(', ');
         out.push(`     - ${c.label}: ${t.risk(c.outcome.risk)}${extra ? ` (${extra})` : ''}`);
       }
     }
@@ -45,7 +53,11 @@ export function renderPack(pack: Pack, t: Theme): string {
   return `${out.join('\n')}\n`;
 }
 
-export async function execute(args: readonly unknown[], raw: Record<string, unknown>, ctx: Context): Promise<number> {
+export async function execute(
+  args: readonly unknown[],
+  raw: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
   const options = Options.parse(raw);
   const pack = await resolvePack(String(args[0]), ctx);
   if (options.format === 'json') ctx.stdout(toJson(pack));

@@ -29,7 +29,8 @@ export async function runValidate(target: string, ctx: Context): Promise<Validat
       await loadRules(path.join(dir, 'rules.yaml'));
     } catch (error) {
       if (error instanceof UserError) {
-        for (const l of [error.message, ...(error.options.lines ?? [])]) extra.push({ file: '', line: 0, column: 0, message: l });
+        for (const l of [error.message, ...(error.options.lines ?? [])])
+          extra.push({ file: '', line: 0, column: 0, message: l });
       } else {
         throw error;
       }
@@ -45,19 +46,28 @@ export async function runValidate(target: string, ctx: Context): Promise<Validat
   };
 }
 
-export async function execute(args: readonly unknown[], raw: Record<string, unknown>, ctx: Context): Promise<number> {
+export async function execute(
+  args: readonly unknown[],
+  raw: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
   const options = Options.parse(raw);
   const result = await runValidate(String(args[0]), ctx);
   const show = (d: Diagnostic) => (d.file === '' ? d.message : formatDiagnostic(d));
   if (options.format === 'json') {
-    ctx.stdout(toJson({ ...result, errors: result.errors.map(show), warnings: result.warnings.map(show) }));
+    ctx.stdout(
+      toJson({ ...result, errors: result.errors.map(show), warnings: result.warnings.map(show) }),
+    );
   } else {
     for (const w of result.warnings) ctx.stderr(`warning: ${show(w)}\n`);
     for (const e of result.errors) ctx.stderr(`${show(e)}\n`);
     if (result.valid) ctx.stdout(`${result.pack}: valid (${result.questions} questions)\n`);
   }
   if (!result.valid) {
-    throw new UserError(`${result.pack}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`, { code: 'PACK_INVALID' });
+    throw new UserError(
+      `${result.pack}: ${result.errors.length} error${result.errors.length === 1 ? '' : 's'}`,
+      { code: 'PACK_INVALID' },
+    );
   }
   return 0;
 }

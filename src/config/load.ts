@@ -13,7 +13,10 @@ import { Config, type ResolvedConfig } from './schema.js';
 export const CONFIG_NAME = 'prepub.config.json';
 
 export function userConfigDir(env: NodeJS.ProcessEnv): string {
-  const base = env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME) ? env.XDG_CONFIG_HOME : path.join(os.homedir(), '.config');
+  const base =
+    env.XDG_CONFIG_HOME && path.isAbsolute(env.XDG_CONFIG_HOME)
+      ? env.XDG_CONFIG_HOME
+      : path.join(os.homedir(), '.config');
   return path.join(base, 'prepub');
 }
 
@@ -56,7 +59,10 @@ export function loadConfig(ctx: Pick<Context, 'cwd' | 'env'>): Promise<ResolvedC
       const text = await readText(file, 'config file');
       const result = parseWithSchema(file, text, Config);
       if (!result.value) {
-        throw new UserError(`${file}: invalid configuration`, { code: 'CONFIG_INVALID', lines: result.errors.map(formatDiagnostic) });
+        throw new UserError(`${file}: invalid configuration`, {
+          code: 'CONFIG_INVALID',
+          lines: result.errors.map(formatDiagnostic),
+        });
       }
       return resolveConfig(result.value, file, ctx.cwd);
     })();

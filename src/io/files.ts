@@ -23,17 +23,25 @@ export async function readBytes(file: string, what = 'file'): Promise<Buffer> {
 
 export function fileError(file: string, what: string, error: unknown): Error {
   if (isErrno(error)) {
-    if (error.code === 'ENOENT') return new UserError(`${file}: no such ${what}`, { code: 'FILE_MISSING' });
-    if (error.code === 'EISDIR') return new UserError(`${file}: is a folder, not a ${what}`, { code: 'FILE_UNREADABLE' });
-    if (error.code === 'EACCES' || error.code === 'EPERM') return new UserError(`${file}: permission denied`, { code: 'FILE_UNREADABLE' });
-    return new UserError(`${file}: cannot read (${error.code ?? error.message})`, { code: 'FILE_UNREADABLE' });
+    if (error.code === 'ENOENT')
+      return new UserError(`${file}: no such ${what}`, { code: 'FILE_MISSING' });
+    if (error.code === 'EISDIR')
+      return new UserError(`${file}: is a folder, not a ${what}`, { code: 'FILE_UNREADABLE' });
+    if (error.code === 'EACCES' || error.code === 'EPERM')
+      return new UserError(`${file}: permission denied`, { code: 'FILE_UNREADABLE' });
+    return new UserError(`${file}: cannot read (${error.code ?? error.message})`, {
+      code: 'FILE_UNREADABLE',
+    });
   }
   return error instanceof Error ? error : new Error(String(error));
 }
 
 /** Decode UTF-8 strictly; binary or non-UTF-8 input is a UserError. */
 export function decodeUtf8(file: string, bytes: Uint8Array, what = 'text file'): string {
-  if (bytes.includes(0)) throw new UserError(`${file}: looks like a binary file, not a ${what}`, { code: 'INPUT_INVALID' });
+  if (bytes.includes(0))
+    throw new UserError(`${file}: looks like a binary file, not a ${what}`, {
+      code: 'INPUT_INVALID',
+    });
   try {
     const text = new TextDecoder('utf-8', { fatal: true }).decode(bytes);
     return text.charCodeAt(0) === 0xfeff ? text.slice(1) : text;
@@ -50,9 +58,16 @@ export async function readText(file: string, what = 'file'): Promise<string> {
  * Write atomically: a temp file in the same folder, fsync, rename, then fsync the folder.
  * A kill at any moment leaves either the old complete file or the new complete file.
  */
-export async function writeAtomic(file: string, data: string | Uint8Array, mode = 0o600): Promise<void> {
+export async function writeAtomic(
+  file: string,
+  data: string | Uint8Array,
+  mode = 0o600,
+): Promise<void> {
   const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(dir, `.prepub-tmp-${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`);
+  const tmp = path.join(
+    dir,
+    `.prepub-tmp-${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`,
+  );
   const handle = await fs.open(tmp, 'wx', mode);
   try {
     await handle.writeFile(data);

@@ -27,7 +27,11 @@ export interface Lock {
 
 export async function acquireLock(recordFile: string): Promise<Lock> {
   const file = `${recordFile}.lock`;
-  const info: LockInfo = { pid: process.pid, host: os.hostname(), started: new Date().toISOString() };
+  const info: LockInfo = {
+    pid: process.pid,
+    host: os.hostname(),
+    started: new Date().toISOString(),
+  };
   for (let attempt = 0; attempt < 3; attempt++) {
     try {
       const handle = await fs.open(file, 'wx', 0o600);
@@ -50,10 +54,13 @@ export async function acquireLock(recordFile: string): Promise<Lock> {
     }
     const sameHost = holder?.host === os.hostname();
     if (holder && (!sameHost || alive(holder.pid))) {
-      throw new UserError(`${recordFile} is open in another prepub (process ${holder.pid} on ${holder.host}, since ${holder.started})`, {
-        code: 'RECORD_LOCKED',
-        hint: `Finish or close that session first. If it is gone, delete ${file}.`,
-      });
+      throw new UserError(
+        `${recordFile} is open in another prepub (process ${holder.pid} on ${holder.host}, since ${holder.started})`,
+        {
+          code: 'RECORD_LOCKED',
+          hint: `Finish or close that session first. If it is gone, delete ${file}.`,
+        },
+      );
     }
     await fs.rm(file, { force: true }); // stale: its process is dead
   }

@@ -43,7 +43,11 @@ export async function readPackFiles(dir: string, cwd: string): Promise<PackFile[
       } catch (error) {
         throw fileError(file, 'pack file', error);
       }
-      return { name, display: display(cwd, file), text: decodeUtf8(display(cwd, file), bytes, 'YAML file') };
+      return {
+        name,
+        display: display(cwd, file),
+        text: decodeUtf8(display(cwd, file), bytes, 'YAML file'),
+      };
     }),
   );
 }
@@ -67,7 +71,8 @@ export async function packLocations(ctx: Pick<Context, 'cwd' | 'env'>): Promise<
   await scan(BUILTIN_PACKS, true);
   for (const d of config.packDirs) {
     // A configured folder may be a pack itself, or hold packs.
-    if (existsSync(path.join(d, MANIFEST))) out.push({ id: path.basename(d), dir: d, builtin: false });
+    if (existsSync(path.join(d, MANIFEST)))
+      out.push({ id: path.basename(d), dir: d, builtin: false });
     else await scan(d, false);
   }
   return out;
@@ -82,16 +87,35 @@ export interface LoadedPack {
 }
 
 /** Load a pack folder, with its base pack if it extends one. Never throws for content errors. */
-export async function loadPackDir(dir: string, ctx: Pick<Context, 'cwd' | 'env'>, seen: string[] = []): Promise<LoadedPack> {
+export async function loadPackDir(
+  dir: string,
+  ctx: Pick<Context, 'cwd' | 'env'>,
+  seen: string[] = [],
+): Promise<LoadedPack> {
   const files = await readPackFiles(dir, ctx.cwd);
   const manifest = files.find((f) => f.name === MANIFEST);
   let base: Pack | undefined;
   const extendsId = manifest ? /^extends:\s*([a-z0-9-]+)\s*$/m.exec(manifest.text)?.[1] : undefined;
   if (extendsId) {
     if (seen.includes(extendsId)) {
-      return { pack: undefined, errors: [{ file: manifest!.display, line: 0, column: 0, message: `packs extend each other in a loop: ${[...seen, extendsId].join(' → ')}` }], warnings: [], rules: [], files };
+      return {
+        pack: undefined,
+        errors: [
+          {
+            file: manifest!.display,
+            line: 0,
+            column: 0,
+            message: `packs extend each other in a loop: ${[...seen, extendsId].join(' → ')}`,
+          },
+        ],
+        warnings: [],
+        rules: [],
+        files,
+      };
     }
-    const loc = (await packLocations(ctx)).find((l) => l.id === extendsId && path.resolve(l.dir) !== path.resolve(dir));
+    const loc = (await packLocations(ctx)).find(
+      (l) => l.id === extendsId && path.resolve(l.dir) !== path.resolve(dir),
+    );
     if (loc) {
       const loaded = await loadPackDir(loc.dir, ctx, [...seen, extendsId]);
       if (!loaded.pack) return { ...loaded, errors: [...loaded.errors], files };
@@ -99,17 +123,30 @@ export async function loadPackDir(dir: string, ctx: Pick<Context, 'cwd' | 'env'>
     }
   }
   const result = loadPackFromFiles(dir, files, base);
-  return { pack: result.value, errors: result.errors, warnings: result.warnings, rules: result.rules, files };
+  return {
+    pack: result.value,
+    errors: result.errors,
+    warnings: result.warnings,
+    rules: result.rules,
+    files,
+  };
 }
 
 /** Where a pack id or path points. */
-export async function locatePack(idOrPath: string, ctx: Pick<Context, 'cwd' | 'env'>, preferPath = false): Promise<string> {
+export async function locatePack(
+  idOrPath: string,
+  ctx: Pick<Context, 'cwd' | 'env'>,
+  preferPath = false,
+): Promise<string> {
   const asPath = path.resolve(ctx.cwd, idOrPath);
-  const looksLikePath = idOrPath.includes('/') || idOrPath.includes(path.sep) || idOrPath.startsWith('.');
+  const looksLikePath =
+    idOrPath.includes('/') || idOrPath.includes(path.sep) || idOrPath.startsWith('.');
   if (looksLikePath || (preferPath && existsSync(asPath))) {
     const dir = asPath.endsWith('.yaml') || asPath.endsWith('.yml') ? path.dirname(asPath) : asPath;
-    if (!existsSync(dir)) throw new UserError(`${idOrPath}: no such pack folder`, { code: 'PACK_NOT_FOUND' });
-    if (!statSync(dir).isDirectory()) throw new UserError(`${idOrPath}: not a folder`, { code: 'PACK_NOT_FOUND' });
+    if (!existsSync(dir))
+      throw new UserError(`${idOrPath}: no such pack folder`, { code: 'PACK_NOT_FOUND' });
+    if (!statSync(dir).isDirectory())
+      throw new UserError(`${idOrPath}: not a folder`, { code: 'PACK_NOT_FOUND' });
     return dir;
   }
   const locations = await packLocations(ctx);
@@ -125,15 +162,21 @@ export async function locatePack(idOrPath: string, ctx: Pick<Context, 'cwd' | 'e
 }
 
 /** Load a pack for use; content errors are a UserError listing every position. */
-export async function resolvePack(idOrPath: string, ctx: Pick<Context, 'cwd' | 'env'>): Promise<Pack> {
+export async function resolvePack(
+  idOrPath: string,
+  ctx: Pick<Context, 'cwd' | 'env'>,
+): Promise<Pack> {
   const dir = await locatePack(idOrPath, ctx);
   const loaded = await loadPackDir(dir, ctx);
   if (!loaded.pack) {
-    throw new UserError(`checklist pack ${display(ctx.cwd, dir)} is invalid (${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'})`, {
-      code: 'PACK_INVALID',
-      lines: loaded.errors.map(formatDiagnostic),
-      hint: `Run "prepub checklists validate ${display(ctx.cwd, dir)}" for details.`,
-    });
+    throw new UserError(
+      `checklist pack ${display(ctx.cwd, dir)} is invalid (${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'})`,
+      {
+        code: 'PACK_INVALID',
+        lines: loaded.errors.map(formatDiagnostic),
+        hint: `Run "prepub checklists validate ${display(ctx.cwd, dir)}" for details.`,
+      },
+    );
   }
   return loaded.pack;
 }

@@ -22,7 +22,9 @@ export async function scanArticle(
   options: { ignore?: ReadonlyMap<string, string>; maxBytes?: number; recordDir?: string },
   ctx: Context,
 ): Promise<ScannedArticle> {
-  const draft = await readDraft(article === '-' ? '-' : path.resolve(ctx.cwd, article), { maxBytes: options.maxBytes ?? 10_000_000 });
+  const draft = await readDraft(article === '-' ? '-' : path.resolve(ctx.cwd, article), {
+    maxBytes: options.maxBytes ?? 10_000_000,
+  });
   const rulesFile = path.join(packDir, 'rules.yaml');
   const rules = await loadRules(rulesFile).catch((error: unknown) => {
     if (error instanceof Error && 'code' in error && error.code === 'FILE_MISSING') return [];
@@ -34,7 +36,21 @@ export async function scanArticle(
     ...(draft.source !== undefined ? { source: draft.source } : {}),
     ...(draft.blockEnds !== undefined ? { blockEnds: draft.blockEnds } : {}),
   });
-  const shown = article === '-' ? '(stdin)' : path.relative(options.recordDir ?? ctx.cwd, path.resolve(ctx.cwd, article)).split(path.sep).join('/');
-  const firstLine = (draft.text.split('\n').find((l) => l.trim() !== '') ?? '').replace(/^#+\s*/, '').trim().slice(0, 200);
-  return { ref: { path: shown, sha256: draft.sha256, bytes: draft.bytes }, findings, positions: draft.positions, firstLine };
+  const shown =
+    article === '-'
+      ? '(stdin)'
+      : path
+          .relative(options.recordDir ?? ctx.cwd, path.resolve(ctx.cwd, article))
+          .split(path.sep)
+          .join('/');
+  const firstLine = (draft.text.split('\n').find((l) => l.trim() !== '') ?? '')
+    .replace(/^#+\s*/, '')
+    .trim()
+    .slice(0, 200);
+  return {
+    ref: { path: shown, sha256: draft.sha256, bytes: draft.bytes },
+    findings,
+    positions: draft.positions,
+    firstLine,
+  };
 }

@@ -14,7 +14,10 @@ export async function guard<T>(p: Promise<T>): Promise<T> {
   try {
     return await p;
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) {
+    if (
+      error instanceof Error &&
+      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+    ) {
       throw new PromptAborted('interrupted');
     }
     throw error;

@@ -17,7 +17,11 @@ async function ask<T>(run: () => Promise<T>, cancelled: string): Promise<T> {
   try {
     return await run();
   } catch (error) {
-    if (error instanceof Error && (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')) throw new Cancelled(cancelled);
+    if (
+      error instanceof Error &&
+      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
+    )
+      throw new Cancelled(cancelled);
     throw error;
   }
 }
@@ -26,11 +30,21 @@ const NOTHING_SIGNED = 'Cancelled: nothing was signed and the record is unchange
 
 /** The filing statement: true when the reporter confirms it. */
 export function confirmFiling(statement: string, io?: PromptIO): Promise<boolean> {
-  return ask(() => confirm({ message: `${statement}\n  Do you confirm this and sign?`, default: false }, context(io)), NOTHING_SIGNED);
+  return ask(
+    () =>
+      confirm(
+        { message: `${statement}\n  Do you confirm this and sign?`, default: false },
+        context(io),
+      ),
+    NOTHING_SIGNED,
+  );
 }
 
 export function askPassphrase(file: string, io?: PromptIO): Promise<string> {
-  return ask(() => password({ message: `Passphrase for ${file}:`, mask: true }, context(io)), NOTHING_SIGNED);
+  return ask(
+    () => password({ message: `Passphrase for ${file}:`, mask: true }, context(io)),
+    NOTHING_SIGNED,
+  );
 }
 
 /** A new passphrase, typed twice. */
@@ -42,14 +56,24 @@ export async function askNewPassphrase(io?: PromptIO): Promise<string> {
         {
           message: 'Passphrase for the new key (protects it if your laptop is lost):',
           mask: true,
-          validate: (v: string) => (v.length >= 8 ? true : 'Use at least 8 characters, or run again with --no-passphrase'),
+          validate: (v: string) =>
+            v.length >= 8 ? true : 'Use at least 8 characters, or run again with --no-passphrase',
         },
         context(io),
       ),
     cancelled,
   );
   await ask(
-    () => password({ message: 'Type it again:', mask: true, validate: (v: string) => (v === first ? true : 'The passphrases differ; type the same one again') }, context(io)),
+    () =>
+      password(
+        {
+          message: 'Type it again:',
+          mask: true,
+          validate: (v: string) =>
+            v === first ? true : 'The passphrases differ; type the same one again',
+        },
+        context(io),
+      ),
     cancelled,
   );
   return first;
@@ -76,7 +100,11 @@ export async function reviewItem(label: string, io?: PromptIO): Promise<ItemAnsw
       ),
     NOTHING_SIGNED,
   );
-  const comment = await askComment(decision === 'queried' ? 'Your query:' : 'Comment (optional):', decision === 'queried', io);
+  const comment = await askComment(
+    decision === 'queried' ? 'Your query:' : 'Comment (optional):',
+    decision === 'queried',
+    io,
+  );
   return { decision, comment };
 }
 
@@ -88,7 +116,11 @@ export function askDecision(io?: PromptIO): Promise<'approve' | 'return'> {
           message: 'Your decision:',
           choices: [
             { name: 'Approve', value: 'approve', description: 'sign it off for publication' },
-            { name: 'Return to the reporter', value: 'return', description: 'with a comment saying what is needed' },
+            {
+              name: 'Return to the reporter',
+              value: 'return',
+              description: 'with a comment saying what is needed',
+            },
           ],
         },
         context(io),
@@ -99,7 +131,15 @@ export function askDecision(io?: PromptIO): Promise<'approve' | 'return'> {
 
 export function askComment(message: string, required: boolean, io?: PromptIO): Promise<string> {
   return ask(
-    () => input({ message, validate: (v: string) => (!required || v.trim() !== '' ? true : 'A comment is needed here') }, context(io)),
+    () =>
+      input(
+        {
+          message,
+          validate: (v: string) =>
+            !required || v.trim() !== '' ? true : 'A comment is needed here',
+        },
+        context(io),
+      ),
     NOTHING_SIGNED,
   ).then((v) => v.trim());
 }

@@ -1,12 +1,19 @@
 // The answers file (--answers): YAML or JSON, question id → value, or {value, note}; an optional
 // `story` block. Validated with positions, then checked against the pack question by question.
 import { z } from 'zod';
-import { checkAnswer, findQuestion, type FindingRef, type GivenAnswer } from '../checklist/engine.js';
+import {
+  checkAnswer,
+  findQuestion,
+  type FindingRef,
+  type GivenAnswer,
+} from '../checklist/engine.js';
 import type { Pack } from '../checklist/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt, parseWithSchema, type ParsedDoc } from '../io/structured.js';
 
-const Value = z.union([z.string(), z.boolean()], { error: 'must be an answer (text), or {value, note}' });
+const Value = z.union([z.string(), z.boolean()], {
+  error: 'must be an answer (text), or {value, note}',
+});
 const Entry = z.union([Value, z.strictObject({ value: Value, note: z.string().optional() })], {
   error: 'must be an answer, or an object {value, note}',
 });
@@ -31,7 +38,11 @@ export interface ParsedAnswers {
   /** Problems that don't depend on the walk: unknown ids, values a question doesn't offer. */
   readonly errors: readonly Diagnostic[];
   /** Check one answer in the context of the walk (notes required by findings), with its position. */
-  problemWith(id: string, answer: GivenAnswer, findings: readonly FindingRef[]): Diagnostic | undefined;
+  problemWith(
+    id: string,
+    answer: GivenAnswer,
+    findings: readonly FindingRef[],
+  ): Diagnostic | undefined;
 }
 
 function normalise(v: string | boolean): string {
@@ -51,15 +62,25 @@ export function parseAnswers(file: string, text: string, pack: Pack): ParsedAnsw
   for (const [id, entry] of Object.entries(rest)) {
     const located = findQuestion(pack, id);
     if (!located) {
-      errors.push(diagnosticAt(parsed, [], `"${id}" is not a question of the ${pack.id} checklist`, id));
+      errors.push(
+        diagnosticAt(parsed, [], `"${id}" is not a question of the ${pack.id} checklist`, id),
+      );
       continue;
     }
     const given: GivenAnswer =
-      typeof entry === 'object' ? { value: normalise(entry.value), note: entry.note } : { value: normalise(entry) };
+      typeof entry === 'object'
+        ? { value: normalise(entry.value), note: entry.note }
+        : { value: normalise(entry) };
     const q = located.question;
     if (q.type !== 'text' && !(given.value in (q.answers ?? {}))) {
       const at = typeof entry === 'object' ? [id, 'value'] : [id];
-      errors.push(diagnosticAt(parsed, at, `"${given.value}" is not an answer to ${id} (choose ${Object.keys(q.answers ?? {}).join(', ')})`));
+      errors.push(
+        diagnosticAt(
+          parsed,
+          at,
+          `"${given.value}" is not an answer to ${id} (choose ${Object.keys(q.answers ?? {}).join(', ')})`,
+        ),
+      );
       continue;
     }
     answers.set(id, given);

@@ -1,7 +1,14 @@
 // Building and changing a record: pure functions from record to record.
 import { assess, dependents, type EngineState } from '../checklist/engine.js';
 import type { Pack } from '../checklist/schema.js';
-import { RECORD_FORMAT, type ArticleRef, type Finding, type HistoryEntry, type RecordFile, type Story } from './schema.js';
+import {
+  RECORD_FORMAT,
+  type ArticleRef,
+  type Finding,
+  type HistoryEntry,
+  type RecordFile,
+  type Story,
+} from './schema.js';
 
 export function engineState(record: RecordFile): EngineState {
   return { answers: record.record.answers, findings: record.record.findings };
@@ -55,7 +62,10 @@ export function applyAnswer(
   now: string,
 ): { record: RecordFile; cleared: string[] } {
   const previous = record.record.answers[id];
-  const same = previous !== undefined && previous.value === answer.value && (previous.note ?? '') === (answer.note ?? '');
+  const same =
+    previous !== undefined &&
+    previous.value === answer.value &&
+    (previous.note ?? '') === (answer.note ?? '');
   if (same) return { record, cleared: [] };
   const answers = { ...record.record.answers };
   const cleared: string[] = [];
@@ -67,12 +77,32 @@ export function applyAnswer(
       }
     }
   }
-  answers[id] = { value: answer.value, ...(answer.note ? { note: answer.note } : {}), answeredAt: now };
+  answers[id] = {
+    value: answer.value,
+    ...(answer.note ? { note: answer.note } : {}),
+    answeredAt: now,
+  };
   let next: RecordFile = { ...record, record: { ...record.record, answers } };
-  const detail = previous === undefined ? `${id} = ${answer.value}` : `${id}: ${previous.value} → ${answer.value}${cleared.length ? ` (cleared ${cleared.join(', ')})` : ''}`;
-  next = addHistory(next, { at: now, event: previous === undefined ? 'answered' : 'changed', by, detail });
+  const detail =
+    previous === undefined
+      ? `${id} = ${answer.value}`
+      : `${id}: ${previous.value} → ${answer.value}${cleared.length ? ` (cleared ${cleared.join(', ')})` : ''}`;
+  next = addHistory(next, {
+    at: now,
+    event: previous === undefined ? 'answered' : 'changed',
+    by,
+    detail,
+  });
   if (next.status !== 'draft') {
-    next = addHistory({ ...next, status: 'draft' }, { at: now, event: 'reopened', by, detail: `answer changed after the record was ${record.status}` });
+    next = addHistory(
+      { ...next, status: 'draft' },
+      {
+        at: now,
+        event: 'reopened',
+        by,
+        detail: `answer changed after the record was ${record.status}`,
+      },
+    );
   }
   return { record: withAssessment(next, pack), cleared };
 }

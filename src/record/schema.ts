@@ -23,7 +23,9 @@ export const Finding = z.strictObject({
   message: z.string(),
   questions: z.array(z.string()),
   /** Present when the finding was suppressed: never silent, always with a reason. */
-  suppressed: z.strictObject({ reason: z.string().min(1), by: z.enum(['comment', 'flag']) }).optional(),
+  suppressed: z
+    .strictObject({ reason: z.string().min(1), by: z.enum(['comment', 'flag']) })
+    .optional(),
 });
 export type Finding = z.infer<typeof Finding>;
 
@@ -52,7 +54,11 @@ export const Answer = z.strictObject({
 });
 export type Answer = z.infer<typeof Answer>;
 
-export const Action = z.strictObject({ question: z.string(), section: SectionId, text: z.string() });
+export const Action = z.strictObject({
+  question: z.string(),
+  section: SectionId,
+  text: z.string(),
+});
 export const Referral = z.strictObject({
   question: z.string(),
   section: SectionId,

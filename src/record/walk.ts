@@ -1,7 +1,14 @@
 // The walk: one loop for both sources of answers (the terminal, or an answers file). It asks the
 // engine what comes next, takes an answer from the source, checks it, and saves the record after
 // every answer.
-import { checkAnswer, type FindingRef, type GivenAnswer, type Located, nextQuestion, raisedBy } from '../checklist/engine.js';
+import {
+  checkAnswer,
+  type FindingRef,
+  type GivenAnswer,
+  type Located,
+  nextQuestion,
+  raisedBy,
+} from '../checklist/engine.js';
 import type { Pack, SectionId } from '../checklist/schema.js';
 import { applyAnswer, engineState } from './build.js';
 import type { Finding, RecordFile } from './schema.js';
@@ -27,7 +34,11 @@ export interface AskContext {
 
 export interface AnswerSource {
   /** Called when the walk enters a section, with the section's findings. */
-  enterSection?(section: Pack['sections'][number], index: number, findings: readonly Finding[]): Promise<void> | void;
+  enterSection?(
+    section: Pack['sections'][number],
+    index: number,
+    findings: readonly Finding[],
+  ): Promise<void> | void;
   /** An answer, or undefined when this source has none (the question is then pending). */
   answer(located: Located, ask: AskContext): Promise<GivenAnswer | undefined>;
   /** A refused answer from a source that cannot be asked again (a file): reported, then pending. */
@@ -68,14 +79,22 @@ export async function walk(args: {
       currentSection = next.section;
       askedInSection = 0;
       const section = pack.sections[idx]!;
-      await source.enterSection?.(section, idx, record.record.findings.filter((f) => f.section === next.section));
+      await source.enterSection?.(
+        section,
+        idx,
+        record.record.findings.filter((f) => f.section === next.section),
+      );
     }
     const raised = raisedBy(next.question, state.findings);
     let problem: string | undefined;
     let given: GivenAnswer | undefined;
     for (;;) {
       given = await source.answer(next, {
-        progress: { section: idx + 1, sections: pack.sections.length, question: askedInSection + 1 },
+        progress: {
+          section: idx + 1,
+          sections: pack.sections.length,
+          question: askedInSection + 1,
+        },
         previous: given ?? defaults.get(next.question.id),
         raisedBy: raised,
         problem,
@@ -103,6 +122,10 @@ export async function walk(args: {
     askedInSection++;
     await save(record);
   }
-  const pending = [...skipped].map((id) => pack.sections.flatMap((s) => s.questions.map((question) => ({ question, section: s.id }))).find((l) => l.question.id === id)!);
+  const pending = [...skipped].map((id) =>
+    pack.sections
+      .flatMap((s) => s.questions.map((question) => ({ question, section: s.id })))
+      .find((l) => l.question.id === id)!,
+  );
   return { record, pending };
 }

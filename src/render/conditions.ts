@@ -7,7 +7,8 @@ export function describeCondition(c: Condition): string {
     return `${c.answer} is ${values.join(' or ')}`;
   }
   if (c.finding !== undefined) return `the scan finds ${c.finding}`;
-  if (c['section-findings'] !== undefined) return `the scan finds anything in ${c['section-findings']}`;
+  if (c['section-findings'] !== undefined)
+    return `the scan finds anything in ${c['section-findings']}`;
   if (c.all) return c.all.map(describeCondition).join(' and ');
   if (c.any) return c.any.map(describeCondition).join(' or ');
   if (c.not) return `not (${describeCondition(c.not)})`;

@@ -25,19 +25,46 @@ export function findingLine(f: Finding, t: Theme): string {
   return `  ${t.risk(f.severity)} ${where}: "${f.excerpt}" ${t.dim('·')} ${f.message}${tag}`;
 }
 
-export function sectionHeader(section: Section, index: number, total: number, findings: readonly Finding[], t: Theme): string {
-  const out = ['', t.heading(`── Section ${index + 1} of ${total}: ${section.title} ──`), t.dim(wrap(section.why, 88, ''))];
+export function sectionHeader(
+  section: Section,
+  index: number,
+  total: number,
+  findings: readonly Finding[],
+  t: Theme,
+): string {
+  const out = [
+    '',
+    t.heading(`── Section ${index + 1} of ${total}: ${section.title} ──`),
+    t.dim(wrap(section.why, 88, '')),
+  ];
   if (findings.length > 0) {
-    out.push('', t.strong(`The scan found ${findings.length} thing${findings.length === 1 ? '' : 's'} in your draft for this section:`));
+    out.push(
+      '',
+      t.strong(
+        `The scan found ${findings.length} thing${findings.length === 1 ? '' : 's'} in your draft for this section:`,
+      ),
+    );
     for (const f of findings.slice(0, 12)) out.push(findingLine(f, t));
-    if (findings.length > 12) out.push(t.dim(`  … and ${findings.length - 12} more (prepub scan shows them all)`));
+    if (findings.length > 12)
+      out.push(t.dim(`  … and ${findings.length - 12} more (prepub scan shows them all)`));
   }
   return `${out.join('\n')}\n`;
 }
 
-export function questionBlock(located: Located, progress: Progress, raisedBy: readonly string[], problem: string | undefined, t: Theme): string {
+export function questionBlock(
+  located: Located,
+  progress: Progress,
+  raisedBy: readonly string[],
+  problem: string | undefined,
+  t: Theme,
+): string {
   const q = located.question;
-  const out = ['', t.dim(`Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${q.id}`)];
+  const out = [
+    '',
+    t.dim(
+      `Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${q.id}`,
+    ),
+  ];
   if (raisedBy.length > 0) out.push(t.warn(`Asked because the scan found: ${raisedBy.join(', ')}`));
   out.push(t.strong(wrap(q.ask, 90, '')));
   out.push(t.dim(wrap(q.guidance, 88, '  ')));
@@ -48,16 +75,24 @@ export function questionBlock(located: Located, progress: Progress, raisedBy: re
 
 export function assessmentText(assessment: Assessment, pack: Pack, t: Theme): string {
   const out = ['', t.heading('Assessment'), `  Overall risk: ${t.risk(assessment.overall)}`];
-  for (const s of pack.sections) out.push(`  ${s.title.padEnd(40)} ${t.risk(assessment.sections[s.id] ?? 'none')}`);
+  for (const s of pack.sections)
+    out.push(`  ${s.title.padEnd(40)} ${t.risk(assessment.sections[s.id] ?? 'none')}`);
   if (assessment.referrals.length > 0) {
     out.push('', t.strong(`Refer to a lawyer (${assessment.referrals.length}):`));
-    for (const r of assessment.referrals) out.push(`  ${t.risk(r.risk)} ${r.question}: ${r.answer}`, t.dim(wrap(r.ask, 84, '      ')));
+    for (const r of assessment.referrals)
+      out.push(`  ${t.risk(r.risk)} ${r.question}: ${r.answer}`, t.dim(wrap(r.ask, 84, '      ')));
   }
   if (assessment.actions.length > 0) {
     out.push('', t.strong(`Required actions (${assessment.actions.length}):`));
     for (const a of assessment.actions) out.push(wrap(`- ${a.text}`, 86, '  '));
   }
-  if (assessment.pending > 0) out.push('', t.warn(`${assessment.pending} question${assessment.pending === 1 ? '' : 's'} still to answer.`));
+  if (assessment.pending > 0)
+    out.push(
+      '',
+      t.warn(
+        `${assessment.pending} question${assessment.pending === 1 ? '' : 's'} still to answer.`,
+      ),
+    );
   out.push('', t.dim('prepub supports judgement; it does not clear a story for publication.'));
   return `${out.join('\n')}\n`;
 }

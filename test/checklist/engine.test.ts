@@ -1,13 +1,27 @@
 // The pure engine on a small pack: conditions, ordering, skipping, findings, risk, referrals.
 import { describe, expect, it } from 'vitest';
-import { assess, checkAnswer, dependents, type EngineState, type FindingRef, findQuestion, isApplicable, nextQuestion, notePrompt, unmitigatedBlockers } from '../../src/checklist/engine.js';
+import {
+  assess,
+  checkAnswer,
+  dependents,
+  type EngineState,
+  type FindingRef,
+  findQuestion,
+  isApplicable,
+  nextQuestion,
+  notePrompt,
+  unmitigatedBlockers,
+} from '../../src/checklist/engine.js';
 import { evaluate, satisfiable } from '../../src/checklist/conditions.js';
 import { loadPackFromFiles } from '../../src/checklist/loader.js';
 import type { Pack } from '../../src/checklist/schema.js';
 import { MINI } from '../fixtures/packs/mini.js';
 
 function load(files: Record<string, string> = MINI): Pack {
-  const result = loadPackFromFiles('mini', Object.entries(files).map(([name, text]) => ({ name, display: `mini/${name}`, text })));
+  const result = loadPackFromFiles(
+    'mini',
+    Object.entries(files).map(([name, text]) => ({ name, display: `mini/${name}`, text })),
+  );
   if (!result.value) throw new Error(result.errors.map((e) => e.message).join('\n'));
   return result.value;
 }
@@ -16,10 +30,17 @@ const pack = load();
 const plate: FindingRef = { rule: 'mini.plate', section: 'safety', questions: ['safety.plates'] };
 
 /** Answer with `script` until the engine has nothing more to ask; returns the ids asked. */
-function walk(script: Record<string, string>, findings: FindingRef[] = []): { asked: string[]; state: EngineState } {
+function walk(
+  script: Record<string, string>,
+  findings: FindingRef[] = [],
+): { asked: string[]; state: EngineState } {
   const answers: Record<string, { value: string; note?: string }> = {};
   const asked: string[] = [];
-  for (let q = nextQuestion(pack, { answers, findings }); q; q = nextQuestion(pack, { answers, findings })) {
+  for (
+    let q = nextQuestion(pack, { answers, findings });
+    q;
+    q = nextQuestion(pack, { answers, findings })
+  ) {
     const value = script[q.question.id];
     if (value === undefined) throw new Error(`unscripted question ${q.question.id}`);
     asked.push(q.question.id);
@@ -30,36 +51,119 @@ function walk(script: Record<string, string>, findings: FindingRef[] = []): { as
 
 describe('engine: ordering and skipping', () => {
   it.each([
-    ['harmless: screening only', { 'safety.at-risk': 'no', 'accuracy.quotes': 'none' }, [], ['safety.at-risk', 'accuracy.quotes']],
-    ['"yes" opens the follow-up', { 'safety.at-risk': 'yes', 'safety.address': 'no', 'accuracy.quotes': 'none' }, [], ['safety.at-risk', 'safety.address', 'accuracy.quotes']],
-    ['"unsure" opens it too', { 'safety.at-risk': 'unsure', 'safety.address': 'no', 'accuracy.quotes': 'none' }, [], ['safety.at-risk', 'safety.address', 'accuracy.quotes']],
-    ['all + not: recorded quotes and not "no" to risk', { 'safety.at-risk': 'unsure', 'safety.address': 'no', 'accuracy.quotes': 'recorded', 'accuracy.where': 'on the server' }, [], ['safety.at-risk', 'safety.address', 'accuracy.quotes', 'accuracy.where']],
-    ['not: "no" to risk closes accuracy.where', { 'safety.at-risk': 'no', 'accuracy.quotes': 'recorded' }, [], ['safety.at-risk', 'accuracy.quotes']],
-    ['any: notes opens the court question', { 'safety.at-risk': 'no', 'accuracy.quotes': 'notes', 'accuracy.court': 'no' }, [], ['safety.at-risk', 'accuracy.quotes', 'accuracy.court']],
-    ['a finding raises a question screening skipped', { 'safety.at-risk': 'no', 'safety.plates': 'yes', 'accuracy.quotes': 'none' }, [plate], ['safety.at-risk', 'safety.plates', 'accuracy.quotes']],
-    ['section findings satisfy a condition', { 'safety.at-risk': 'no', 'accuracy.quotes': 'none', 'accuracy.court': 'no' }, [{ rule: 'x.y', section: 'accuracy', questions: [] }], ['safety.at-risk', 'accuracy.quotes', 'accuracy.court']],
-    ['a suppressed finding raises nothing', { 'safety.at-risk': 'no', 'accuracy.quotes': 'none' }, [{ ...plate, suppressed: { reason: 'police appeal' } }], ['safety.at-risk', 'accuracy.quotes']],
+    [
+      'harmless: screening only',
+      { 'safety.at-risk': 'no', 'accuracy.quotes': 'none' },
+      [],
+      ['safety.at-risk', 'accuracy.quotes'],
+    ],
+    [
+      '"yes" opens the follow-up',
+      { 'safety.at-risk': 'yes', 'safety.address': 'no', 'accuracy.quotes': 'none' },
+      [],
+      ['safety.at-risk', 'safety.address', 'accuracy.quotes'],
+    ],
+    [
+      '"unsure" opens it too',
+      { 'safety.at-risk': 'unsure', 'safety.address': 'no', 'accuracy.quotes': 'none' },
+      [],
+      ['safety.at-risk', 'safety.address', 'accuracy.quotes'],
+    ],
+    [
+      'all + not: recorded quotes and not "no" to risk',
+      {
+        'safety.at-risk': 'unsure',
+        'safety.address': 'no',
+        'accuracy.quotes': 'recorded',
+        'accuracy.where': 'on the server',
+      },
+      [],
+      ['safety.at-risk', 'safety.address', 'accuracy.quotes', 'accuracy.where'],
+    ],
+    [
+      'not: "no" to risk closes accuracy.where',
+      { 'safety.at-risk': 'no', 'accuracy.quotes': 'recorded' },
+      [],
+      ['safety.at-risk', 'accuracy.quotes'],
+    ],
+    [
+      'any: notes opens the court question',
+      { 'safety.at-risk': 'no', 'accuracy.quotes': 'notes', 'accuracy.court': 'no' },
+      [],
+      ['safety.at-risk', 'accuracy.quotes', 'accuracy.court'],
+    ],
+    [
+      'a finding raises a question screening skipped',
+      { 'safety.at-risk': 'no', 'safety.plates': 'yes', 'accuracy.quotes': 'none' },
+      [plate],
+      ['safety.at-risk', 'safety.plates', 'accuracy.quotes'],
+    ],
+    [
+      'section findings satisfy a condition',
+      { 'safety.at-risk': 'no', 'accuracy.quotes': 'none', 'accuracy.court': 'no' },
+      [{ rule: 'x.y', section: 'accuracy', questions: [] }],
+      ['safety.at-risk', 'accuracy.quotes', 'accuracy.court'],
+    ],
+    [
+      'a suppressed finding raises nothing',
+      { 'safety.at-risk': 'no', 'accuracy.quotes': 'none' },
+      [{ ...plate, suppressed: { reason: 'police appeal' } }],
+      ['safety.at-risk', 'accuracy.quotes'],
+    ],
   ] as const)('%s', (_name, script, findings, expected) => {
     expect(walk(script, [...findings]).asked).toEqual(expected);
   });
 
   it('asks questions in pack order and none twice', () => {
-    const { asked } = walk({ 'safety.at-risk': 'yes', 'safety.address': 'yes', 'safety.plates': 'no', 'accuracy.quotes': 'notes', 'accuracy.court': 'yes' }, [plate]);
-    expect(asked).toEqual(['safety.at-risk', 'safety.address', 'safety.plates', 'accuracy.quotes', 'accuracy.court']);
+    const { asked } = walk(
+      {
+        'safety.at-risk': 'yes',
+        'safety.address': 'yes',
+        'safety.plates': 'no',
+        'accuracy.quotes': 'notes',
+        'accuracy.court': 'yes',
+      },
+      [plate],
+    );
+    expect(asked).toEqual([
+      'safety.at-risk',
+      'safety.address',
+      'safety.plates',
+      'accuracy.quotes',
+      'accuracy.court',
+    ]);
   });
 });
 
 describe('engine: assessment', () => {
   it('none for a harmless walk', () => {
     const a = assess(pack, walk({ 'safety.at-risk': 'no', 'accuracy.quotes': 'none' }).state);
-    expect(a).toEqual({ overall: 'none', sections: { safety: 'none', accuracy: 'none' }, actions: [], referrals: [], flagged: [], pending: 0 });
+    expect(a).toEqual({
+      overall: 'none',
+      sections: { safety: 'none', accuracy: 'none' },
+      actions: [],
+      referrals: [],
+      flagged: [],
+      pending: 0,
+    });
   });
 
   it('takes the highest risk per section and overall, with actions and referrals', () => {
-    const a = assess(pack, walk({ 'safety.at-risk': 'yes', 'safety.address': 'yes', 'accuracy.quotes': 'notes', 'accuracy.court': 'yes' }).state);
+    const a = assess(
+      pack,
+      walk({
+        'safety.at-risk': 'yes',
+        'safety.address': 'yes',
+        'accuracy.quotes': 'notes',
+        'accuracy.court': 'yes',
+      }).state,
+    );
     expect(a.overall).toBe('blocker');
     expect(a.sections).toEqual({ safety: 'blocker', accuracy: 'medium' });
-    expect(a.actions.map((x) => x.text)).toEqual(['Talk to the person at risk.', 'Check the notes.']);
+    expect(a.actions.map((x) => x.text)).toEqual([
+      'Talk to the person at risk.',
+      'Check the notes.',
+    ]);
     expect(a.referrals.map((r) => [r.question, r.risk])).toEqual([
       ['safety.at-risk', 'high'],
       ['safety.address', 'blocker'],
@@ -74,21 +178,43 @@ describe('engine: assessment', () => {
   });
 
   it('counts pending questions and ignores answers no longer in force', () => {
-    const state: EngineState = { answers: { 'safety.at-risk': { value: 'no' }, 'safety.address': { value: 'yes' } }, findings: [] };
+    const state: EngineState = {
+      answers: { 'safety.at-risk': { value: 'no' }, 'safety.address': { value: 'yes' } },
+      findings: [],
+    };
     const a = assess(pack, state);
     expect(a.overall).toBe('none'); // safety.address is not asked when at-risk is "no"
     expect(a.pending).toBe(1); // accuracy.quotes
   });
 
   it('flags a "no" to a question a finding raised', () => {
-    const a = assess(pack, walk({ 'safety.at-risk': 'no', 'safety.plates': 'no', 'accuracy.quotes': 'none' }, [plate]).state);
-    expect(a.flagged).toEqual([expect.objectContaining({ question: 'safety.plates', reasons: ['finding'], raisedBy: ['mini.plate'], note: 'noted' })]);
+    const a = assess(
+      pack,
+      walk({ 'safety.at-risk': 'no', 'safety.plates': 'no', 'accuracy.quotes': 'none' }, [plate])
+        .state,
+    );
+    expect(a.flagged).toEqual([
+      expect.objectContaining({
+        question: 'safety.plates',
+        reasons: ['finding'],
+        raisedBy: ['mini.plate'],
+        note: 'noted',
+      }),
+    ]);
   });
 
   it('blocks filing on a blocker with neither referral nor note', () => {
-    const a = assess(pack, walk({ 'safety.at-risk': 'yes', 'safety.address': 'yes', 'accuracy.quotes': 'none' }).state);
+    const a = assess(
+      pack,
+      walk({ 'safety.at-risk': 'yes', 'safety.address': 'yes', 'accuracy.quotes': 'none' }).state,
+    );
     expect(unmitigatedBlockers(a)).toEqual([]); // the blocker refers to a lawyer
-    expect(unmitigatedBlockers({ ...a, flagged: a.flagged.map((f) => ({ ...f, lawyer: false, note: undefined })) }).map((f) => f.question)).toEqual(['safety.address']);
+    expect(
+      unmitigatedBlockers({
+        ...a,
+        flagged: a.flagged.map((f) => ({ ...f, lawyer: false, note: undefined })),
+      }).map((f) => f.question),
+    ).toEqual(['safety.address']);
   });
 });
 
@@ -129,7 +255,11 @@ describe('engine: answers and notes', () => {
 });
 
 describe('conditions', () => {
-  const facts = { answer: (id: string) => ({ a: 'yes', b: 'no' })[id], finding: (r: string) => r === 'r.x', sectionFindings: (s: string) => s === 'safety' };
+  const facts = {
+    answer: (id: string) => ({ a: 'yes', b: 'no' })[id],
+    finding: (r: string) => r === 'r.x',
+    sectionFindings: (s: string) => s === 'safety',
+  };
   it.each([
     [{ answer: 'a', is: 'yes' }, true],
     [{ answer: 'a', is: ['no', 'unsure'] }, false],
@@ -138,18 +268,45 @@ describe('conditions', () => {
     [{ finding: 'r.x' }, true],
     [{ finding: 'r.y' }, false],
     [{ 'section-findings': 'safety' }, true],
-    [{ all: [{ answer: 'a', is: 'yes' }, { answer: 'b', is: 'no' }] }, true],
-    [{ all: [{ answer: 'a', is: 'yes' }, { answer: 'b', is: 'yes' }] }, false],
+    [
+      {
+        all: [
+          { answer: 'a', is: 'yes' },
+          { answer: 'b', is: 'no' },
+        ],
+      },
+      true,
+    ],
+    [
+      {
+        all: [
+          { answer: 'a', is: 'yes' },
+          { answer: 'b', is: 'yes' },
+        ],
+      },
+      false,
+    ],
     [{ any: [{ answer: 'a', is: 'no' }, { finding: 'r.x' }] }, true],
     [{ not: { any: [{ answer: 'a', is: 'no' }, { finding: 'r.y' }] } }, true],
   ] as const)('%j → %s', (c, expected) => {
     expect(evaluate(c as never, facts as never)).toBe(expected);
   });
 
-  const domain = { values: () => ['yes', 'no', 'unsure'], reachable: (id: string) => id !== 'gone' };
+  const domain = {
+    values: () => ['yes', 'no', 'unsure'],
+    reachable: (id: string) => id !== 'gone',
+  };
   it.each([
     [{ answer: 'a', is: 'yes' }, true],
-    [{ all: [{ answer: 'a', is: 'yes' }, { answer: 'a', is: 'no' }] }, false],
+    [
+      {
+        all: [
+          { answer: 'a', is: 'yes' },
+          { answer: 'a', is: 'no' },
+        ],
+      },
+      false,
+    ],
     [{ all: [{ answer: 'a', is: ['yes', 'no'] }, { not: { answer: 'a', is: 'yes' } }] }, true],
     [{ all: [{ answer: 'a', is: 'yes' }, { not: { answer: 'a', is: 'yes' } }] }, false],
     [{ answer: 'gone', is: 'yes' }, false],

@@ -21,7 +21,9 @@ export function tempDir(prefix = 'prepub-test-'): string {
 
 export function runCli(
   args: readonly string[],
-  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = { cwd: ROOT },
+  options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {
+    cwd: ROOT,
+  },
 ): Promise<RunResult> {
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
@@ -50,7 +52,11 @@ export function runCli(
 }
 
 /** 1-based line and column of the first occurrence of `needle` in `text`. */
-export function positionOf(text: string, needle: string, occurrence = 1): { line: number; column: number } {
+export function positionOf(
+  text: string,
+  needle: string,
+  occurrence = 1,
+): { line: number; column: number } {
   let at = -1;
   for (let i = 0; i < occurrence; i++) {
     at = text.indexOf(needle, at + 1);
