@@ -1,6 +1,138 @@
-// Placeholder while the command is being built (replaced by its implementation).
+// prepub export <record> --format md|html|json [--out FILE] [--keyring FILE]
+// A sign-off sheet for editors, lawyers and archives: the record, the questions and citations
+// from its checklist pack, and the sign-off chain with each signature checked at export time.
+import path from 'node:path';
+import { z } from 'zod';
+import type { Pack } from '../checklist/schema.js';
+import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { toJson, writeAtomic } from '../io/files.js';
+import { resolvePack } from '../io/packs.js';
+import type { RecordFile } from '../record/schema.js';
+import { readRecord } from '../record/store.js';
+import { renderHtml } from '../render/html.js';
+import { renderMarkdown } from '../render/markdown.js';
+import { buildSheet, type IntegrityCheck, type Sheet } from '../render/sheet-model.js';
+import { signoffChain, type VerifyEnvelope } from '../render/signoff-chain.js';
+import { readKeyring } from '../signing/keyring.js';
+import { DEFAULT_POLICY } from '../signing/policy.js';
+import { verifyRecord } from '../signing/verify.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub export is not built yet'));
+export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
+
+export const ExportOptions = z.strictObject({
+  record: z.string().min(1, 'name the record to export'),
+  format: z.enum(EXPORT_FORMATS).default('md'),
+  out: z.string().min(1, '--out needs a file name').optional(),
+  keyring: z.string().min(1, '--keyring needs a file name').optional(),
+});
+export type ExportOptions = z.infer<typeof ExportOptions>;
+
+export interface ExportResult {
+  readonly sheet: Sheet;
+  /** The rendered sheet: the bytes written to stdout or to --out. */
+  readonly text: string;
+}
+
+/** The pack the record was made with, or why it cannot be had (the sheet still gets made). */
+async function packFor(
+  record: RecordFile,
+  ctx: Context,
+): Promise<{ pack: Pack | null; problem?: string }> {
+  try {
+    return { pack: await resolvePack(record.record.checklist.id, ctx) };
+  } catch (error) {
+    if (error instanceof UserError) return { pack: null, problem: error.message };
+    throw error;
+  }
+}
+
+/** Check every signature against the keyring with the signing module's verifier. */
+async function keyringChecks(
+  file: string,
+  record: RecordFile,
+): Promise<{ verify: VerifyEnvelope; integrity: IntegrityCheck[] }> {
+  const { keys } = await readKeyring(file);
+  const result = await verifyRecord({ file: record, keys, policy: DEFAULT_POLICY });
+  const verify: VerifyEnvelope = (_envelope, i) => {
+    const report = result.envelopes[i];
+    if (report?.ok && report.signer) {
+      const { name, role, keyid } = report.signer;
+      return { status: 'verified', detail: `${name}, ${role} key ${keyid.slice(0, 12)}` };
+    }
+    const check = result.checks.find((c) => c.name === `signature ${i + 1}`);
+    const detail = (check?.detail ?? 'the signature does not verify').replace(
+      /^envelope \d+(?: \([^)]*\))?: /,
+      '',
+    );
+    return { status: 'failed', detail };
+  };
+  const integrity = result.checks
+    .filter((c) => c.name === 'chain' || c.name === 'record')
+    .map((c) => ({ name: c.name, ok: c.ok, detail: c.detail }));
+  return { verify, integrity };
+}
+
+function display(ctx: Context, file: string): string {
+  if (path.isAbsolute(file)) return file;
+  const rel = path.relative(process.cwd(), path.resolve(ctx.cwd, file));
+  return rel === '' ? file : rel;
+}
+
+/** Read the record, find its pack, check the signatures, build and render the sheet. */
+export async function runExport(options: ExportOptions, ctx: Context): Promise<ExportResult> {
+  const record = await readRecord(display(ctx, options.record));
+  const [{ pack, problem }, checked] = await Promise.all([
+    packFor(record, ctx),
+    options.keyring ? keyringChecks(display(ctx, options.keyring), record) : Promise.resolve(null),
+  ]);
+  const signoffs = await signoffChain(record.attestations, checked?.verify);
+  const sheet = buildSheet({
+    record,
+    pack,
+    packProblem: problem,
+    signoffs,
+    keyring: options.keyring ?? null,
+    integrity: checked?.integrity ?? [],
+  });
+  const text =
+    options.format === 'json'
+      ? toJson(sheet)
+      : options.format === 'html'
+        ? renderHtml(sheet)
+        : renderMarkdown(sheet);
+  return { sheet, text };
+}
+
+export async function execute(
+  args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const parsed = ExportOptions.safeParse({ ...options, record: args[0] });
+  if (!parsed.success) {
+    const issue = parsed.error.issues[0];
+    throw new UserError(
+      issue
+        ? `export: ${issue.path.join('.') || 'options'}: ${issue.message}`
+        : 'export: invalid options',
+      {
+        code: 'USAGE',
+      },
+    );
+  }
+  const opts = parsed.data;
+  if (opts.out && path.resolve(ctx.cwd, opts.out) === path.resolve(ctx.cwd, opts.record)) {
+    throw new UserError(`${opts.out}: is the record itself; write the sheet to another file`, {
+      code: 'USAGE',
+    });
+  }
+  const { text } = await runExport(opts, ctx);
+  if (opts.out) {
+    await writeAtomic(path.resolve(ctx.cwd, opts.out), text, 0o600);
+    ctx.stderr(`Wrote the sign-off sheet to ${opts.out}\n`);
+  } else {
+    ctx.stdout(text);
+  }
+  return 0;
 }

@@ -1,0 +1,397 @@
+// The sign-off sheet as one plain data object, built from the record, the checklist pack (when it
+// can be found) and the signature checks. Pure: no clock, no files. The Markdown and HTML
+// renderers draw this object; `prepub export --format json` prints it.
+import {
+  choicesOf,
+  SECTION_IDS,
+  YES_NO_LABELS,
+  type Pack,
+  type Question,
+  type Risk,
+} from '../checklist/schema.js';
+import type {
+  ArticleRef,
+  FlaggedItem,
+  HistoryEntry,
+  RecordFile,
+  RecordStatus,
+  Severity,
+  Story,
+} from '../record/schema.js';
+import type { SignoffRow } from './signoff-chain.js';
+
+export const SHEET_FORMAT = 'prepub/sheet@1';
+
+/** Titles for the canonical sections when the pack is not available. */
+export const SECTION_TITLES: Readonly<Record<string, string>> = {
+  safety: 'Personal safety',
+  restrictions: 'Reporting restrictions and contempt',
+  defamation: 'Defamation',
+  privacy: "Privacy and the Editors' Code",
+  sources: 'Confidential sources',
+  accuracy: 'Accuracy',
+};
+
+export const STATUS_LABELS: Readonly<Record<RecordStatus, string>> = {
+  draft: 'Draft: not yet filed',
+  filed: 'Filed: awaiting the desk',
+  returned: 'Returned to the reporter',
+  approved: 'Approved',
+};
+
+export const RISK_LABELS: Readonly<Record<Risk, string>> = {
+  none: 'NONE',
+  low: 'LOW',
+  medium: 'MEDIUM',
+  high: 'HIGH',
+  blocker: 'BLOCKER',
+};
+
+export const DISCLAIMER =
+  'This sheet records the questions asked, the answers given and the decisions taken before ' +
+  'publication. It supports editorial and legal judgement; it is not legal advice and does not ' +
+  'mean that a story is free of legal risk.';
+
+/** Where the question texts and citations came from. */
+export type CitationSource = 'pack' | 'current-pack' | 'unavailable';
+
+export interface SheetAnswer {
+  readonly question: string;
+  /** The question as asked, or null when neither the pack nor the record has its text. */
+  readonly ask: string | null;
+  readonly value: string;
+  /** The answer as the reporter saw it (the choice's label, or the free text). */
+  readonly answer: string;
+  readonly risk: Risk | null;
+  readonly lawyer: boolean;
+  /** The assessment flagged it for the desk (risk, lawyer referral, or a scan finding). */
+  readonly flagged: boolean;
+  readonly raisedBy: readonly string[];
+  readonly note: string | null;
+  readonly answeredAt: string;
+  readonly citations: readonly string[];
+}
+
+export interface SheetSection {
+  readonly id: string;
+  readonly title: string;
+  readonly risk: Risk | null;
+  readonly answers: readonly SheetAnswer[];
+}
+
+export interface SheetFinding {
+  readonly rule: string;
+  readonly section: string;
+  readonly sectionTitle: string;
+  readonly severity: Severity;
+  readonly line: number;
+  readonly column: number;
+  readonly excerpt: string;
+  readonly message: string;
+  readonly suppressed: { readonly reason: string; readonly by: 'comment' | 'flag' } | null;
+}
+
+export interface Sheet {
+  readonly format: typeof SHEET_FORMAT;
+  readonly record: {
+    readonly id: string;
+    readonly status: RecordStatus;
+    readonly statusLabel: string;
+    /** The latest time in the record's history: the sheet shows the record as of then. */
+    readonly asOf: string | null;
+  };
+  readonly story: Story;
+  readonly article: ArticleRef | null;
+  readonly checklist: {
+    readonly id: string;
+    readonly version: string;
+    readonly sha256: string;
+    readonly title: string | null;
+    readonly citations: {
+      readonly source: CitationSource;
+      readonly packVersion: string | null;
+      readonly text: string;
+    };
+  };
+  readonly assessment: {
+    readonly overall: Risk;
+    readonly pending: number;
+    readonly sections: readonly {
+      readonly id: string;
+      readonly title: string;
+      readonly risk: Risk | null;
+    }[];
+    readonly actions: readonly {
+      readonly question: string;
+      readonly section: string;
+      readonly ask: string | null;
+      readonly text: string;
+    }[];
+    readonly referrals: readonly {
+      readonly question: string;
+      readonly section: string;
+      readonly ask: string;
+      readonly answer: string;
+      readonly risk: Risk;
+    }[];
+  };
+  readonly sections: readonly SheetSection[];
+  readonly findings: readonly SheetFinding[];
+  readonly signoffs: {
+    /** The keyring the signatures were checked against, or null when none was given. */
+    readonly keyring: string | null;
+    readonly summary: string;
+    readonly rows: readonly SignoffRow[];
+    readonly integrity: readonly IntegrityCheck[];
+  };
+  readonly history: readonly HistoryEntry[];
+  readonly disclaimer: string;
+}
+
+/** A whole-record check from the verifier: the chain of digests, the record against the filing. */
+export interface IntegrityCheck {
+  readonly name: string;
+  readonly ok: boolean;
+  readonly detail: string;
+}
+
+export interface SheetInput {
+  readonly record: RecordFile;
+  /** The pack resolved by the record's checklist id, or null when it could not be loaded. */
+  readonly pack: Pack | null;
+  /** Why the pack could not be loaded (shown on the sheet). */
+  readonly packProblem?: string | undefined;
+  readonly signoffs: readonly SignoffRow[];
+  /** A label for the keyring used (its path as given), or null when none was given. */
+  readonly keyring: string | null;
+  /** Whole-record checks made with the keyring (none without one). */
+  readonly integrity?: readonly IntegrityCheck[] | undefined;
+}
+
+function sectionOf(questionId: string): string {
+  const prefix = questionId.split('.')[0] ?? '';
+  return (SECTION_IDS as readonly string[]).includes(prefix) ? prefix : 'other';
+}
+
+function citationNote(input: SheetInput): Sheet['checklist']['citations'] {
+  const ref = input.record.record.checklist;
+  const { pack } = input;
+  if (pack && pack.sha256 === ref.sha256) {
+    return {
+      source: 'pack',
+      packVersion: pack.version,
+      text: `Question texts and citations are from ${ref.id} ${ref.version}, the checklist this record was made with (its digest matches).`,
+    };
+  }
+  if (pack) {
+    return {
+      source: 'current-pack',
+      packVersion: pack.version,
+      text:
+        `Question texts and citations are from the current version of the ${ref.id} checklist ` +
+        `(${pack.version}), not the exact one this record was made with (${ref.version}, ` +
+        `different digest); check them against that version.`,
+    };
+  }
+  const why = input.packProblem ? ` (${input.packProblem})` : '';
+  return {
+    source: 'unavailable',
+    packVersion: null,
+    text:
+      `Citations unavailable: the ${ref.id} checklist could not be loaded${why}. ` +
+      'Question texts are shown where the record itself carries them.',
+  };
+}
+
+function latest(times: readonly string[]): string | null {
+  let best: string | null = null;
+  let bestMs = -Infinity;
+  for (const t of times) {
+    const ms = Date.parse(t);
+    if (!Number.isNaN(ms) && ms >= bestMs) {
+      best = t;
+      bestMs = ms;
+    }
+  }
+  return best;
+}
+
+function answerOf(
+  id: string,
+  answer: RecordFile['record']['answers'][string],
+  question: Question | undefined,
+  flagged: FlaggedItem | undefined,
+  referred: boolean,
+): SheetAnswer {
+  let label: string | undefined;
+  let risk: Risk | null = null;
+  let lawyer = false;
+  if (question) {
+    if (question.type === 'text') {
+      label = answer.value;
+      risk = question.outcome?.risk ?? null;
+      lawyer = question.outcome?.lawyer ?? false;
+    } else {
+      const choice = choicesOf(question).find((c) => c.value === answer.value);
+      label = choice?.label;
+      risk = choice?.outcome.risk ?? null;
+      lawyer = choice?.outcome.lawyer ?? false;
+    }
+  }
+  if (flagged) {
+    label ??= flagged.answer;
+    risk ??= flagged.risk;
+    lawyer ||= flagged.lawyer;
+  }
+  label ??= YES_NO_LABELS[answer.value as keyof typeof YES_NO_LABELS] ?? answer.value;
+  return {
+    question: id,
+    ask: question?.ask ?? flagged?.ask ?? null,
+    value: answer.value,
+    answer: label,
+    risk,
+    lawyer: lawyer || referred,
+    flagged: flagged !== undefined,
+    raisedBy: flagged?.raisedBy ?? [],
+    note: answer.note !== undefined && answer.note.length > 0 ? answer.note : null,
+    answeredAt: answer.answeredAt,
+    citations: question?.citations ?? [],
+  };
+}
+
+/** Build the sheet. Same input, same output: nothing here reads the clock or the disk. */
+export function buildSheet(input: SheetInput): Sheet {
+  const { record: file, pack } = input;
+  const r = file.record;
+  const questions = new Map<string, { question: Question; section: string }>();
+  const sectionTitles = new Map<string, string>();
+  const order: string[] = [];
+  for (const section of pack?.sections ?? []) {
+    sectionTitles.set(section.id, section.title);
+    order.push(section.id);
+    for (const q of section.questions) questions.set(q.id, { question: q, section: section.id });
+  }
+  const flagged = new Map(r.assessment.flagged.map((f) => [f.question, f]));
+  const referred = new Set(r.assessment.referrals.map((x) => x.question));
+  const titleOf = (id: string) => sectionTitles.get(id) ?? SECTION_TITLES[id] ?? 'Other questions';
+
+  // Sections: the pack's order, then any canonical section the record mentions, then "other".
+  const mentioned = new Set<string>([
+    ...Object.keys(r.assessment.sections),
+    ...Object.keys(r.answers).map((q) => questions.get(q)?.section ?? sectionOf(q)),
+  ]);
+  for (const id of [...SECTION_IDS, 'other']) {
+    if (mentioned.has(id) && !order.includes(id)) order.push(id);
+  }
+
+  const packOrder = [...questions.keys()];
+  const answerIds = Object.keys(r.answers).sort((a, b) => {
+    const ia = packOrder.indexOf(a);
+    const ib = packOrder.indexOf(b);
+    if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib);
+    return a < b ? -1 : a > b ? 1 : 0;
+  });
+  const bySection = new Map<string, SheetAnswer[]>(order.map((id) => [id, []]));
+  for (const id of answerIds) {
+    const answer = r.answers[id];
+    if (!answer) continue;
+    const known = questions.get(id);
+    const section = known?.section ?? flagged.get(id)?.section ?? sectionOf(id);
+    const row = answerOf(id, answer, known?.question, flagged.get(id), referred.has(id));
+    bySection.get(section)?.push(row);
+  }
+  const sectionRisk = (id: string): Risk | null =>
+    (r.assessment.sections as Partial<Record<string, Risk>>)[id] ?? null;
+  const sections: SheetSection[] = order.map((id) => ({
+    id,
+    title: titleOf(id),
+    risk: sectionRisk(id),
+    answers: bySection.get(id) ?? [],
+  }));
+
+  const askOf = (q: string) => questions.get(q)?.question.ask ?? flagged.get(q)?.ask ?? null;
+  const findings: SheetFinding[] = [...r.findings]
+    .sort(
+      (a, b) =>
+        a.line - b.line || a.column - b.column || (a.rule < b.rule ? -1 : a.rule > b.rule ? 1 : 0),
+    )
+    .map((f) => ({
+      rule: f.rule,
+      section: f.section,
+      sectionTitle: titleOf(f.section),
+      severity: f.severity,
+      line: f.line,
+      column: f.column,
+      excerpt: f.excerpt,
+      message: f.message,
+      suppressed: f.suppressed ? { reason: f.suppressed.reason, by: f.suppressed.by } : null,
+    }));
+
+  const rows = input.signoffs;
+  const verified = rows.filter((s) => s.signature.status === 'verified').length;
+  const summary =
+    rows.length === 0
+      ? 'No sign-offs: the record has not been signed.'
+      : input.keyring === null
+        ? `${rows.length} sign-off${rows.length === 1 ? '' : 's'}; signatures not checked (no keyring).`
+        : `${verified} of ${rows.length} signature${rows.length === 1 ? '' : 's'} verified against the keyring ${input.keyring} when this sheet was made.`;
+
+  return {
+    format: SHEET_FORMAT,
+    record: {
+      id: r.id,
+      status: file.status,
+      statusLabel: STATUS_LABELS[file.status],
+      asOf: latest(r.history.map((h) => h.at)),
+    },
+    story: { ...r.story },
+    article: r.article ? { ...r.article } : null,
+    checklist: {
+      id: r.checklist.id,
+      version: r.checklist.version,
+      sha256: r.checklist.sha256,
+      title: pack?.title ?? null,
+      citations: citationNote(input),
+    },
+    assessment: {
+      overall: r.assessment.overall,
+      pending: r.assessment.pending,
+      sections: sections.map((s) => ({ id: s.id, title: s.title, risk: s.risk })),
+      actions: r.assessment.actions.map((a) => ({
+        question: a.question,
+        section: a.section,
+        ask: askOf(a.question),
+        text: a.text,
+      })),
+      referrals: r.assessment.referrals.map((x) => ({ ...x })),
+    },
+    sections,
+    findings,
+    signoffs: {
+      keyring: input.keyring,
+      summary,
+      rows: [...rows],
+      integrity: (input.integrity ?? []).map((c) => ({ name: c.name, ok: c.ok, detail: c.detail })),
+    },
+    history: r.history.map((h) => ({ ...h })),
+    disclaimer: DISCLAIMER,
+  };
+}
+
+const MONTHS = ['Jan', 'Feb', 'Mar', 'Apr', 'May', 'Jun', 'Jul', 'Aug', 'Sep', 'Oct', 'Nov', 'Dec'];
+
+/** "14 Mar 2025, 09:12 UTC" from an ISO time, in UTC whatever the machine's zone; the input
+ * itself when it is not a time. Deterministic: no locale, no time zone database. */
+export function displayTime(iso: string): string {
+  const ms = Date.parse(iso);
+  if (Number.isNaN(ms)) return iso;
+  const d = new Date(ms);
+  const pad = (n: number) => String(n).padStart(2, '0');
+  return `${d.getUTCDate()} ${MONTHS[d.getUTCMonth()]} ${d.getUTCFullYear()}, ${pad(d.getUTCHours())}:${pad(d.getUTCMinutes())} UTC`;
+}
+
+export const SIGNATURE_LABELS: Readonly<Record<SignoffRow['signature']['status'], string>> = {
+  verified: 'Verified',
+  failed: 'NOT VERIFIED',
+  'not-checked': 'Not checked',
+};
