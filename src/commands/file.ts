@@ -1,6 +1,196 @@
-// Placeholder while the command is being built (replaced by its implementation).
-import { UserError } from '../errors.js';
+// prepub file RECORD: the reporter confirms the filing statement and signs the record.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadConfig } from '../config/load.js';
+import type { Context } from '../context.js';
+import { Cancelled, CheckFailed, UserError } from '../errors.js';
+import { fileError, sha256Hex } from '../io/files.js';
+import { confirmFiling } from '../prompts/signoff.js';
+import { filingBlockers, withHistory } from '../record/lifecycle.js';
+import type { RecordFile } from '../record/schema.js';
+import { parseRecord, writeRecord } from '../record/store.js';
+import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../signing/dsse.js';
+import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../signing/inputs.js';
+import { evaluatePolicy, requiredApprovals } from '../signing/policy.js';
+import { encodeStatement, filedStatement, FILING_STATEMENT } from '../signing/statement.js';
+import { sha256Of } from '../signing/verify.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub file is not built yet'));
+export const FileOptions = z.strictObject({
+  record: z.string().min(1),
+  key: z.string().optional(),
+  /** The reporter confirms the filing statement without a prompt. */
+  confirm: z.boolean().default(false),
+  /** Prompts allowed (false with --no-input). */
+  input: z.boolean().default(true),
+  article: z.string().optional(),
+  keyring: z.string().optional(),
+});
+export type FileOptions = z.input<typeof FileOptions>;
+
+export interface FileResult {
+  readonly record: string;
+  readonly status: RecordFile['status'];
+  readonly envelope: number;
+  readonly signer: { readonly name: string; readonly keyid: string };
+  readonly article: { readonly path: string; readonly sha256: string };
+  readonly payloadSha256: string;
+  /** Set when no keyring was available to check the key is trusted as a reporter. */
+  readonly warning?: string;
+}
+
+async function readRecordText(file: string): Promise<string> {
+  try {
+    return await fs.readFile(file, 'utf8');
+  } catch (error) {
+    throw fileError(file, 'record', error);
+  }
+}
+
+/** File (sign) a record as its reporter. `check --file` calls this too. */
+export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResult> {
+  const options = FileOptions.parse(raw);
+  const recordPath = path.resolve(ctx.cwd, options.record);
+  const config = await loadConfig(ctx);
+  const text = await readRecordText(recordPath);
+  const file = parseRecord(options.record, text);
+
+  if (file.status === 'filed' || file.status === 'approved') {
+    const last = [...file.record.history].reverse().find((h) => h.event === 'filed');
+    throw new UserError(
+      `${options.record}: already ${file.status}${last ? ` (filed by ${last.by}, ${last.at})` : ''}; nothing to file`,
+      {
+        code: 'RECORD_SIGNED',
+        hint: 'To change it, change an answer with prepub check --resume: the record becomes a draft to file again.',
+      },
+    );
+  }
+  const blockers = filingBlockers(file.record);
+  if (blockers.length > 0)
+    throw new CheckFailed(`${options.record}: cannot be filed yet`, blockers);
+  const ref = file.record.article!;
+
+  const articlePath = (await resolveArticle(
+    options.record,
+    file.record,
+    options.article,
+    ctx.cwd,
+  ))!;
+  const bytes = await readArticle(articlePath);
+  const actual = sha256Of(bytes);
+  if (actual !== ref.sha256) {
+    throw new CheckFailed(
+      `${articlePath}: the article has changed since the checklist was answered (the record is stale)`,
+      [
+        `record: sha256 ${ref.sha256}`,
+        `file:   sha256 ${actual}`,
+        `Rescan it and review the answers: prepub check --resume ${options.record}`,
+      ],
+    );
+  }
+
+  const keyring = await loadKeyring(options.keyring, config, ctx.cwd);
+  const key = await loadSigningKey(options.key, options.input, ctx, config);
+  const trusted = keyring?.keys.find((k) => k.keyid === key.keyid && k.role === 'reporter');
+  if (keyring && !trusted) {
+    throw new UserError(
+      `${key.file}: key ${key.keyid.slice(0, 12)} is not trusted as a reporter in ${keyring.file}`,
+      {
+        code: 'KEY_INVALID',
+        hint: `Ask the desk to add it: prepub keys trust <your .pub.pem> --name "…" --role reporter --keyring ${keyring.file}`,
+      },
+    );
+  }
+
+  if (!options.confirm) {
+    if (!options.input || !ctx.interactive) {
+      throw new UserError("filing needs the reporter's confirmation of the filing statement", {
+        code: 'NO_TERMINAL',
+        hint: `Read it, then pass --confirm to stand for it:\n  "${FILING_STATEMENT}"`,
+      });
+    }
+    if (!(await confirmFiling(FILING_STATEMENT)))
+      throw new Cancelled('Not filed: the statement was not confirmed. The record is unchanged.');
+  }
+
+  const signerName =
+    trusted?.name ?? config.config.user.name ?? key.name ?? file.record.story.reporter;
+  const now = new Date().toISOString();
+  const last = file.attestations.at(-1);
+  const lastPayload = last ? envelopePayload(last) : undefined;
+  const previous =
+    last && lastPayload
+      ? { envelope: file.attestations.length, sha256: sha256Of(lastPayload) }
+      : undefined;
+  const body = withHistory(file, {
+    at: now,
+    event: 'filed',
+    by: signerName,
+    detail: `signed with key ${key.keyid.slice(0, 12)}`,
+  });
+  const statement = filedStatement({
+    article: { name: path.basename(ref.path), digest: { sha256: ref.sha256 } },
+    predicate: {
+      signer: { name: signerName, keyid: key.keyid },
+      time: now,
+      statement: FILING_STATEMENT,
+      ...(previous ? { previous } : {}),
+      record: body,
+    },
+  });
+  const payload = encodeStatement(statement);
+  const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, payload, {
+    keyid: key.keyid,
+    privateKey: key.privateKey,
+  });
+  const status = evaluatePolicy(
+    [{ role: 'reporter', decision: 'filed' }],
+    requiredApprovals(config.config.policy, body),
+  ).status;
+  const next: RecordFile = {
+    ...file,
+    status,
+    record: body,
+    attestations: [...file.attestations, envelope],
+  };
+
+  // Nothing lost: refuse if someone else changed the record while we were signing.
+  if ((await readRecordText(recordPath)) !== text) {
+    throw new UserError(`${options.record}: changed on disk while filing; nothing was written`, {
+      code: 'RECORD_LOCKED',
+      hint: 'Run prepub file again.',
+    });
+  }
+  await writeRecord(recordPath, next);
+  return {
+    record: options.record,
+    status,
+    envelope: next.attestations.length,
+    signer: { name: signerName, keyid: key.keyid },
+    article: { path: articlePath, sha256: ref.sha256 },
+    payloadSha256: sha256Hex(payload),
+    ...(keyring
+      ? {}
+      : {
+          warning: 'no keyring configured: could not check that your key is trusted as a reporter',
+        }),
+  };
+}
+
+export async function execute(
+  args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const result = await runFile(
+    { ...(options as Omit<FileOptions, 'record'>), record: String(args[0]) },
+    ctx,
+  );
+  if (result.warning) ctx.stderr(`prepub: warning: ${result.warning}\n`);
+  ctx.stdout(
+    `Filed ${result.record}: signed by ${result.signer.name} (key ${result.signer.keyid.slice(0, 12)}), envelope ${result.envelope}, status ${result.status}.\n`,
+  );
+  if (result.status === 'filed')
+    ctx.stderr(`Next: the desk reviews it with  prepub review ${result.record}\n`);
+  return 0;
 }

@@ -1,6 +1,66 @@
-// Placeholder while the command is being built (replaced by its implementation).
+// prepub keys generate [--name]: a new Ed25519 key pair under $XDG_CONFIG_HOME/prepub/keys.
+import { z } from 'zod';
+import { loadConfig } from '../config/load.js';
+import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { askNewPassphrase } from '../prompts/signoff.js';
+import { generateKey, keysDir, writeKeyPair, type KeyFiles } from '../signing/keys.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub keys-generate is not built yet'));
+export const KeysGenerateOptions = z.strictObject({
+  name: z.string().min(1).optional(),
+  /** false with --no-passphrase: the private key is written unencrypted. */
+  passphrase: z.boolean().default(true),
+  input: z.boolean().default(true),
+});
+export type KeysGenerateOptions = z.input<typeof KeysGenerateOptions>;
+
+export async function runKeysGenerate(raw: KeysGenerateOptions, ctx: Context): Promise<KeyFiles> {
+  const options = KeysGenerateOptions.parse(raw);
+  const config = await loadConfig(ctx);
+  const name = options.name ?? config.config.user.name;
+  if (!name)
+    throw new UserError(
+      'no name for the key: pass --name "Your Name" (or set user.name in prepub.config.json)',
+      { code: 'USAGE' },
+    );
+  let passphrase: string | undefined;
+  if (options.passphrase) {
+    const fromEnv = ctx.env.PREPUB_PASSPHRASE;
+    if (fromEnv !== undefined && fromEnv !== '') passphrase = fromEnv;
+    else if (options.input && ctx.interactive) passphrase = await askNewPassphrase();
+    else {
+      throw new UserError('no passphrase for the new key, and no terminal to ask for one', {
+        code: 'NO_TERMINAL',
+        hint: 'Set PREPUB_PASSPHRASE, or pass --no-passphrase to write it unencrypted.',
+      });
+    }
+  }
+  return writeKeyPair(
+    keysDir(ctx.env),
+    name,
+    generateKey(passphrase),
+    passphrase !== undefined,
+    new Date(),
+  );
+}
+
+export async function execute(
+  _args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const key = await runKeysGenerate(options, ctx);
+  ctx.stdout(
+    [
+      `Made key "${key.name}" (${key.encrypted ? 'encrypted with your passphrase' : 'NOT encrypted'})`,
+      `  key id:      ${key.keyid}`,
+      `  private key: ${key.privateKey}  (0600: keep it to yourself)`,
+      `  public key:  ${key.publicKey}`,
+      '',
+    ].join('\n'),
+  );
+  ctx.stderr(
+    `Next: the desk trusts it with  prepub keys trust ${key.publicKey} --name "${key.name}" --role reporter|editor|lawyer --keyring keyring.json\n`,
+  );
+  return 0;
 }

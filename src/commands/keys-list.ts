@@ -1,6 +1,37 @@
-// Placeholder while the command is being built (replaced by its implementation).
-import { UserError } from '../errors.js';
+// prepub keys list: your key pairs, with their key ids.
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import { toJson } from '../io/files.js';
+import { keysDir, listKeys, type KeyFiles } from '../signing/keys.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub keys-list is not built yet'));
+export const KeysListOptions = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
+
+export async function runKeysList(ctx: Context): Promise<{ dir: string; keys: KeyFiles[] }> {
+  const dir = keysDir(ctx.env);
+  return { dir, keys: await listKeys(dir) };
+}
+
+export async function execute(
+  _args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const { format } = KeysListOptions.parse(options);
+  const result = await runKeysList(ctx);
+  if (format === 'json') {
+    ctx.stdout(toJson(result));
+    return 0;
+  }
+  if (result.keys.length === 0) {
+    ctx.stdout(
+      `No keys in ${result.dir}. Make one with: prepub keys generate --name "Your Name"\n`,
+    );
+    return 0;
+  }
+  for (const k of result.keys) {
+    ctx.stdout(
+      `${k.name}  ${k.keyid}  ${k.encrypted ? 'encrypted' : 'unencrypted'}  ${k.publicKey}\n`,
+    );
+  }
+  return 0;
 }

@@ -1,6 +1,94 @@
-// Placeholder while the command is being built (replaced by its implementation).
+// prepub keys trust <public.pem> --name --role [--keyring]: add a public key to the newsroom keyring.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadConfig } from '../config/load.js';
+import { Role } from '../config/schema.js';
+import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { readText } from '../io/files.js';
+import { emptyKeyring, readKeyring, trustKey, writeKeyring } from '../signing/keyring.js';
+import { keyIdOf, parsePublicKey } from '../signing/keys.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub keys-trust is not built yet'));
+export const KeysTrustOptions = z.strictObject({
+  publicKey: z.string().min(1),
+  name: z.string().min(1),
+  role: Role,
+  keyring: z.string().optional(),
+});
+
+export interface TrustResult {
+  readonly keyring: string;
+  readonly keyid: string;
+  readonly name: string;
+  readonly role: Role;
+  readonly change: 'added' | 'renamed' | 'unchanged';
+  readonly created: boolean;
+}
+
+export async function runKeysTrust(
+  raw: z.input<typeof KeysTrustOptions>,
+  ctx: Context,
+): Promise<TrustResult> {
+  const options = KeysTrustOptions.parse(raw);
+  const config = await loadConfig(ctx);
+  const file = options.keyring ? path.resolve(ctx.cwd, options.keyring) : config.keyring;
+  if (!file)
+    throw new UserError(
+      'which keyring? pass --keyring <file>, or set "keyring" in prepub.config.json',
+      { code: 'USAGE' },
+    );
+  const pemFile = path.resolve(ctx.cwd, options.publicKey);
+  const pem = await readText(pemFile, 'public key');
+  if (pem.includes('PRIVATE KEY')) {
+    throw new UserError(
+      `${options.publicKey}: is a private key; trust the public one (prepub keys export)`,
+      { code: 'KEY_INVALID' },
+    );
+  }
+  const key = parsePublicKey(options.publicKey, pem);
+  const keyid = keyIdOf(key);
+  let created = false;
+  let keyring = emptyKeyring();
+  try {
+    await fs.access(file);
+    keyring = (await readKeyring(file)).keyring;
+  } catch (error) {
+    if (error instanceof UserError) throw error;
+    created = true;
+  }
+  const publicKey = String(key.export({ type: 'spki', format: 'pem' }));
+  const next = trustKey(keyring, {
+    keyid,
+    name: options.name,
+    role: options.role,
+    publicKey,
+    added: new Date().toISOString(),
+  });
+  if (next.change !== 'unchanged') await writeKeyring(file, next.keyring);
+  return {
+    keyring: file,
+    keyid,
+    name: options.name,
+    role: options.role,
+    change: next.change,
+    created,
+  };
+}
+
+export async function execute(
+  args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const r = await runKeysTrust(
+    { ...(options as { name: string; role: Role; keyring?: string }), publicKey: String(args[0]) },
+    ctx,
+  );
+  const what =
+    r.change === 'added' ? 'Trusted' : r.change === 'renamed' ? 'Renamed' : 'Already trusted:';
+  ctx.stdout(
+    `${what} ${r.name} as ${r.role} (key id ${r.keyid}) in ${r.keyring}${r.created ? ' (new keyring)' : ''}\n`,
+  );
+  return 0;
 }

@@ -1,6 +1,309 @@
-// Placeholder while the command is being built (replaced by its implementation).
-import { UserError } from '../errors.js';
+// prepub review RECORD: the desk editor (or lawyer) reviews the flagged items, approves or
+// returns the record, and signs. Every prompt has a flag twin (--decision, --comment, --reviews).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadConfig } from '../config/load.js';
+import type { Context } from '../context.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { CheckFailed, UserError } from '../errors.js';
+import { fileError, readText, writeAtomic } from '../io/files.js';
+import { diagnosticAt, parseWithSchema } from '../io/structured.js';
+import { askComment, askDecision, reviewItem } from '../prompts/signoff.js';
+import { reviewItems, withHistory, type ReviewItem } from '../record/lifecycle.js';
+import type { RecordFile } from '../record/schema.js';
+import { parseRecord, serializeRecord } from '../record/store.js';
+import { renderItem, renderReviewHeader } from '../render/signoff.js';
+import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../signing/dsse.js';
+import {
+  loadKeyring,
+  loadSigningKey,
+  readArticle,
+  requireKeyring,
+  resolveArticle,
+} from '../signing/inputs.js';
+import { evaluatePolicy, requiredApprovals, type ChainStep } from '../signing/policy.js';
+import {
+  encodeStatement,
+  reviewStatement,
+  type ItemReview,
+  type ReviewPredicate,
+} from '../signing/statement.js';
+import { sha256Of, signaturesHold, verifyRecord } from '../signing/verify.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub review is not built yet'));
+export const ReviewOptions = z.strictObject({
+  record: z.string().min(1),
+  article: z.string().optional(),
+  role: z.enum(['editor', 'lawyer']).default('editor'),
+  decision: z.enum(['approve', 'return']).optional(),
+  comment: z.string().optional(),
+  reviews: z.string().optional(),
+  input: z.boolean().default(true),
+  key: z.string().optional(),
+  keyring: z.string().optional(),
+});
+export type ReviewOptions = z.input<typeof ReviewOptions>;
+
+/** A --reviews file: one entry per item, by the id `prepub review` shows. */
+export const ReviewsFile = z.strictObject({
+  $schema: z.string().optional(),
+  reviews: z.array(
+    z.strictObject({
+      item: z.string().min(1),
+      decision: z.enum(['accept', 'query']),
+      comment: z.string().optional(),
+    }),
+  ),
+});
+
+export interface ReviewResult {
+  readonly record: string;
+  readonly role: 'editor' | 'lawyer';
+  readonly decision: 'approved' | 'returned';
+  readonly comment: string;
+  readonly status: RecordFile['status'];
+  /** Roles whose approval is still needed. */
+  readonly waitingFor: readonly string[];
+  readonly envelope: number;
+  readonly signer: { readonly name: string; readonly keyid: string };
+  readonly items: number;
+  readonly queried: number;
+  readonly reviewsFrom: ReviewPredicate['reviewsFrom'];
+}
+
+async function readReviewsFile(file: string, items: readonly ReviewItem[]): Promise<ItemReview[]> {
+  const loaded = parseWithSchema(file, await readText(file, 'reviews file'), ReviewsFile);
+  const errors: Diagnostic[] = [...loaded.errors];
+  const out: ItemReview[] = [];
+  if (loaded.value && loaded.parsed) {
+    const ids = new Set(items.map((i) => i.id));
+    loaded.value.reviews.forEach((r, i) => {
+      if (!ids.has(r.item))
+        errors.push(
+          diagnosticAt(
+            loaded.parsed!,
+            ['reviews', i, 'item'],
+            `"${r.item}" is not an item to review here`,
+          ),
+        );
+      else if (r.decision === 'query' && !(r.comment ?? '').trim())
+        errors.push(diagnosticAt(loaded.parsed!, ['reviews', i], 'a query needs a comment'));
+      else if (out.some((o) => o.item === r.item))
+        errors.push(
+          diagnosticAt(loaded.parsed!, ['reviews', i, 'item'], `"${r.item}" is reviewed twice`),
+        );
+      else
+        out.push({
+          item: r.item,
+          decision: r.decision === 'accept' ? 'accepted' : 'queried',
+          comment: (r.comment ?? '').trim(),
+        });
+    });
+    const missing = items.filter((i) => !out.some((o) => o.item === i.id) && !errors.length);
+    for (const m of missing)
+      errors.push({ file, line: 0, column: 0, message: `no review for ${m.id}` });
+  }
+  if (errors.length > 0)
+    throw new UserError(`${file}: invalid reviews file`, {
+      code: 'INPUT_INVALID',
+      lines: errors.map(formatDiagnostic),
+    });
+  return items.map((i) => out.find((o) => o.item === i.id)!);
+}
+
+/** Review a filed record and sign the decision. */
+export async function runReview(raw: ReviewOptions, ctx: Context): Promise<ReviewResult> {
+  const options = ReviewOptions.parse(raw);
+  const recordPath = path.resolve(ctx.cwd, options.record);
+  const config = await loadConfig(ctx);
+  const text = await readText(recordPath, 'record');
+  const file = parseRecord(options.record, text);
+  if (file.status === 'draft')
+    throw new CheckFailed(
+      `${options.record}: is a draft, not filed yet; the reporter files it with prepub file`,
+    );
+  if (file.status === 'returned')
+    throw new CheckFailed(
+      `${options.record}: was returned to the reporter; it must be filed again before review`,
+    );
+
+  // Gather every input first, then act.
+  const interactive = options.input && ctx.interactive;
+  if (!options.decision && !interactive) {
+    throw new UserError(
+      'no decision: pass --decision approve|return (there is no terminal to ask)',
+      { code: 'NO_TERMINAL' },
+    );
+  }
+  if (options.decision === 'return' && !(options.comment ?? '').trim() && !interactive) {
+    throw new UserError('returning a record needs --comment saying what the reporter must do', {
+      code: 'USAGE',
+    });
+  }
+  const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx.cwd));
+  const articlePath = options.article
+    ? await resolveArticle(options.record, file.record, options.article, ctx.cwd)
+    : undefined;
+  const article = articlePath ? await readArticle(articlePath) : undefined;
+  const verified = await verifyRecord({
+    file,
+    keys: keyring.keys,
+    policy: config.config.policy,
+    ...(article ? { article } : {}),
+  });
+  const bad = verified.checks.filter((c) => !c.ok && c.name !== 'policy');
+  if (!signaturesHold(verified) || bad.length > 0) {
+    throw new CheckFailed(
+      `${options.record}: the filing does not verify; refusing to sign over it`,
+      bad.map((c) => `✗ ${c.name}: ${c.detail}`),
+    );
+  }
+  const items = reviewItems(file.record, options.role);
+  const fromFile = options.reviews
+    ? await readReviewsFile(path.resolve(ctx.cwd, options.reviews), items)
+    : undefined;
+
+  const key = await loadSigningKey(options.key, options.input, ctx, config);
+  const trusted = keyring.keys.find((k) => k.keyid === key.keyid && k.role === options.role);
+  if (!trusted) {
+    throw new UserError(
+      `${key.file}: key ${key.keyid.slice(0, 12)} is not trusted as ${options.role} in ${keyring.file}`,
+      {
+        code: 'KEY_INVALID',
+        hint: `Add it: prepub keys trust <public.pem> --name "…" --role ${options.role} --keyring ${keyring.file}`,
+      },
+    );
+  }
+
+  const filing = [...verified.envelopes].reverse().find((e) => e.decision === 'filed');
+  const filedEntry = [...file.record.history].reverse().find((h) => h.event === 'filed');
+  let reviews: ItemReview[];
+  let reviewsFrom: ReviewPredicate['reviewsFrom'];
+  if (interactive) ctx.stderr(renderReviewHeader(file, filedEntry?.at, filing?.signer?.name));
+  if (fromFile) {
+    reviews = fromFile;
+    reviewsFrom = 'file';
+  } else if (interactive) {
+    reviews = [];
+    if (items.length === 0)
+      ctx.stderr(
+        'Nothing flagged: no answer at medium risk or above, no referral, no suppressed finding.\n\n',
+      );
+    for (const [i, item] of items.entries()) {
+      ctx.stderr(renderItem(item, i + 1, items.length));
+      const answer = await reviewItem(`Item ${i + 1} of ${items.length}: accept or query?`);
+      reviews.push({ item: item.id, ...answer });
+    }
+    reviewsFrom = 'prompts';
+  } else {
+    reviews = [];
+    reviewsFrom = 'decision';
+  }
+  const decision = options.decision ?? (await askDecision());
+  let comment = (options.comment ?? '').trim();
+  if (!options.comment && interactive) {
+    comment = await askComment(
+      decision === 'return' ? 'What must the reporter do?' : 'Comment (optional):',
+      decision === 'return',
+    );
+  }
+  if (reviewsFrom === 'decision')
+    reviews = items.map((i) => ({ item: i.id, decision: 'accepted', comment }));
+
+  const decided = decision === 'approve' ? 'approved' : 'returned';
+  const now = new Date().toISOString();
+  const last = file.attestations.at(-1)!;
+  const reviewed = { index: file.attestations.length, sha256: sha256Of(envelopePayload(last)!) };
+  const predicate: ReviewPredicate = {
+    role: options.role,
+    decision: decided,
+    signer: { name: trusted.name, keyid: key.keyid },
+    time: now,
+    comment,
+    reviews,
+    reviewsFrom,
+  };
+  const ref = file.record.article!;
+  const statement = reviewStatement({
+    article: { name: path.basename(ref.path), digest: { sha256: ref.sha256 } },
+    reviewed,
+    predicate,
+  });
+  const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(statement), {
+    keyid: key.keyid,
+    privateKey: key.privateKey,
+  });
+
+  const steps: ChainStep[] = [
+    ...verified.envelopes.map((e) => ({
+      role: e.signer!.role,
+      decision: e.decision as ChainStep['decision'],
+    })),
+    { role: options.role, decision: decided },
+  ];
+  const outcome = evaluatePolicy(steps, requiredApprovals(config.config.policy, file.record));
+  const queried = reviews.filter((r) => r.decision === 'queried').length;
+  const detail = [
+    `${options.role}${comment ? `: ${comment}` : ''}`,
+    queried > 0 ? `${queried} item${queried === 1 ? '' : 's'} queried` : '',
+    reviewsFrom === 'decision' && items.length > 0
+      ? "items accepted with the decision's comment (no prompts)"
+      : '',
+    outcome.status === 'filed' ? `waiting for ${outcome.missing.join(' and ')}` : '',
+  ]
+    .filter(Boolean)
+    .join('; ');
+  const body = withHistory(file, { at: now, event: decided, by: trusted.name, detail });
+  const next: RecordFile = {
+    ...file,
+    status: outcome.status,
+    record: body,
+    attestations: [...file.attestations, envelope],
+  };
+
+  let current: string;
+  try {
+    current = await fs.readFile(recordPath, 'utf8');
+  } catch (error) {
+    throw fileError(options.record, 'record', error);
+  }
+  if (current !== text)
+    throw new UserError(
+      `${options.record}: changed on disk during the review; nothing was written`,
+      { code: 'RECORD_LOCKED', hint: 'Run prepub review again.' },
+    );
+  await writeAtomic(recordPath, serializeRecord(next), 0o600);
+  return {
+    record: options.record,
+    role: options.role,
+    decision: decided,
+    comment,
+    status: outcome.status,
+    waitingFor: outcome.status === 'filed' ? outcome.missing : [],
+    envelope: next.attestations.length,
+    signer: { name: trusted.name, keyid: key.keyid },
+    items: items.length,
+    queried,
+    reviewsFrom,
+  };
+}
+
+export async function execute(
+  args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const result = await runReview(
+    { ...(options as Omit<ReviewOptions, 'record'>), record: String(args[0]) },
+    ctx,
+  );
+  const verb = result.decision === 'approved' ? 'Approved' : 'Returned';
+  const wait =
+    result.waitingFor.length > 0
+      ? ` (waiting for ${result.waitingFor.join(' and ')} approval)`
+      : '';
+  ctx.stdout(
+    `${verb} ${result.record} as ${result.role}: signed by ${result.signer.name} (key ${result.signer.keyid.slice(0, 12)}), ${result.items} item${result.items === 1 ? '' : 's'} reviewed, ${result.queried} queried. Status ${result.status}${wait}.\n`,
+  );
+  return 0;
 }

@@ -1,6 +1,151 @@
-// Placeholder while the command is being built (replaced by its implementation).
+// prepub verify RECORD: signatures against the keyring, roles, the chain of digests, the working
+// record against the filing, the policy, and (with --article) the exact text. Exit 0 only if all hold.
+// With --extract DIR: each envelope's payload.json, pae.bin and sig.bin, for openssl.
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import { z } from 'zod';
+import { loadConfig } from '../config/load.js';
+import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
+import { readText, toJson, writeAtomic } from '../io/files.js';
+import type { RecordFile } from '../record/schema.js';
+import { parseRecord } from '../record/store.js';
+import { renderChecks } from '../render/signoff.js';
+import { decodeBase64, envelopePayload, pae, verifySignature } from '../signing/dsse.js';
+import { loadKeyring, readArticle, requireKeyring } from '../signing/inputs.js';
+import type { Keyring } from '../signing/keyring.js';
+import { decodeStatement } from '../signing/statement.js';
+import { verifyRecord, type TrustedKey, type VerifyResult } from '../signing/verify.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub verify is not built yet'));
+export const VerifyOptions = z.strictObject({
+  record: z.string({ error: 'which record? prepub verify <record>' }).min(1),
+  article: z.string().optional(),
+  keyring: z.string().optional(),
+  extract: z.string().optional(),
+  format: z.enum(['text', 'json']).default('text'),
+});
+export type VerifyOptions = z.input<typeof VerifyOptions>;
+
+export interface Extracted {
+  readonly dir: string;
+  readonly index: number;
+  readonly role: string;
+  readonly files: readonly string[];
+  /** The keyring entry whose key verified the signature, if any. */
+  readonly signer: string | null;
+}
+
+/** Write each envelope's payload.json, pae.bin, sig.bin (and signer.pem when a keyring key verifies it). */
+export async function extractEnvelopes(
+  file: RecordFile,
+  dir: string,
+  keyring: { keyring: Keyring; keys: TrustedKey[] } | undefined,
+): Promise<Extracted[]> {
+  await fs.mkdir(dir, { recursive: true, mode: 0o700 });
+  const out: Extracted[] = [];
+  for (const [i, env] of file.attestations.entries()) {
+    const payload = envelopePayload(env) ?? new Uint8Array();
+    const role = decodeStatement(payload).statement?.predicate.role ?? 'unknown';
+    const sub = path.join(dir, `${i + 1}-${role}`);
+    await fs.mkdir(sub, { recursive: true, mode: 0o700 });
+    const sig = decodeBase64(env.signatures[0]?.sig ?? '') ?? new Uint8Array();
+    const bytes = pae(env.payloadType, payload);
+    await writeAtomic(path.join(sub, 'payload.json'), payload, 0o600);
+    await writeAtomic(path.join(sub, 'pae.bin'), bytes, 0o600);
+    await writeAtomic(path.join(sub, 'sig.bin'), sig, 0o600);
+    const files = ['payload.json', 'pae.bin', 'sig.bin'];
+    const key = keyring?.keys.find((k) =>
+      verifySignature(env.payloadType, payload, sig, k.publicKey),
+    );
+    const entry = key ? keyring?.keyring.keys.find((e) => e.keyid === key.keyid) : undefined;
+    if (key && entry) {
+      await writeAtomic(path.join(sub, 'signer.pem'), entry.publicKey, 0o644);
+      files.push('signer.pem');
+    }
+    out.push({
+      dir: sub,
+      index: i + 1,
+      role,
+      files,
+      signer: key ? `${key.name} (${key.keyid})` : null,
+    });
+  }
+  return out;
+}
+
+export async function runVerify(
+  raw: VerifyOptions,
+  ctx: Context,
+): Promise<{ result?: VerifyResult; extracted?: Extracted[] }> {
+  const parsed = VerifyOptions.safeParse(raw);
+  if (!parsed.success)
+    throw new UserError(parsed.error.issues[0]?.message ?? 'invalid options', { code: 'USAGE' });
+  const options = parsed.data;
+  const config = await loadConfig(ctx);
+  const file = parseRecord(
+    options.record,
+    await readText(path.resolve(ctx.cwd, options.record), 'record'),
+  );
+  if (options.extract) {
+    const keyring = await loadKeyring(options.keyring, config, ctx.cwd);
+    return {
+      extracted: await extractEnvelopes(file, path.resolve(ctx.cwd, options.extract), keyring),
+    };
+  }
+  const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx.cwd));
+  const article = options.article
+    ? await readArticle(path.resolve(ctx.cwd, options.article))
+    : undefined;
+  return {
+    result: await verifyRecord({
+      file,
+      keys: keyring.keys,
+      policy: config.config.policy,
+      ...(article ? { article } : {}),
+    }),
+  };
+}
+
+export async function execute(
+  args: readonly unknown[],
+  options: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const record = typeof args[0] === 'string' ? args[0] : undefined;
+  const format = options.format === 'json' ? 'json' : 'text';
+  const { result, extracted } = await runVerify(
+    {
+      ...(options as Omit<VerifyOptions, 'record'>),
+      ...(record ? { record } : {}),
+    } as VerifyOptions,
+    ctx,
+  );
+  if (extracted) {
+    if (format === 'json') ctx.stdout(toJson({ extracted }));
+    else {
+      for (const e of extracted)
+        ctx.stdout(
+          `${e.dir}: ${e.files.join(' ')}${e.signer ? ` — signed by ${e.signer}` : ' — signer not in the keyring'}\n`,
+        );
+      ctx.stderr(
+        'Check one with: openssl pkeyutl -verify -pubin -inkey signer.pem -rawin -in pae.bin -sigfile sig.bin\n',
+      );
+    }
+    return 0;
+  }
+  const r = result!;
+  if (format === 'json') {
+    ctx.stdout(
+      toJson({
+        ok: r.ok,
+        status: r.status,
+        verifiedStatus: r.verifiedStatus,
+        checks: r.checks,
+        envelopes: r.envelopes,
+      }),
+    );
+  } else {
+    ctx.stdout(renderChecks(record ?? '', r));
+  }
+  return r.ok ? 0 : 1;
 }

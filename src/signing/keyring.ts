@@ -1,0 +1,140 @@
+// The newsroom keyring: a JSON file of trusted public keys and the role each may sign as. It
+// lives in the records repository. Validated with zod; errors name file:line:column.
+import { createPublicKey, type KeyObject } from 'node:crypto';
+import { z } from 'zod';
+import { ROLES } from '../config/schema.js';
+import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
+import { UserError } from '../errors.js';
+import { readText, toJson, writeAtomic } from '../io/files.js';
+import { diagnosticAt, parseWithSchema } from '../io/structured.js';
+import { findJsonSyntaxError } from './json-syntax.js';
+import { keyIdOf } from './keys.js';
+import type { TrustedKey } from './verify.js';
+
+export const KEYRING_FORMAT = 'prepub/keyring@1';
+
+export const KeyringEntry = z.strictObject({
+  keyid: z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 key id in lowercase hex'),
+  name: z.string().min(1),
+  role: z.enum(ROLES),
+  publicKey: z.string().min(1),
+  added: z.iso.datetime({ offset: true }),
+});
+export type KeyringEntry = z.infer<typeof KeyringEntry>;
+
+export const Keyring = z.strictObject({
+  $schema: z.string().optional(),
+  format: z.literal(KEYRING_FORMAT),
+  keys: z.array(KeyringEntry),
+});
+export type Keyring = z.infer<typeof Keyring>;
+
+export function emptyKeyring(): Keyring {
+  return { format: KEYRING_FORMAT, keys: [] };
+}
+
+const keyCache = new Map<string, KeyObject>();
+
+/** A public key PEM as a KeyObject, parsed once per process. */
+function publicKeyObject(pem: string): KeyObject | undefined {
+  let key = keyCache.get(pem);
+  if (!key) {
+    try {
+      key = createPublicKey({ key: pem, format: 'pem' });
+    } catch {
+      return undefined;
+    }
+    if (key.asymmetricKeyType !== 'ed25519') return undefined;
+    keyCache.set(pem, key);
+  }
+  return key;
+}
+
+/** Parse keyring text: every problem (JSON, shape, a key that is not Ed25519, a wrong key id) has a position. */
+export function parseKeyring(
+  file: string,
+  text: string,
+): { keyring?: Keyring; keys: TrustedKey[]; errors: Diagnostic[] } {
+  const syntax = jsonSyntaxError(file, text);
+  if (syntax) return { keys: [], errors: [syntax] };
+  const loaded = parseWithSchema(file, text, Keyring);
+  if (!loaded.value || !loaded.parsed) return { keys: [], errors: [...loaded.errors] };
+  const errors: Diagnostic[] = [];
+  const keys: TrustedKey[] = [];
+  loaded.value.keys.forEach((entry, i) => {
+    const key = publicKeyObject(entry.publicKey);
+    if (!key) {
+      errors.push(
+        diagnosticAt(loaded.parsed!, ['keys', i, 'publicKey'], 'not an Ed25519 public key in PEM'),
+      );
+      return;
+    }
+    const actual = keyIdOf(key);
+    if (actual !== entry.keyid) {
+      errors.push(
+        diagnosticAt(
+          loaded.parsed!,
+          ['keys', i, 'keyid'],
+          `does not match the public key (its key id is ${actual})`,
+        ),
+      );
+      return;
+    }
+    keys.push({ keyid: actual, name: entry.name, role: entry.role, publicKey: key });
+  });
+  return errors.length > 0 ? { keys: [], errors } : { keyring: loaded.value, keys, errors };
+}
+
+/** The keyring is JSON, not YAML: a JSON syntax error with its line and column. */
+function jsonSyntaxError(file: string, text: string): Diagnostic | undefined {
+  const error = findJsonSyntaxError(text);
+  if (!error) return undefined;
+  const before = text.slice(0, error.offset).split('\n');
+  return {
+    file,
+    line: before.length,
+    column: [...(before.at(-1) ?? '')].length + 1,
+    message: `JSON syntax: ${error.message}`,
+  };
+}
+
+const loadedKeyrings = new Map<string, Promise<{ keyring: Keyring; keys: TrustedKey[] }>>();
+
+/** Read and validate a keyring; a UserError (exit 2) naming file:line:column when it is bad. */
+export function readKeyring(file: string): Promise<{ keyring: Keyring; keys: TrustedKey[] }> {
+  let loading = loadedKeyrings.get(file);
+  if (!loading) {
+    loading = (async () => {
+      const text = await readText(file, 'keyring');
+      const { keyring, keys, errors } = parseKeyring(file, text);
+      if (!keyring) {
+        throw new UserError(`${file}: not a valid keyring`, {
+          code: 'KEYRING_INVALID',
+          lines: errors.map(formatDiagnostic),
+        });
+      }
+      return { keyring, keys };
+    })();
+    loadedKeyrings.set(file, loading);
+    loading.catch(() => loadedKeyrings.delete(file));
+  }
+  return loading;
+}
+
+/** Add (or rename) a trusted key in a role. Returns the new keyring and whether anything changed. */
+export function trustKey(
+  keyring: Keyring,
+  entry: KeyringEntry,
+): { keyring: Keyring; change: 'added' | 'renamed' | 'unchanged' } {
+  const at = keyring.keys.findIndex((k) => k.keyid === entry.keyid && k.role === entry.role);
+  if (at < 0) return { keyring: { ...keyring, keys: [...keyring.keys, entry] }, change: 'added' };
+  const existing = keyring.keys[at]!;
+  if (existing.name === entry.name) return { keyring, change: 'unchanged' };
+  const keys = keyring.keys.map((k, i) => (i === at ? { ...k, name: entry.name } : k));
+  return { keyring: { ...keyring, keys }, change: 'renamed' };
+}
+
+export async function writeKeyring(file: string, keyring: Keyring): Promise<void> {
+  loadedKeyrings.delete(file);
+  await writeAtomic(file, toJson(keyring), 0o600);
+}

@@ -1,0 +1,89 @@
+// A cache of signatures already checked, for `prepub status` only: the key is the SHA-256 of the
+// key id, payload type, the payload's SHA-256 and the signature, so a changed byte anywhere
+// misses the cache.
+// `prepub verify`, the gate before publication, never uses it. Stored 0600 in the user's cache folder.
+import { createHash } from 'node:crypto';
+import { promises as fs } from 'node:fs';
+import os from 'node:os';
+import path from 'node:path';
+import { z } from 'zod';
+import { toJson, writeAtomic } from '../io/files.js';
+import type { Envelope } from '../record/schema.js';
+
+const FORMAT = 'prepub/verified-signatures@1';
+const MAX_ENTRIES = 200_000;
+
+const CacheFile = z.strictObject({ format: z.literal(FORMAT), entries: z.array(z.string()) });
+
+/** What verifyRecord needs from a cache. */
+export interface SignatureCache {
+  has(keyid: string, envelope: Envelope, payloadSha256: string): boolean;
+  add(keyid: string, envelope: Envelope, payloadSha256: string): void;
+}
+
+export function signatureCacheKey(
+  keyid: string,
+  envelope: Envelope,
+  payloadSha256: string,
+): string {
+  return createHash('sha256')
+    .update(
+      `${keyid}\n${envelope.payloadType}\n${payloadSha256}\n${envelope.signatures[0]?.sig ?? ''}`,
+    )
+    .digest('hex');
+}
+
+export class FileSignatureCache implements SignatureCache {
+  private readonly entries: Set<string>;
+  private dirty = false;
+
+  private constructor(
+    readonly file: string,
+    entries: readonly string[],
+  ) {
+    this.entries = new Set(entries);
+  }
+
+  static async open(file: string): Promise<FileSignatureCache> {
+    let entries: string[] = [];
+    try {
+      const parsed = CacheFile.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
+      if (parsed.success) entries = parsed.data.entries;
+    } catch {
+      // No cache yet, or an unreadable one: start afresh.
+    }
+    return new FileSignatureCache(file, entries);
+  }
+
+  has(keyid: string, envelope: Envelope, payloadSha256: string): boolean {
+    return this.entries.has(signatureCacheKey(keyid, envelope, payloadSha256));
+  }
+
+  add(keyid: string, envelope: Envelope, payloadSha256: string): void {
+    const key = signatureCacheKey(keyid, envelope, payloadSha256);
+    if (!this.entries.has(key)) {
+      this.entries.add(key);
+      this.dirty = true;
+    }
+  }
+
+  /** Write it back if anything was added, keeping the newest entries. Failures are ignored: it is a cache. */
+  async save(): Promise<void> {
+    if (!this.dirty) return;
+    const entries = [...this.entries].slice(-MAX_ENTRIES);
+    try {
+      await fs.mkdir(path.dirname(this.file), { recursive: true, mode: 0o700 });
+      await writeAtomic(this.file, toJson({ format: FORMAT, entries }), 0o600);
+    } catch {
+      // A read-only home folder only makes the next run slower.
+    }
+  }
+}
+
+export function signatureCacheFile(env: NodeJS.ProcessEnv): string {
+  const base =
+    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
+      ? env.XDG_CACHE_HOME
+      : path.join(os.homedir(), '.cache');
+  return path.join(base, 'prepub', 'verified-signatures.json');
+}

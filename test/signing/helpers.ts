@@ -1,0 +1,135 @@
+// Test helpers for the sign-off: a valid draft record for an article, keys, a keyring.
+import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import type { RecordFile } from '../../src/record/schema.js';
+import { keyIdOf } from '../../src/signing/keys.js';
+import type { TrustedKey } from '../../src/signing/verify.js';
+import { sha256Of } from '../../src/signing/verify.js';
+
+export const ARTICLE =
+  'Police appeal after a car was stolen in Leeds.\nThe owner, 43, said: "It was my dad\'s."\n';
+
+/** A complete draft: walked, one medium answer with a note, one lawyer referral, one suppressed finding. */
+export function draftRecord(
+  options: { article?: string; path?: string; referred?: boolean; id?: string } = {},
+): RecordFile {
+  const article = options.article ?? ARTICLE;
+  const at = '2026-11-20T10:00:00.000Z';
+  const referred = options.referred ?? false;
+  return {
+    format: 'prepub/record@1',
+    status: 'draft',
+    record: {
+      id: options.id ?? randomUUID(),
+      story: {
+        slug: 'car-theft-appeal',
+        headline: 'Police appeal after car stolen',
+        desk: 'news',
+        reporter: 'Jane Reporter',
+      },
+      article: {
+        path: options.path ?? 'story.md',
+        sha256: sha256Of(article),
+        bytes: Buffer.byteLength(article),
+      },
+      checklist: { id: 'uk-ew', version: '1.0.0', sha256: 'a'.repeat(64) },
+      answers: {
+        'safety.identifying-details': {
+          value: 'yes',
+          note: 'Owner agreed to be named; no address given.',
+          answeredAt: at,
+        },
+        'defamation.allegation': { value: referred ? 'yes' : 'no', answeredAt: at },
+      },
+      findings: [
+        {
+          rule: 'uk-ew.phone-number',
+          section: 'safety',
+          severity: 'medium',
+          line: 1,
+          column: 1,
+          endLine: 1,
+          endColumn: 6,
+          excerpt: 'Police',
+          message: 'A phone number',
+          questions: ['safety.identifying-details'],
+          suppressed: { reason: 'the police appeal line', by: 'flag' },
+        },
+      ],
+      assessment: {
+        overall: referred ? 'high' : 'medium',
+        sections: {
+          safety: 'medium',
+          restrictions: 'none',
+          defamation: referred ? 'high' : 'none',
+          privacy: 'none',
+          sources: 'none',
+          accuracy: 'none',
+        },
+        actions: [],
+        referrals: referred
+          ? [
+              {
+                question: 'defamation.allegation',
+                section: 'defamation',
+                ask: 'Does the story allege wrongdoing?',
+                answer: 'Yes',
+                risk: 'high',
+              },
+            ]
+          : [],
+        flagged: [
+          {
+            question: 'safety.identifying-details',
+            section: 'safety',
+            ask: 'Does the story give details that could identify where someone lives?',
+            value: 'yes',
+            answer: 'Yes',
+            risk: 'medium',
+            lawyer: false,
+            note: 'Owner agreed to be named; no address given.',
+            raisedBy: ['uk-ew.phone-number'],
+            reasons: ['risk', 'finding'],
+          },
+          ...(referred
+            ? [
+                {
+                  question: 'defamation.allegation',
+                  section: 'defamation' as const,
+                  ask: 'Does the story allege wrongdoing?',
+                  value: 'yes',
+                  answer: 'Yes',
+                  risk: 'high' as const,
+                  lawyer: true,
+                  raisedBy: [],
+                  reasons: ['risk' as const, 'lawyer' as const],
+                },
+              ]
+            : []),
+        ],
+        pending: 0,
+      },
+      history: [
+        { at, event: 'created', by: 'Jane Reporter' },
+        { at, event: 'completed', by: 'Jane Reporter' },
+      ],
+    },
+    attestations: [],
+  };
+}
+
+export interface TestKey extends TrustedKey {
+  readonly privateKey: KeyObject;
+  readonly publicPem: string;
+}
+
+export function makeKey(name: string, role: TrustedKey['role']): TestKey {
+  const { privateKey, publicKey } = generateKeyPairSync('ed25519');
+  return {
+    keyid: keyIdOf(publicKey),
+    name,
+    role,
+    publicKey,
+    privateKey,
+    publicPem: String(publicKey.export({ type: 'spki', format: 'pem' })),
+  };
+}
