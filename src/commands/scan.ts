@@ -1,6 +1,153 @@
-// Placeholder while the command is being built (replaced by its implementation).
-import { UserError } from '../errors.js';
+// prepub scan <article|->: scan a draft for risk triggers, print findings, exit 1 on --fail-on.
+import type { SectionId } from '../checklist/schema.js';
+import type { Context } from '../context.js';
+import { EXIT, UserError } from '../errors.js';
+import { toJson } from '../io/files.js';
+import { DEFAULT_MAX_BYTES, readDraft } from '../io/read-draft.js';
+import { loadRules, resolveRulesFile } from '../io/read-rules.js';
+import type { Severity } from '../record/schema.js';
+import { renderScanText, SECTION_ORDER, type ScanResult } from '../render/scan-text.js';
+import { failsAt, scanText, SEVERITY_ORDER, severityRank } from '../scan/scanner.js';
 
-export function execute(): Promise<number> {
-  return Promise.reject(new UserError('prepub scan is not built yet'));
+// The options are validated here by hand rather than with a zod schema: zod is a large part of
+// the start-up time, and `prepub scan` should start about as fast as node itself. The shapes
+// are the same as the other commands' schemas (severity and section enums from the record and
+// pack schemas; test/scan/scan-options.test.ts checks them against those).
+export interface ScanOptions {
+  readonly checklist?: string | undefined;
+  readonly failOn: Severity;
+  readonly section?: SectionId[] | undefined;
+  readonly ignore?: string[] | undefined;
+  readonly maxBytes: number;
+  readonly format: 'text' | 'json';
+}
+
+const KNOWN = new Set(['checklist', 'failOn', 'section', 'ignore', 'maxBytes', 'format']);
+
+function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T {
+  if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
+    return value as T;
+  throw new UserError(`${flag} ${String(value)}: must be one of ${allowed.join(', ')}`, {
+    code: 'USAGE',
+  });
+}
+
+function strings(flag: string, value: unknown): string[] | undefined {
+  if (value === undefined) return undefined;
+  const list = Array.isArray(value) ? (value as unknown[]) : [value];
+  return list.map((v) => {
+    if (typeof v !== 'string') throw new UserError(`${flag}: expected text`, { code: 'USAGE' });
+    return v;
+  });
+}
+
+/** Validate the options commander parsed (a strict object: unknown keys are a bug in cli.ts). */
+export function parseScanOptions(raw: Record<string, unknown>): ScanOptions {
+  for (const key of Object.keys(raw)) {
+    if (!KNOWN.has(key)) throw new Error(`scan: unexpected option "${key}"`);
+  }
+  const checklist = raw.checklist;
+  if (checklist !== undefined && (typeof checklist !== 'string' || checklist === '')) {
+    throw new UserError('--checklist: name a pack id or folder', { code: 'USAGE' });
+  }
+  const maxBytes = raw.maxBytes ?? String(DEFAULT_MAX_BYTES);
+  if (typeof maxBytes !== 'string' || !/^\d+$/.test(maxBytes) || Number(maxBytes) < 1) {
+    const shown = typeof maxBytes === 'string' ? maxBytes : JSON.stringify(maxBytes);
+    throw new UserError(`--max-bytes ${shown}: must be a whole number of bytes`, {
+      code: 'USAGE',
+    });
+  }
+  return {
+    checklist,
+    failOn: oneOf('--fail-on', raw.failOn ?? 'blocker', SEVERITY_ORDER),
+    section: strings('--section', raw.section)?.map((s) => oneOf('--section', s, SECTION_ORDER)),
+    ignore: strings('--ignore', raw.ignore),
+    maxBytes: Number(maxBytes),
+    format: oneOf('--format', raw.format ?? 'text', ['text', 'json'] as const),
+  };
+}
+
+/** `--ignore rule=reason` pairs; a pair without a reason is a usage error. */
+export function parseIgnores(values: readonly string[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const value of values) {
+    const eq = value.indexOf('=');
+    const rule = (eq >= 0 ? value.slice(0, eq) : value).trim();
+    const reason = eq >= 0 ? value.slice(eq + 1).trim() : '';
+    if (rule === '')
+      throw new UserError(`--ignore ${value}: name the rule, as --ignore <rule>=<reason>`, {
+        code: 'USAGE',
+      });
+    if (reason === '') {
+      throw new UserError(
+        `--ignore ${rule}: a suppression needs a reason, as --ignore ${rule}="<reason>"`,
+        { code: 'USAGE' },
+      );
+    }
+    out.set(rule, reason);
+  }
+  return out;
+}
+
+export interface ScanRun {
+  readonly result: ScanResult;
+  readonly positions: 'line' | 'paragraph';
+  readonly failed: boolean;
+}
+
+export async function runScan(
+  article: string,
+  options: ScanOptions,
+  ctx: Context,
+): Promise<ScanRun> {
+  const ignore = parseIgnores(options.ignore ?? []);
+  const rulesFile = resolveRulesFile(options.checklist, ctx);
+  const [rules, draft] = await Promise.all([
+    loadRules(rulesFile, { env: ctx.env }),
+    readDraft(article, { maxBytes: options.maxBytes, stdin: process.stdin, cwd: ctx.cwd }),
+  ]);
+  const findings = scanText(draft.text, rules, {
+    source: draft.source,
+    blockEnds: draft.blockEnds,
+    sections: options.section,
+    ignore,
+    file: draft.path === '-' ? '<stdin>' : draft.path,
+  });
+  return {
+    result: { article: { path: draft.path, sha256: draft.sha256, bytes: draft.bytes }, findings },
+    positions: draft.positions,
+    failed: failsAt(findings, options.failOn),
+  };
+}
+
+export async function execute(
+  args: readonly unknown[],
+  raw: Record<string, unknown>,
+  ctx: Context,
+): Promise<number> {
+  const article = args[0];
+  if (typeof article !== 'string' || article === '')
+    throw new UserError('scan needs an article (a file, or - for standard input)');
+  const options = parseScanOptions(raw);
+  const run = await runScan(article, options, ctx);
+  if (options.format === 'json') {
+    ctx.stdout(toJson(run.result));
+  } else {
+    ctx.stdout(
+      renderScanText(run.result, {
+        color: ctx.color,
+        positions: run.positions,
+        failOn: options.failOn,
+      }),
+    );
+  }
+  if (!run.failed) return EXIT.ok;
+  const min = severityRank(options.failOn);
+  const count = run.result.findings.filter(
+    (f) => f.suppressed === undefined && severityRank(f.severity) >= min,
+  ).length;
+  ctx.stderr(
+    `prepub: ${count} finding${count === 1 ? '' : 's'} at or above ${options.failOn} (--fail-on ${options.failOn})\n`,
+  );
+  return EXIT.failed;
 }

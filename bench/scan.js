@@ -1,0 +1,199 @@
+// Scanner benchmarks: speed (MB/s at 100 KB, 1 MB, 10 MB; in process and through the CLI) and
+// accuracy (recall and false positives on the fixture articles in test/fixtures/articles).
+//   node bench/scan.js              speed
+//   node bench/scan.js --accuracy   accuracy table
+// Needs `npm run build` first (it uses dist/).
+import { Buffer } from 'node:buffer';
+import { execFileSync, spawnSync } from 'node:child_process';
+import { mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { performance } from 'node:perf_hooks';
+import { fileURLToPath, pathToFileURL } from 'node:url';
+import { parse } from 'yaml';
+
+const root = fileURLToPath(new URL('..', import.meta.url));
+const bin = path.join(root, 'bin', 'prepub.js');
+const articlesDir = path.join(root, 'test', 'fixtures', 'articles');
+
+/** Does a finding meet an expectation ({ rule, excerpt?, line? })? */
+export function meets(finding, expected) {
+  if (finding.rule !== expected.rule) return false;
+  if (expected.line !== undefined && finding.line !== expected.line) return false;
+  if (
+    expected.excerpt !== undefined &&
+    !finding.excerpt.toLowerCase().includes(String(expected.excerpt).toLowerCase())
+  ) {
+    return false;
+  }
+  return true;
+}
+
+/** Recall (expectations met / expectations) and false positives (findings meeting none). */
+export function evaluate(findings, expectations) {
+  const missed = expectations.filter((e) => !findings.some((f) => meets(f, e)));
+  const falsePositives = findings.filter((f) => !expectations.some((e) => meets(f, e)));
+  const found = expectations.length - missed.length;
+  return {
+    expected: expectations.length,
+    found,
+    recall: expectations.length === 0 ? 1 : found / expectations.length,
+    falsePositives,
+    missed,
+  };
+}
+
+/** The fixture articles with their expectations: [{ name, file, expectations }]. */
+export function fixtureArticles(dir = articlesDir) {
+  return readdirSync(dir)
+    .filter((f) => /\.(md|txt|html|docx)$/.test(f))
+    .sort()
+    .map((f) => {
+      const expectFile = path.join(
+        dir,
+        f.endsWith('.md') ? f.replace(/\.md$/, '.expected.yaml') : `${f}.expected.yaml`,
+      );
+      return {
+        name: f,
+        file: path.join(dir, f),
+        expectations: parse(readFileSync(expectFile, 'utf8')) ?? [],
+      };
+    });
+}
+
+export function accuracyTable(rows) {
+  const lines = [
+    '| article | expected | found | recall | false positives |',
+    '| --- | ---: | ---: | ---: | ---: |',
+  ];
+  for (const r of rows)
+    lines.push(
+      `| ${r.name} | ${r.expected} | ${r.found} | ${r.recall.toFixed(2)} | ${r.falsePositives.length} |`,
+    );
+  return lines.join('\n');
+}
+
+async function accuracy() {
+  const { readDraft } = await import(pathToFileURL(path.join(root, 'dist/io/read-draft.js')).href);
+  const { loadRules } = await import(pathToFileURL(path.join(root, 'dist/io/read-rules.js')).href);
+  const { scanText } = await import(pathToFileURL(path.join(root, 'dist/scan/scanner.js')).href);
+  const rules = await loadRules(path.join(root, 'checklists/uk-ew/rules.yaml'));
+  const rows = [];
+  for (const a of fixtureArticles()) {
+    const draft = await readDraft(a.file);
+    const findings = scanText(draft.text, rules, {
+      source: draft.source,
+      blockEnds: draft.blockEnds,
+      file: a.name,
+    });
+    rows.push({ name: a.name, ...evaluate(findings, a.expectations) });
+  }
+  console.log(accuracyTable(rows));
+  for (const r of rows) {
+    for (const m of r.missed)
+      console.log(`  missed   ${r.name}: ${m.rule} ${JSON.stringify(m.excerpt ?? '')}`);
+    for (const f of r.falsePositives)
+      console.log(
+        `  extra    ${r.name}:${f.line}:${f.column} ${f.severity} ${f.rule} ${JSON.stringify(f.excerpt)}`,
+      );
+  }
+}
+
+const PARAGRAPHS = [
+  'Gregory Tanner, 52, of 14 Elm Grove, Hallowford, appeared at Marston Crown Court on Monday. He denies fraud.',
+  'The council said in a statement that it had commissioned an internal audit of the contracts awarded since 2022.',
+  'Residents gathered on the village green for the annual fete, which raised money for the church roof appeal.',
+  '"We were told this was money well spent," she said. "Someone should be asking where it went."',
+  'Police said officers were investigating and urged anyone with information to call 101 and quote the reference.',
+  'A spokesperson for the hospital trust said patient safety was its highest priority and it would review the issues.',
+  'The committee will meet again in the new year to discuss the budget, the bus route and the state of the roads.',
+  'Organiser Sarah Okafor said the counter-protest had been peaceful and that nobody had been hurt on the day.',
+];
+
+/** Article-like text of about `bytes` bytes. */
+export function articleText(bytes) {
+  const parts = [];
+  let size = 0;
+  for (let i = 0; size < bytes; i++) {
+    const p = PARAGRAPHS[i % PARAGRAPHS.length];
+    parts.push(p);
+    size += p.length + 2;
+  }
+  return `${parts.join('\n\n')}\n`;
+}
+
+function time(fn, runs) {
+  const times = [];
+  for (let i = 0; i < runs; i++) {
+    const t = performance.now();
+    fn();
+    times.push(performance.now() - t);
+  }
+  times.sort((a, b) => a - b);
+  return times[Math.floor(times.length / 2)];
+}
+
+async function speed() {
+  const { scanText } = await import(pathToFileURL(path.join(root, 'dist/scan/scanner.js')).href);
+  const { loadRules } = await import(pathToFileURL(path.join(root, 'dist/io/read-rules.js')).href);
+  const rules = await loadRules(path.join(root, 'checklists/uk-ew/rules.yaml'));
+  const dir = mkdtempSync(path.join(tmpdir(), 'prepub-bench-'));
+  const results = [];
+  try {
+    for (const [label, bytes] of [
+      ['100 KB', 100_000],
+      ['1 MB', 1_000_000],
+      ['10 MB', 10_000_000],
+    ]) {
+      const text = articleText(bytes);
+      const file = path.join(dir, `article-${bytes}.txt`);
+      writeFileSync(file, text);
+      scanText(text, rules); // warm up
+      const inProcess = time(() => scanText(text, rules), bytes >= 10_000_000 ? 3 : 5);
+      const cli = time(() => {
+        const r = spawnSync(
+          process.execPath,
+          [bin, 'scan', file, '--format', 'json', '--max-bytes', '20000000'],
+          {
+            encoding: 'utf8',
+            maxBuffer: 1 << 30,
+            env: { ...process.env, NO_COLOR: '1' },
+          },
+        );
+        if (r.status !== 0 && r.status !== 1) throw new Error(`scan failed: ${r.stderr}`);
+      }, 3);
+      const mb = Buffer.byteLength(text) / 1e6;
+      results.push({ label, mb, inProcess, cli });
+    }
+    const words = articleText(6_500); // about 1,000 words
+    const small = path.join(dir, 'article-1000-words.txt');
+    writeFileSync(small, words);
+    const version = time(() => execFileSync(process.execPath, [bin, '--version']), 7);
+    const article = time(
+      () => spawnSync(process.execPath, [bin, 'scan', small, '--format', 'json']),
+      7,
+    );
+    console.log('| size | in process (ms) | MB/s | CLI wall (ms) | CLI MB/s |');
+    console.log('| --- | ---: | ---: | ---: | ---: |');
+    for (const r of results) {
+      console.log(
+        `| ${r.label} | ${r.inProcess.toFixed(1)} | ${(r.mb / (r.inProcess / 1000)).toFixed(1)} | ${r.cli.toFixed(0)} | ${(r.mb / (r.cli / 1000)).toFixed(1)} |`,
+      );
+    }
+    const [, one, ten] = results;
+    console.log(
+      `10 MB / 1 MB cost: ${(ten.inProcess / one.inProcess).toFixed(1)}x in process, ${(ten.cli / one.cli).toFixed(1)}x CLI (target <= 12x)`,
+    );
+    console.log(`1 MB wall time, CLI: ${one.cli.toFixed(0)} ms (target <= 500 ms)`);
+    console.log(
+      `1,000-word article: ${article.toFixed(0)} ms; prepub --version: ${version.toFixed(0)} ms; ratio ${(article / version).toFixed(2)}x (target <= 2x)`,
+    );
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+}
+
+if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
+  if (process.argv.includes('--accuracy')) await accuracy();
+  else await speed();
+}

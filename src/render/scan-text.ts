@@ -1,0 +1,92 @@
+// The scan result as a linter would print it: one line per finding, grouped by section, then a
+// summary. Meaning never rests on colour: the severity is always a word.
+import type { SectionId } from '../checklist/schema.js';
+import type { Finding, Severity } from '../record/schema.js';
+import { SEVERITY_ORDER as SEVERITIES } from '../scan/scanner.js';
+
+/** The canonical section order (checklist/schema's SECTION_IDS; a test checks), without zod. */
+export const SECTION_ORDER: readonly SectionId[] = [
+  'safety',
+  'restrictions',
+  'defamation',
+  'privacy',
+  'sources',
+  'accuracy',
+];
+
+export interface ScanResult {
+  readonly article: { readonly path: string; readonly sha256: string; readonly bytes: number };
+  readonly findings: readonly Finding[];
+}
+
+export interface ScanTextOptions {
+  readonly color: boolean;
+  /** "paragraph" for .docx: positions are paragraph:column and are shown as ¶n:c. */
+  readonly positions: 'line' | 'paragraph';
+  readonly failOn: Severity;
+}
+
+const ANSI: Record<Severity | 'dim' | 'bold', [string, string]> = {
+  low: ['\u001b[36m', '\u001b[39m'],
+  medium: ['\u001b[33m', '\u001b[39m'],
+  high: ['\u001b[31m', '\u001b[39m'],
+  blocker: ['\u001b[1;31m', '\u001b[22;39m'],
+  dim: ['\u001b[2m', '\u001b[22m'],
+  bold: ['\u001b[1m', '\u001b[22m'],
+};
+
+function pad(s: string, width: number): string {
+  return s.length >= width ? s : s + ' '.repeat(width - s.length);
+}
+
+function plural(n: number, word: string): string {
+  return `${n} ${word}${n === 1 ? '' : 's'}`;
+}
+
+export function renderScanText(result: ScanResult, opts: ScanTextOptions): string {
+  const paint = (style: keyof typeof ANSI, s: string) =>
+    opts.color ? `${ANSI[style][0]}${s}${ANSI[style][1]}` : s;
+  const name = result.article.path === '-' ? '<stdin>' : result.article.path;
+  const where = (f: Finding) =>
+    opts.positions === 'paragraph'
+      ? `${name}:¶${f.line}:${f.column}`
+      : `${name}:${f.line}:${f.column}`;
+  const findings = result.findings;
+  if (findings.length === 0) return `${name}: no findings\n`;
+
+  const locWidth = Math.max(...findings.map((f) => where(f).length));
+  const out: string[] = [];
+  if (opts.positions === 'paragraph')
+    out.push(paint('dim', `${name}: positions are paragraph:column (¶) in this .docx`), '');
+  for (const section of SECTION_ORDER) {
+    const inSection = findings.filter((f) => f.section === section);
+    if (inSection.length === 0) continue;
+    out.push(paint('bold', `${section} (${inSection.length})`));
+    for (const f of inSection) {
+      const text = `${f.message} "${f.excerpt}"`;
+      const line = `  ${pad(where(f), locWidth)}  ${paint(f.severity, pad(f.severity, 7))}  ${pad(section, 12)}  ${text}  ${paint('dim', f.rule)}`;
+      out.push(
+        f.suppressed
+          ? `${line}  ${paint('dim', `(suppressed by ${f.suppressed.by}: ${f.suppressed.reason})`)}`
+          : line,
+      );
+    }
+    out.push('');
+  }
+  const open = findings.filter((f) => f.suppressed === undefined);
+  const counts = [...SEVERITIES]
+    .reverse()
+    .map((s) => [s, open.filter((f) => f.severity === s).length] as const)
+    .filter(([, n]) => n > 0)
+    .map(([s, n]) => `${n} ${s}`);
+  const suppressed = findings.length - open.length;
+  const sections = new Set(findings.map((f) => f.section)).size;
+  const rank = SEVERITIES.indexOf(opts.failOn);
+  const failing = open.filter((f) => SEVERITIES.indexOf(f.severity) >= rank).length;
+  let summary = `${plural(open.length, 'finding')}${counts.length ? ` (${counts.join(', ')})` : ''} in ${plural(sections, 'section')}`;
+  if (suppressed > 0) summary += `, ${suppressed} suppressed`;
+  summary +=
+    failing > 0 ? `; ${failing} at or above ${opts.failOn}` : `; none at or above ${opts.failOn}`;
+  out.push(summary);
+  return `${out.join('\n')}\n`;
+}

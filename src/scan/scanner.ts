@@ -1,0 +1,324 @@
+// The scanner: text and rules in, findings out. Pure: no files, no process, no terminal.
+//
+// One pass over the words serves every word-list rule (a map from word form to the terms it
+// starts); regular expressions and detectors each make one linear pass; positions come from a
+// line-start table with binary search. So the cost grows linearly with the text.
+import { UserError } from '../errors.js';
+import type { SectionId } from '../checklist/schema.js';
+import type { Finding, Severity } from '../record/schema.js';
+import { DETECTORS, isDetectorId } from './detectors/registry.js';
+import { regexSpans, type Span } from './detectors/types.js';
+import { floorIndex, LineTable } from './positions.js';
+import type { Rule } from './rules-schema.js';
+import { findSuppressions, type Suppression } from './suppression.js';
+import { TermIndex } from './term-index.js';
+import { tokenize, type Tokens } from './tokens.js';
+
+export interface ScanOptions {
+  /** Only rules of these sections. */
+  readonly sections?: readonly SectionId[] | undefined;
+  /** Suppress rules everywhere (from `--ignore rule=reason`): rule id → reason. */
+  readonly ignore?: ReadonlyMap<string, string> | undefined;
+  /** Honour `<!-- prepub-ignore … -->` comments in the text (default true). */
+  readonly comments?: boolean | undefined;
+  /** The source the text came from, when they differ but keep the same offsets (HTML). Lines and columns are counted in it. */
+  readonly source?: string | undefined;
+  /** Sorted offsets of block boundaries (HTML), where a suppression comment's paragraph ends. */
+  readonly blockEnds?: readonly number[] | undefined;
+  /** The file name used in error messages. */
+  readonly file?: string | undefined;
+}
+
+type MatcherSpec = {
+  terms?: string[] | undefined;
+  pattern?: string | undefined;
+  detector?: string | undefined;
+  'case-sensitive'?: boolean | undefined;
+  inflect?: boolean | undefined;
+};
+
+type Compiled =
+  | { readonly kind: 'terms'; readonly slot: number }
+  | { readonly kind: 'pattern'; readonly re: RegExp }
+  | { readonly kind: 'detector'; readonly name: string };
+
+interface CompiledRule {
+  readonly rule: Rule;
+  readonly primary: Compiled;
+  readonly near?: { readonly matcher: Compiled; readonly within: number };
+  readonly unless?: Compiled;
+}
+
+interface Plan {
+  readonly index: TermIndex;
+  readonly rules: readonly CompiledRule[];
+  readonly ids: ReadonlySet<string>;
+}
+
+const plans = new WeakMap<readonly Rule[], Plan>();
+
+function compileMatcher(m: MatcherSpec, index: TermIndex, ruleId: string): Compiled {
+  if (m.terms !== undefined) {
+    return {
+      kind: 'terms',
+      slot: index.add(m.terms, { caseSensitive: m['case-sensitive'], inflect: m.inflect }),
+    };
+  }
+  if (m.pattern !== undefined) {
+    return {
+      kind: 'pattern',
+      re: new RegExp(m.pattern, m['case-sensitive'] === true ? 'gu' : 'giu'),
+    };
+  }
+  if (m.detector !== undefined && isDetectorId(m.detector))
+    return { kind: 'detector', name: m.detector };
+  throw new Error(`rule ${ruleId}: matcher has no terms, pattern or known detector`);
+}
+
+/** Compile rules once; the result is cached for the same array. */
+export function compileRules(rules: readonly Rule[]): Plan {
+  const cached = plans.get(rules);
+  if (cached) return cached;
+  const index = new TermIndex();
+  const compiled = rules.map((rule): CompiledRule => {
+    const primary = compileMatcher(rule.match, index, rule.id);
+    const near = rule.match.near;
+    const unless = rule.match.unless;
+    return {
+      rule,
+      primary,
+      ...(near
+        ? { near: { matcher: compileMatcher(near, index, rule.id), within: near.within } }
+        : {}),
+      ...(unless ? { unless: compileMatcher(unless, index, rule.id) } : {}),
+    };
+  });
+  const plan: Plan = { index, rules: compiled, ids: new Set(rules.map((r) => r.id)) };
+  plans.set(rules, plan);
+  return plan;
+}
+
+/** Severities in order. The same as record/schema's SEVERITIES (a test checks), kept here so the
+ * scanner loads without zod: `prepub scan` starts faster. */
+export const SEVERITY_ORDER: readonly Severity[] = ['low', 'medium', 'high', 'blocker'];
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER.indexOf(s);
+}
+
+/** Merge overlapping spans ("her home" + "home address" → "her home address"); sort by start. */
+function dedupe(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last !== undefined && s.start < last.end) {
+      if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/** First token index whose start is >= offset. */
+function tokenAtOrAfter(tokens: Tokens, offset: number): number {
+  const i = floorIndex(tokens.starts, offset - 1);
+  return i + 1;
+}
+
+function tokenRange(tokens: Tokens, s: Span): [number, number] {
+  const a = Math.min(tokenAtOrAfter(tokens, s.start), Math.max(0, tokens.count - 1));
+  const b = Math.max(a, floorIndex(tokens.starts, s.end - 1));
+  return [a, b];
+}
+
+/**
+ * Sentence number of each word: a new sentence starts after . ! or ? followed by a space, or
+ * after a blank line. Proximity never reaches across a sentence.
+ */
+export function sentenceIds(text: string, tokens: Tokens): Int32Array {
+  const ids = new Int32Array(tokens.count);
+  let id = 0;
+  for (let i = 1; i < tokens.count; i++) {
+    const from = tokens.ends[i - 1] as number;
+    const to = tokens.starts[i] as number;
+    let stop = false;
+    let newlines = 0;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 46 || c === 33 || c === 63) {
+        const next = text.charCodeAt(k + 1);
+        if (
+          k + 1 >= to ||
+          next === 32 ||
+          next === 10 ||
+          next === 13 ||
+          next === 34 ||
+          next === 0x201d ||
+          next === 39 ||
+          next === 0x2019
+        )
+          stop = true;
+      } else if (c === 10 && ++newlines >= 2) {
+        stop = true;
+      }
+    }
+    if (stop) id++;
+    ids[i] = id;
+  }
+  return ids;
+}
+
+function nearFilter(
+  tokens: Tokens,
+  sentences: Int32Array,
+  primary: readonly Span[],
+  near: readonly Span[],
+  within: number,
+): Span[] {
+  if (near.length === 0) return [];
+  const ranges = near.map((s) => tokenRange(tokens, s)).sort((x, y) => x[0] - y[0]);
+  const starts = ranges.map((r) => r[0]);
+  return primary.filter((p) => {
+    const [a, b] = tokenRange(tokens, p);
+    let k = floorIndex(starts, b + within);
+    for (; k >= 0; k--) {
+      const [na, nb] = ranges[k] as [number, number];
+      if (na < a - within - 16) break;
+      if (
+        nb >= a - within &&
+        (sentences[na] === sentences[a] ||
+          sentences[nb] === sentences[b] ||
+          sentences[na] === sentences[b])
+      )
+        return true;
+    }
+    return false;
+  });
+}
+
+function excerptOf(text: string, s: Span): string {
+  const raw = text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
+  return raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
+}
+
+function describeProblemAt(
+  lines: LineTable,
+  file: string,
+  offset: number,
+  message: string,
+): string {
+  const p = lines.at(offset);
+  return `${file}:${p.line}:${p.column}: ${message}`;
+}
+
+/**
+ * Scan a text. Findings come in text order (line, column, then rule id); suppressed findings
+ * stay in the list, marked `suppressed` with their reason. Throws UserError for a suppression
+ * without a reason or naming an unknown rule.
+ */
+export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions = {}): Finding[] {
+  const plan = compileRules(rules);
+  const file = opts.file ?? '<text>';
+  const source = opts.source ?? text;
+  let lines: LineTable | undefined;
+  const lineTable = () => (lines ??= new LineTable(source));
+
+  for (const rule of opts.ignore?.keys() ?? []) {
+    if (!plan.ids.has(rule))
+      throw new UserError(`--ignore ${rule}: no rule with that id in this pack`, { code: 'USAGE' });
+  }
+  let suppressions: Suppression[] = [];
+  if (opts.comments !== false) {
+    const found = findSuppressions(source, plan.ids, opts.blockEnds ?? []);
+    if (found.problems.length > 0) {
+      const [first, ...rest] = found.problems.map((p) =>
+        describeProblemAt(lineTable(), file, p.offset, p.message),
+      );
+      throw new UserError(first as string, { code: 'INPUT_INVALID', lines: rest });
+    }
+    suppressions = found.suppressions;
+  }
+
+  const wanted = opts.sections ? new Set<string>(opts.sections) : undefined;
+  const active = plan.rules.filter((r) => wanted === undefined || wanted.has(r.rule.section));
+  if (active.length === 0) return [];
+
+  const tokens = tokenize(text);
+  const termSpans = plan.index.run(text, tokens);
+  const memo = new Map<string, readonly Span[]>();
+  const detect = (name: string): readonly Span[] => {
+    let spans = memo.get(name);
+    if (spans === undefined) {
+      if (!isDetectorId(name)) throw new Error(`unknown detector ${name}`);
+      spans = DETECTORS[name]({ text, tokens, detect });
+      memo.set(name, spans);
+    }
+    return spans;
+  };
+  const spansOf = (m: Compiled): readonly Span[] => {
+    switch (m.kind) {
+      case 'terms':
+        return termSpans[m.slot] ?? [];
+      case 'pattern':
+        return regexSpans(text, m.re);
+      case 'detector':
+        return detect(m.name);
+    }
+  };
+
+  let sentences: Int32Array | undefined;
+  const findings: { finding: Finding; start: number }[] = [];
+  for (const c of active) {
+    if (c.unless && spansOf(c.unless).length > 0) continue;
+    let spans = spansOf(c.primary);
+    if (spans.length === 0) continue;
+    if (c.near)
+      spans = nearFilter(
+        tokens,
+        (sentences ??= sentenceIds(text, tokens)),
+        spans,
+        spansOf(c.near.matcher),
+        c.near.within,
+      );
+    for (const span of dedupe(spans)) {
+      if (suppressions.some((s) => span.start < s.commentEnd && span.end > s.commentStart))
+        continue;
+      const startPos = lineTable().at(span.start);
+      const endPos = lineTable().at(span.end);
+      const { rule } = c;
+      const finding: Finding = {
+        rule: rule.id,
+        section: rule.section,
+        severity: rule.severity,
+        line: startPos.line,
+        column: startPos.column,
+        endLine: endPos.line,
+        endColumn: endPos.column,
+        excerpt: excerptOf(text, span),
+        message: rule.message,
+        questions: [...rule.questions],
+      };
+      const byFlag = opts.ignore?.get(rule.id);
+      const byComment = suppressions.find(
+        (s) => s.rules.includes(rule.id) && span.start >= s.start && span.start < s.end,
+      );
+      if (byComment) finding.suppressed = { reason: byComment.reason, by: 'comment' };
+      else if (byFlag !== undefined) finding.suppressed = { reason: byFlag, by: 'flag' };
+      findings.push({ finding, start: span.start });
+    }
+  }
+  findings.sort(
+    (x, y) =>
+      x.start - y.start ||
+      (x.finding.rule < y.finding.rule ? -1 : x.finding.rule > y.finding.rule ? 1 : 0),
+  );
+  return findings.map((f) => f.finding);
+}
+
+/** True when an unsuppressed finding is at or above `threshold`. */
+export function failsAt(findings: readonly Finding[], threshold: Severity): boolean {
+  const min = severityRank(threshold);
+  return findings.some((f) => f.suppressed === undefined && severityRank(f.severity) >= min);
+}

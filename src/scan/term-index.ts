@@ -1,0 +1,117 @@
+// Word and phrase lists, matched in one pass over the words of the text, whatever the number
+// of rules: each word is looked up once in a map from its form to the terms it can start.
+import { inflections, isPhraseGap, termWords, type Tokens } from './tokens.js';
+import type { Span } from './detectors/types.js';
+
+interface Entry {
+  /** Which matcher slot the term belongs to. */
+  readonly slot: number;
+  /** Forms each following word may take. */
+  readonly rest: readonly ReadonlySet<string>[];
+  /** For case-sensitive terms: the exact spelling of each word. */
+  readonly exact?: readonly string[];
+}
+
+export interface TermOptions {
+  readonly caseSensitive?: boolean | undefined;
+  readonly inflect?: boolean | undefined;
+}
+
+function isPossessive(w: string): boolean {
+  const n = w.length;
+  if (n < 3 || w.charCodeAt(n - 1) !== 115) return false;
+  const q = w.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019;
+}
+
+export class TermIndex {
+  private readonly byWord = new Map<string, Entry[]>();
+  private readonly byPrefix = new Map<string, { prefix: string; slot: number }[]>();
+  /** First characters of the prefix terms, to skip most words without a lookup. */
+  private readonly prefixFirst = new Set<number>();
+  private slots = 0;
+
+  /** Register a list of terms; returns the slot whose spans `run` reports. */
+  add(terms: readonly string[], options: TermOptions = {}): number {
+    const slot = this.slots++;
+    const inflect = options.inflect !== false;
+    for (const term of terms) {
+      if (term.endsWith('*')) {
+        const prefix = termWords(term.slice(0, -1)).join('');
+        const key = prefix.slice(0, 3);
+        const list = this.byPrefix.get(key) ?? [];
+        list.push({ prefix, slot });
+        this.byPrefix.set(key, list);
+        this.prefixFirst.add(prefix.charCodeAt(0));
+        continue;
+      }
+      const words = termWords(term);
+      if (words.length === 0) continue;
+      const lastIndex = words.length - 1;
+      const formsOf = (w: string, i: number): string[] =>
+        inflect && i === lastIndex && w.length >= 3 && !/\d/.test(w) ? inflections(w) : [w];
+      const rest = words.slice(1).map((w, i) => new Set(formsOf(w, i + 1)));
+      const exact = options.caseSensitive
+        ? (term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
+        : undefined;
+      for (const form of formsOf(words[0] as string, 0)) {
+        const list = this.byWord.get(form) ?? [];
+        list.push(exact ? { slot, rest, exact } : { slot, rest });
+        this.byWord.set(form, list);
+      }
+    }
+    return slot;
+  }
+
+  get size(): number {
+    return this.slots;
+  }
+
+  /** Spans per slot, in text order. */
+  run(text: string, tokens: Tokens): Span[][] {
+    const out: Span[][] = Array.from({ length: this.slots }, () => []);
+    if (this.slots === 0) return out;
+    const { count, starts, ends, words } = tokens;
+    const hasPrefixes = this.byPrefix.size > 0;
+    for (let i = 0; i < count; i++) {
+      const w = words[i] as string;
+      let entries = this.byWord.get(w);
+      if (entries === undefined && isPossessive(w)) entries = this.byWord.get(w.slice(0, -2));
+      if (entries !== undefined) {
+        for (const entry of entries) {
+          const end = this.matchRest(text, tokens, i, entry);
+          if (end >= 0) (out[entry.slot] as Span[]).push({ start: starts[i] as number, end });
+        }
+      }
+      if (hasPrefixes && w.length >= 3 && this.prefixFirst.has(w.charCodeAt(0))) {
+        const candidates = this.byPrefix.get(w.slice(0, 3));
+        if (candidates) {
+          for (const c of candidates) {
+            if (w.startsWith(c.prefix))
+              (out[c.slot] as Span[]).push({ start: starts[i] as number, end: ends[i] as number });
+          }
+        }
+      }
+    }
+    return out;
+  }
+
+  private matchRest(text: string, tokens: Tokens, i: number, entry: Entry): number {
+    const { count, starts, ends, words } = tokens;
+    if (entry.exact && text.slice(starts[i], ends[i]) !== entry.exact[0]) return -1;
+    let end = ends[i] as number;
+    for (let k = 0; k < entry.rest.length; k++) {
+      const j = i + k + 1;
+      if (j >= count) return -1;
+      if (!isPhraseGap(text, end, starts[j] as number)) return -1;
+      let w = words[j] as string;
+      if (!(entry.rest[k] as ReadonlySet<string>).has(w)) {
+        if (k === entry.rest.length - 1 && isPossessive(w)) w = w.slice(0, -2);
+        if (!(entry.rest[k] as ReadonlySet<string>).has(w)) return -1;
+      }
+      if (entry.exact && text.slice(starts[j], ends[j]) !== entry.exact[k + 1]) return -1;
+      end = ends[j] as number;
+    }
+    return end;
+  }
+}

@@ -1,0 +1,175 @@
+// Words of a text with their offsets, found once per scan and shared by every matcher.
+// Hyphens split words ("far-right" is two tokens; phrase matching allows the hyphen back);
+// apostrophes inside a word keep it whole ("O'Brien", "didn't").
+
+export interface Tokens {
+  readonly count: number;
+  readonly starts: Int32Array;
+  readonly ends: Int32Array;
+  /** Lower-cased words. */
+  readonly words: readonly string[];
+}
+
+const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
+const LETTER_OR_DIGIT = /[\p{L}\p{N}]/u;
+const LETTER = /\p{L}/u;
+
+/** Word characters beyond ASCII, decided once per code unit seen. */
+const wideClass = new Map<number, number>(); // 0: not a word char, 1: digit-like, 2: letter
+
+function wide(text: string, i: number, code: number): number {
+  let c = wideClass.get(code);
+  if (c === undefined) {
+    const ch = text.charAt(i);
+    c = LETTER.test(ch) ? 2 : LETTER_OR_DIGIT.test(ch) ? 1 : 0;
+    if (code < 0xd800 || code > 0xdfff) wideClass.set(code, c);
+  }
+  return c;
+}
+
+/** 2 for a letter, 1 for a digit, 0 otherwise. */
+function charClass(text: string, i: number): number {
+  const code = text.charCodeAt(i);
+  if (code < 128)
+    return (code >= 97 && code <= 122) || (code >= 65 && code <= 90)
+      ? 2
+      : code >= 48 && code <= 57
+        ? 1
+        : 0;
+  if (code >= 0xd800 && code <= 0xdbff) {
+    // An astral character: a word character if it is a letter or digit as a whole.
+    return LETTER_OR_DIGIT.test(text.slice(i, i + 2)) ? 2 : 0;
+  }
+  if (code >= 0xdc00 && code <= 0xdfff) return 0;
+  return wide(text, i, code);
+}
+
+function tokenizeWithRegex(text: string): Tokens {
+  const starts: number[] = [];
+  const ends: number[] = [];
+  const words: string[] = [];
+  WORD.lastIndex = 0;
+  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
+    starts.push(m.index);
+    ends.push(m.index + m[0].length);
+    words.push(m[0].toLowerCase());
+  }
+  return {
+    count: words.length,
+    starts: Int32Array.from(starts),
+    ends: Int32Array.from(ends),
+    words,
+  };
+}
+
+export function tokenize(text: string): Tokens {
+  const lower = text.toLowerCase();
+  // Lower-casing changed some lengths (a dotted capital I, say): keep offsets exact the slow way.
+  if (lower.length !== text.length) return tokenizeWithRegex(text);
+  let starts = new Int32Array(Math.max(16, text.length >>> 3));
+  let ends = new Int32Array(starts.length);
+  const words: string[] = [];
+  let n = 0;
+  const length = text.length;
+  let i = 0;
+  while (i < length) {
+    const cls = charClass(text, i);
+    if (cls === 0) {
+      i++;
+      continue;
+    }
+    const start = i;
+    i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    for (;;) {
+      if (i >= length) break;
+      const c = text.charCodeAt(i);
+      if (c === 39 || c === 0x2019) {
+        // An apostrophe inside a word ("O'Brien", "didn't") keeps it whole.
+        if (i + 1 < length && charClass(text, i + 1) === 2) {
+          i += 2;
+          continue;
+        }
+        break;
+      }
+      const k = charClass(text, i);
+      if (k === 0) break;
+      i += c >= 0xd800 && c <= 0xdbff ? 2 : 1;
+    }
+    if (n === starts.length) {
+      const s2 = new Int32Array(n * 2);
+      s2.set(starts);
+      starts = s2;
+      const e2 = new Int32Array(n * 2);
+      e2.set(ends);
+      ends = e2;
+    }
+    starts[n] = start;
+    ends[n] = i;
+    words.push(lower.slice(start, i));
+    n++;
+  }
+  return { count: n, starts: starts.subarray(0, n), ends: ends.subarray(0, n), words };
+}
+
+/** Split a term into its words the same way the text is split. */
+export function termWords(term: string): string[] {
+  return term.toLowerCase().match(WORD) ?? [];
+}
+
+/** True when the text between two words of a phrase is only spaces or hyphens (one line break allowed). */
+export function isPhraseGap(text: string, from: number, to: number): boolean {
+  if (to - from > 4 || to <= from) return false;
+  let newlines = 0;
+  for (let i = from; i < to; i++) {
+    const c = text.charCodeAt(i);
+    if (c === 10) {
+      if (++newlines > 1) return false;
+    } else if (
+      c !== 32 &&
+      c !== 9 &&
+      c !== 13 &&
+      c !== 45 &&
+      c !== 0xa0 &&
+      c !== 0x2010 &&
+      c !== 0x2011
+    ) {
+      return false;
+    }
+  }
+  return true;
+}
+
+/**
+ * The forms of a word that count as the same term: allege → alleges, alleged, alleging,
+ * allegedly; threaten → threatens, threatened; stab → stabbed, stabbing; bully → bullied,
+ * bullies. Cheap suffix rules, not a stemmer: over-generation is harmless because only forms
+ * that occur in the text are ever looked up.
+ */
+export function inflections(word: string): string[] {
+  const w = word.toLowerCase();
+  const forms = new Set<string>([w]);
+  if (w.length < 3 || !/^[a-z]+$/.test(w)) return [...forms];
+  const add = (stem: string, suffixes: readonly string[]) => {
+    for (const s of suffixes) forms.add(stem + s);
+  };
+  const vowel = (c: string | undefined) => c !== undefined && 'aeiou'.includes(c);
+  const last = w.at(-1);
+  const beforeLast = w.at(-2);
+  if (last === 'e') {
+    const stem = w.slice(0, -1);
+    add(stem, ['es', 'ed', 'ing', 'er', 'ers', 'edly', 'ely']);
+    add(w, ['s', 'd', 'r', 'rs', 'ly', 'ment', 'ments']);
+  } else if (last === 'y' && !vowel(beforeLast)) {
+    const stem = w.slice(0, -1);
+    add(stem, ['ies', 'ied', 'ier', 'iers', 'ily']);
+    add(w, ['ing']);
+  } else {
+    const es = /(?:s|x|z|ch|sh)$/.test(w) ? 'es' : 's';
+    add(w, [es, 'ed', 'ing', 'er', 'ers', 'edly', 'ly', 'ment', 'ments']);
+    // Consonant doubling: stab → stabbed, rob → robber.
+    if (last && !vowel(last) && vowel(beforeLast) && !vowel(w.at(-3)) && !'wxy'.includes(last)) {
+      add(w + last, ['ed', 'ing', 'er', 'ers', 'ery']);
+    }
+  }
+  return [...forms];
+}
