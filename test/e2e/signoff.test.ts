@@ -237,7 +237,7 @@ describe('sign-off end to end', () => {
     for (const sub of subs) expect(opensslVerify(path.join(dir, 'envelopes', sub))).toBe(0);
     const pae = path.join(dir, 'envelopes', '1-reporter', 'pae.bin');
     const bytes = readFileSync(pae);
-    bytes[bytes.length - 3] ^= 1;
+    bytes.writeUInt8(bytes.readUInt8(bytes.length - 3) ^ 1, bytes.length - 3);
     writeFileSync(pae, bytes);
     expect(opensslVerify(path.join(dir, 'envelopes', '1-reporter'))).not.toBe(0);
   });

@@ -1,6 +1,14 @@
 // Test helpers for the sign-off: a valid draft record for an article, keys, a keyring.
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { withHistory } from '../../src/record/lifecycle.js';
 import type { RecordFile } from '../../src/record/schema.js';
+import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../../src/signing/dsse.js';
+import {
+  encodeStatement,
+  filedStatement,
+  FILING_STATEMENT,
+  reviewStatement,
+} from '../../src/signing/statement.js';
 import { keyIdOf } from '../../src/signing/keys.js';
 import type { TrustedKey } from '../../src/signing/verify.js';
 import { sha256Of } from '../../src/signing/verify.js';
@@ -132,4 +140,57 @@ export function makeKey(name: string, role: TrustedKey['role']): TestKey {
     privateKey,
     publicPem: String(publicKey.export({ type: 'spki', format: 'pem' })),
   };
+}
+
+/** File a draft as `reporter` the way `prepub file` does, in process. */
+export function fileRecord(
+  file: RecordFile,
+  reporter: TestKey,
+  at = '2026-11-20T11:00:00.000Z',
+): RecordFile {
+  const body = withHistory(file, { at, event: 'filed', by: reporter.name });
+  const last = file.attestations.at(-1);
+  const previous = last
+    ? { envelope: file.attestations.length, sha256: sha256Of(envelopePayload(last)!) }
+    : undefined;
+  const statement = filedStatement({
+    article: { name: body.article!.path, digest: { sha256: body.article!.sha256 } },
+    predicate: {
+      signer: { name: reporter.name, keyid: reporter.keyid },
+      time: at,
+      statement: FILING_STATEMENT,
+      ...(previous ? { previous } : {}),
+      record: body,
+    },
+  });
+  const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(statement), reporter);
+  return { ...file, status: 'filed', record: body, attestations: [...file.attestations, envelope] };
+}
+
+/** Review a filed record as `reviewer` the way `prepub review` does, in process. */
+export function reviewRecord(
+  file: RecordFile,
+  reviewer: TestKey,
+  decision: 'approved' | 'returned',
+  status: RecordFile['status'],
+  at = '2026-11-20T12:00:00.000Z',
+): RecordFile {
+  const role = reviewer.role === 'lawyer' ? 'lawyer' : 'editor';
+  const last = file.attestations.at(-1)!;
+  const statement = reviewStatement({
+    article: { name: file.record.article!.path, digest: { sha256: file.record.article!.sha256 } },
+    reviewed: { index: file.attestations.length, sha256: sha256Of(envelopePayload(last)!) },
+    predicate: {
+      role,
+      decision,
+      signer: { name: reviewer.name, keyid: reviewer.keyid },
+      time: at,
+      comment: 'ok',
+      reviews: [],
+      reviewsFrom: 'decision',
+    },
+  });
+  const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(statement), reviewer);
+  const body = withHistory(file, { at, event: decision, by: reviewer.name });
+  return { ...file, status, record: body, attestations: [...file.attestations, envelope] };
 }
