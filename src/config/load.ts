@@ -57,7 +57,7 @@ export function loadConfig(ctx: Pick<Context, 'cwd' | 'env'>): Promise<ResolvedC
     loaded = (async () => {
       if (!file) return resolveConfig(Config.parse({}), null, ctx.cwd);
       const text = await readText(file, 'config file');
-      const result = parseWithSchema(file, text, Config);
+      const result = parseWithSchema(file, text, Config, { fast: true });
       if (!result.value) {
         throw new UserError(`${file}: invalid configuration`, {
           code: 'CONFIG_INVALID',

@@ -1,6 +1,6 @@
 // Finding and reading checklist packs: built-in ones under the package's checklists/, and those
 // in the folders named by config (packDirs).
-import { existsSync, promises as fs, statSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { loadPackFromFiles, MANIFEST, type PackFile, type RuleRef } from '../checklist/loader.js';
@@ -10,7 +10,16 @@ import type { Context } from '../context.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDiagnostic } from '../diagnostics.js';
 import { UserError } from '../errors.js';
+import { z } from 'zod';
+import { Section } from '../checklist/schema.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
 import { decodeUtf8, fileError } from './files.js';
+
+const PACKAGE_VERSION = (
+  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
+    version: string;
+  }
+).version;
 
 export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
 export const BUILTIN_PACKS = path.join(PACKAGE_ROOT, 'checklists');
@@ -161,13 +170,43 @@ export async function locatePack(
   return found.dir;
 }
 
+const CachedPack = z.object({
+  id: z.string(),
+  title: z.string(),
+  jurisdiction: z.string(),
+  version: z.string(),
+  description: z.string().optional(),
+  extends: z.string().optional(),
+  sections: z.array(Section),
+  sha256: z.string(),
+  dir: z.string(),
+});
+
+/** A valid pack, from the cache when its files (and prepub) are unchanged: YAML is slow to parse. */
+async function loadPackCached(dir: string, ctx: Pick<Context, 'cwd' | 'env'>): Promise<LoadedPack> {
+  const files = await readPackFiles(dir, ctx.cwd);
+  const key = cacheKey([
+    PACKAGE_VERSION,
+    path.resolve(dir),
+    ...files.flatMap((f) => [f.name, f.text]),
+  ]);
+  const extendsSomething = files.some((f) => f.name === MANIFEST && /^extends:/m.test(f.text));
+  if (!extendsSomething) {
+    const hit = CachedPack.safeParse(readCache(ctx.env, 'packs', key));
+    if (hit.success) return { pack: hit.data, errors: [], warnings: [], rules: [], files };
+  }
+  const loaded = await loadPackDir(dir, ctx);
+  if (loaded.pack && !extendsSomething) await writeCache(ctx.env, 'packs', key, loaded.pack);
+  return loaded;
+}
+
 /** Load a pack for use; content errors are a UserError listing every position. */
 export async function resolvePack(
   idOrPath: string,
   ctx: Pick<Context, 'cwd' | 'env'>,
 ): Promise<Pack> {
   const dir = await locatePack(idOrPath, ctx);
-  const loaded = await loadPackDir(dir, ctx);
+  const loaded = await loadPackCached(dir, ctx);
   if (!loaded.pack) {
     throw new UserError(
       `checklist pack ${display(ctx.cwd, dir)} is invalid (${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'})`,

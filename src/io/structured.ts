@@ -171,7 +171,22 @@ export function parseWithSchema<S extends z.ZodType>(
   file: string,
   text: string,
   schema: S,
+  options: { fast?: boolean } = {},
 ): Loaded<z.infer<S>> & { parsed?: ParsedDoc } {
+  // Fast path for JSON whose positions are only needed to explain a problem (records,
+  // keyrings): JSON.parse first, and the YAML parser, which keeps positions, only on failure.
+  if (options.fast === true && /^\s*[[{]/.test(text)) {
+    let data: unknown;
+    try {
+      data = JSON.parse(text);
+    } catch {
+      data = undefined;
+    }
+    if (data !== undefined) {
+      const fast = schema.safeParse(data);
+      if (fast.success) return { value: fast.data as z.infer<S>, errors: [], warnings: [] };
+    }
+  }
   const { parsed, errors } = parseText(file, text);
   if (!parsed) return { value: undefined, errors, warnings: [] };
   const data: unknown = parsed.doc.toJS({ maxAliasCount: 100 });

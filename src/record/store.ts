@@ -7,7 +7,7 @@ import { RecordFile } from './schema.js';
 
 /** Parse a record's text; every problem is a UserError naming file:line:column. */
 export function parseRecord(file: string, text: string): RecordFile {
-  const loaded = parseWithSchema(file, text, RecordFile);
+  const loaded = parseWithSchema(file, text, RecordFile, { fast: true });
   if (!loaded.value) {
     throw new UserError(`${file}: not a valid prepub record`, {
       code: 'RECORD_INVALID',
