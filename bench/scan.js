@@ -83,7 +83,7 @@ async function accuracy() {
     const draft = await readDraft(a.file);
     const findings = scanText(draft.text, rules, {
       source: draft.source,
-      blockEnds: draft.blockEnds,
+      toSource: draft.toSource,
       file: a.name,
     });
     rows.push({ name: a.name, ...evaluate(findings, a.expectations) });

@@ -108,7 +108,7 @@ export async function runScan(
   ]);
   const findings = scanText(draft.text, rules, {
     source: draft.source,
-    blockEnds: draft.blockEnds,
+    toSource: draft.toSource,
     sections: options.section,
     ignore,
     file: draft.path === '-' ? '<stdin>' : draft.path,

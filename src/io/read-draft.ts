@@ -1,5 +1,5 @@
-// Reading a draft to scan: .txt and .md as they are, .html with its markup blanked (offsets
-// kept, so positions point into the source), .docx through mammoth (one line per paragraph,
+// Reading a draft to scan: .txt and .md as they are, .html as text with a map back to the
+// source (so positions point into the HTML), .docx through mammoth (one line per paragraph,
 // so a finding's "line" is a paragraph number), and "-" for standard input.
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
@@ -15,10 +15,12 @@ export interface Draft {
   readonly path: string;
   /** The text to scan. */
   readonly text: string;
-  /** For HTML: the source, with the same offsets as `text`; lines and columns are counted in it. */
+  /** For HTML: the source; lines and columns are counted in it. */
   readonly source?: string | undefined;
-  /** For HTML: sorted offsets of block-level tags (paragraph ends for suppression comments). */
-  readonly blockEnds?: number[] | undefined;
+  /** For HTML: maps an offset in `text` to one in `source` (`end` for an exclusive end). */
+  readonly toSource?: ((offset: number, end?: boolean) => number) | undefined;
+  /** @deprecated No longer used (always undefined): pass `toSource` to scanText instead. */
+  readonly blockEnds?: undefined;
   readonly sha256: string;
   readonly bytes: number;
   readonly kind: DraftKind;
@@ -135,7 +137,7 @@ export async function readDraft(
       ...base,
       text: html.text,
       source: text,
-      blockEnds: html.blockEnds,
+      toSource: html.toSource,
       kind,
       positions: 'line',
     };

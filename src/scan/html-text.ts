@@ -1,12 +1,14 @@
-// HTML to text that keeps every character at its offset in the source: tags, comments, scripts
-// and styles become spaces (line breaks kept), and an entity becomes its character padded with
-// spaces. So a finding's offset in the text is its offset in the HTML file, and line and column
-// point into the source without a mapping table. prepub-ignore comments are kept as they are.
+// HTML to plain text, with a map back to the source: tags and comments are dropped (a block
+// element becomes a blank line, so paragraphs stay paragraphs), scripts and styles are dropped,
+// entities are decoded. `toSource` turns an offset in the text into an offset in the HTML, so
+// a finding's line and column point into the file the reporter edits. prepub-ignore comments
+// are kept in the text as they are, so suppressions work in HTML too.
+import { floorIndex } from './positions.js';
 
 export interface HtmlText {
   readonly text: string;
-  /** Sorted offsets of block-level tags: paragraph boundaries for suppression comments. */
-  readonly blockEnds: number[];
+  /** Map a text offset to the HTML source; `end: true` for an exclusive end offset. */
+  readonly toSource: (offset: number, end?: boolean) => number;
 }
 
 const MARKUP =
@@ -57,10 +59,6 @@ const ENTITIES: Record<string, string> = {
   times: '×',
 };
 
-function blank(s: string): string {
-  return s.replace(/[^\r\n]/g, ' ');
-}
-
 function decodeEntity(entity: string): string | undefined {
   const name = entity.slice(1, -1);
   if (name.startsWith('#')) {
@@ -81,8 +79,23 @@ function decodeEntity(entity: string): string | undefined {
 }
 
 export function htmlToText(html: string): HtmlText {
-  const blockEnds: number[] = [];
   const parts: string[] = [];
+  // Segments of the text: where each starts in the text and in the source, and whether it is a
+  // copy of the source (offsets advance together) or a replacement (an entity, a block break).
+  const textStarts: number[] = [];
+  const sourceStarts: number[] = [];
+  const sourceEnds: number[] = [];
+  const copied: boolean[] = [];
+  let textLength = 0;
+  const emit = (s: string, sourceStart: number, sourceEnd: number, copy: boolean) => {
+    if (s.length === 0) return;
+    parts.push(s);
+    textStarts.push(textLength);
+    sourceStarts.push(sourceStart);
+    sourceEnds.push(sourceEnd);
+    copied.push(copy);
+    textLength += s.length;
+  };
   let last = 0;
   MARKUP.lastIndex = 0;
   for (let m = MARKUP.exec(html); m !== null; m = MARKUP.exec(html)) {
@@ -91,23 +104,30 @@ export function htmlToText(html: string): HtmlText {
       MARKUP.lastIndex++;
       continue;
     }
-    parts.push(html.slice(last, m.index));
-    last = m.index + token.length;
+    emit(html.slice(last, m.index), last, m.index, true);
+    const end = m.index + token.length;
+    last = end;
     if (token.startsWith('&')) {
       const ch = decodeEntity(token);
-      parts.push(
-        ch === undefined || ch.length > token.length
-          ? token
-          : ch + ' '.repeat(token.length - ch.length),
-      );
+      if (ch === undefined) emit(token, m.index, end, true);
+      else emit(ch, m.index, end, false);
     } else if (token.startsWith('<!--') && /^<!--\s*prepub-ignore\b/.test(token)) {
-      parts.push(token);
+      emit(token, m.index, end, true);
     } else {
-      const tag = (m[2] ?? m[1] ?? '').toLowerCase();
-      if (BLOCK.has(tag)) blockEnds.push(m.index);
-      parts.push(blank(token));
+      const tag = (m[2] ?? '').toLowerCase();
+      if (BLOCK.has(tag)) emit('\n\n', m.index, end, false);
     }
   }
-  parts.push(html.slice(last));
-  return { text: parts.join(''), blockEnds };
+  emit(html.slice(last), last, html.length, true);
+
+  const starts = Int32Array.from(textStarts);
+  const toSource = (offset: number, end = false): number => {
+    if (starts.length === 0) return 0;
+    const probe = end ? offset - 1 : offset;
+    const k = Math.max(0, floorIndex(starts, probe));
+    const within = probe - (starts[k] as number);
+    if (copied[k]) return (sourceStarts[k] as number) + within + (end ? 1 : 0);
+    return end ? (sourceEnds[k] as number) : (sourceStarts[k] as number);
+  };
+  return { text: parts.join(''), toSource };
 }

@@ -10,6 +10,7 @@ import { DETECTORS, isDetectorId } from './detectors/registry.js';
 import { regexSpans, type Span } from './detectors/types.js';
 import { floorIndex, LineTable } from './positions.js';
 import type { Rule } from './rules-schema.js';
+import { htmlToText } from './html-text.js';
 import { findSuppressions, type Suppression } from './suppression.js';
 import { TermIndex } from './term-index.js';
 import { tokenize, type Tokens } from './tokens.js';
@@ -21,9 +22,11 @@ export interface ScanOptions {
   readonly ignore?: ReadonlyMap<string, string> | undefined;
   /** Honour `<!-- prepub-ignore … -->` comments in the text (default true). */
   readonly comments?: boolean | undefined;
-  /** The source the text came from, when they differ but keep the same offsets (HTML). Lines and columns are counted in it. */
+  /** The source the text came from (HTML): lines and columns are counted in it. */
   readonly source?: string | undefined;
-  /** Sorted offsets of block boundaries (HTML), where a suppression comment's paragraph ends. */
+  /** Maps a text offset to a source offset (`end` for an exclusive end); needed with `source`. */
+  readonly toSource?: ((offset: number, end?: boolean) => number) | undefined;
+  /** @deprecated Ignored: HTML paragraphs are blank lines in the text now. */
   readonly blockEnds?: readonly number[] | undefined;
   /** The file name used in error messages. */
   readonly file?: string | undefined;
@@ -213,6 +216,16 @@ function describeProblemAt(
   return `${file}:${p.line}:${p.column}: ${message}`;
 }
 
+/** How to map text offsets to the source: given, derived from HTML source, or the identity. */
+function sourceMap(text: string, opts: ScanOptions): (offset: number, end?: boolean) => number {
+  const identity = (offset: number) => offset;
+  if (opts.source === undefined || opts.source === text) return identity;
+  if (opts.toSource) return opts.toSource;
+  // A caller that passed an HTML source without its map: rebuild it.
+  const html = htmlToText(opts.source);
+  return html.text === text ? html.toSource : identity;
+}
+
 /**
  * Scan a text. Findings come in text order (line, column, then rule id); suppressed findings
  * stay in the list, marked `suppressed` with their reason. Throws UserError for a suppression
@@ -222,6 +235,8 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
   const plan = compileRules(rules);
   const file = opts.file ?? '<text>';
   const source = opts.source ?? text;
+  const toSource = sourceMap(text, opts);
+
   let lines: LineTable | undefined;
   const lineTable = () => (lines ??= new LineTable(source));
 
@@ -231,10 +246,10 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
   }
   let suppressions: Suppression[] = [];
   if (opts.comments !== false) {
-    const found = findSuppressions(source, plan.ids, opts.blockEnds ?? []);
+    const found = findSuppressions(text, plan.ids);
     if (found.problems.length > 0) {
       const [first, ...rest] = found.problems.map((p) =>
-        describeProblemAt(lineTable(), file, p.offset, p.message),
+        describeProblemAt(lineTable(), file, toSource(p.offset), p.message),
       );
       throw new UserError(first as string, { code: 'INPUT_INVALID', lines: rest });
     }
@@ -285,8 +300,8 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
     for (const span of dedupe(spans)) {
       if (suppressions.some((s) => span.start < s.commentEnd && span.end > s.commentStart))
         continue;
-      const startPos = lineTable().at(span.start);
-      const endPos = lineTable().at(span.end);
+      const startPos = lineTable().at(toSource(span.start));
+      const endPos = lineTable().at(toSource(span.end, true));
       const { rule } = c;
       const finding: Finding = {
         rule: rule.id,

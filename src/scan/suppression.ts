@@ -1,7 +1,7 @@
 // Suppressions are never silent. In a draft, `<!-- prepub-ignore <rule>[, <rule>…]: <reason> -->`
 // suppresses those rules in the paragraph that follows the comment: the rest of the comment's
-// own line if it has text, else the next paragraph (up to a blank line, or in HTML the end of
-// the next block element). On the command line, `--ignore <rule>=<reason>` suppresses a rule
+// own line if it has text, else the next paragraph (up to a blank line; in HTML, up to the end
+// of the next block element such as a <p>). On the command line, `--ignore <rule>=<reason>` suppresses a rule
 // everywhere. A suppression without a reason, or naming no known rule, is an input error.
 
 export interface Suppression {
@@ -24,30 +24,18 @@ const COMMENT = /<!--[ \t\r\n]*prepub-ignore\b([\s\S]*?)-->/g;
 const BLANK_LINE = /\r?\n[ \t]*\r?\n/g;
 const RULE_ID = /^[a-z0-9-]+\.[a-z0-9]+(?:-[a-z0-9]+)*$/;
 
-function paragraphAfter(
-  text: string,
-  from: number,
-  blockEnds: readonly number[],
-): { start: number; end: number } {
+function paragraphAfter(text: string, from: number): { start: number; end: number } {
   let start = from;
   while (start < text.length && /\s/.test(text.charAt(start))) start++;
   BLANK_LINE.lastIndex = start;
   const blank = BLANK_LINE.exec(text);
-  let end = blank ? blank.index : text.length;
-  for (const b of blockEnds) {
-    if (b > start) {
-      end = Math.min(end, b);
-      break;
-    }
-  }
-  return { start, end };
+  return { start, end: blank ? blank.index : text.length };
 }
 
-/** Find the suppression comments of a draft. `blockEnds` (sorted) are HTML block boundaries. */
+/** Find the suppression comments of a draft's text. */
 export function findSuppressions(
   text: string,
   knownRules: ReadonlySet<string>,
-  blockEnds: readonly number[] = [],
 ): { suppressions: Suppression[]; problems: SuppressionProblem[] } {
   const suppressions: Suppression[] = [];
   const problems: SuppressionProblem[] = [];
@@ -87,7 +75,7 @@ export function findSuppressions(
       continue;
     }
     const commentEnd = m.index + m[0].length;
-    const { start, end } = paragraphAfter(text, commentEnd, blockEnds);
+    const { start, end } = paragraphAfter(text, commentEnd);
     suppressions.push({ rules: ruleList, reason, commentStart: m.index, commentEnd, start, end });
   }
   return { suppressions, problems };

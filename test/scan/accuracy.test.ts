@@ -43,7 +43,7 @@ describe('accuracy on the fixture articles', () => {
       const draft = await readDraft(article.file);
       const findings = scanText(draft.text, await uk(), {
         source: draft.source,
-        blockEnds: draft.blockEnds,
+        toSource: draft.toSource,
         file: article.name,
       });
       const result = evaluate(findings, article.expectations);

@@ -195,32 +195,49 @@ describe('suppression', () => {
 });
 
 describe('HTML', () => {
-  it('keeps offsets, so positions point into the source', () => {
-    const html = '<p>Cllr <b>X</b> &amp; the <em>fraud</em></p>\n<p>caf&eacute; fraud</p>';
-    const { text, blockEnds } = htmlToText(html);
-    expect(text).toHaveLength(html.length);
-    expect(text).toContain('&     the');
-    const found = scanText(text, [rule('x', { terms: ['fraud'] })], { source: html, blockEnds });
+  it('maps positions back into the source, entities and tags included', () => {
+    const html =
+      '<p>Cllr <b>X</b> &amp; the <em>fraud</em></p>\n<p>caf&eacute; HF19&nbsp;KRW fraud</p>';
+    const { text, toSource } = htmlToText(html);
+    expect(text).toContain('Cllr X & the fraud');
+    expect(text).toContain('café HF19 KRW fraud');
+    const rules = [
+      rule('x', { terms: ['fraud'] }),
+      rule('v', { detector: 'vehicle-registration' }),
+    ];
+    const found = scanText(text, rules, { source: html, toSource });
     const lines = html.split('\n');
-    expect(
-      found.map((f) => [f.line, f.column, lines[f.line - 1]?.slice(f.column - 1, f.endColumn - 1)]),
-    ).toEqual([
+    const at = (f: { line: number; column: number; endColumn: number }) =>
+      lines[f.line - 1]?.slice(f.column - 1, f.endColumn - 1);
+    expect(found.map((f) => [f.line, f.column, at(f)])).toEqual([
       [1, 32, 'fraud'],
-      [2, 16, 'fraud'],
+      [2, 16, 'HF19&nbsp;KRW'],
+      [2, 30, 'fraud'],
     ]);
   });
 
-  it('blanks scripts, styles and comments but keeps prepub-ignore comments', () => {
+  it('rebuilds the map when a caller passes only the HTML source', () => {
+    const html = '<p>a &amp; <i>fraud</i></p>';
+    const found = scanText(htmlToText(html).text, [rule('x', { terms: ['fraud'] })], {
+      source: html,
+    });
+    expect([found[0]?.column, found[0]?.endColumn]).toEqual([15, 20]);
+  });
+
+  it('drops scripts, styles and comments but keeps prepub-ignore comments', () => {
     const { text } = htmlToText(
       '<style>p{}</style><script>fraud()</script><!-- fraud --><!-- prepub-ignore t.x: ok -->',
     );
     expect(text.trim()).toBe('<!-- prepub-ignore t.x: ok -->');
   });
 
-  it('ends a comment’s paragraph at the next block element', () => {
+  it('ends a comment’s paragraph at the end of the next block element', () => {
     const html = '<!-- prepub-ignore t.x: ok -->\n<p>fraud</p><p>fraud</p>';
-    const { text, blockEnds } = htmlToText(html);
-    const found = scanText(text, [rule('x', { terms: ['fraud'] })], { source: html, blockEnds });
-    expect(found.map((f) => f.suppressed?.by ?? null)).toEqual(['comment', null]);
+    const { text, toSource } = htmlToText(html);
+    const found = scanText(text, [rule('x', { terms: ['fraud'] })], { source: html, toSource });
+    expect(found.map((f) => [f.column, f.suppressed?.by ?? null])).toEqual([
+      [4, 'comment'],
+      [16, null],
+    ]);
   });
 });
