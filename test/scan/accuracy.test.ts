@@ -32,7 +32,9 @@ async function uk(): Promise<Rule[]> {
 
 describe('accuracy on the fixture articles', () => {
   it('has at least eight articles, with an .html and a .docx variant', () => {
-    expect(articles.length).toBeGreaterThanOrEqual(10);
+    expect(articles.filter((a) => !a.name.startsWith('heldout-')).length).toBeGreaterThanOrEqual(
+      10,
+    );
     expect(articles.some((a) => a.name.endsWith('.html'))).toBe(true);
     expect(articles.some((a) => a.name.endsWith('.docx'))).toBe(true);
   });
@@ -48,6 +50,10 @@ describe('accuracy on the fixture articles', () => {
       });
       const result = evaluate(findings, article.expectations);
       rows.push({ name: article.name, ...result });
+      // heldout-* articles were written (with their expectations) after the rules were tuned on
+      // the others, to measure how the rules do on text they were not fitted to: reported in the
+      // table, not held to the 0.9 bar.
+      if (article.name.startsWith('heldout-')) return;
       expect(result.missed, `missed in ${article.name}`).toEqual(
         result.recall >= 0.9 ? result.missed : [],
       );

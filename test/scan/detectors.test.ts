@@ -71,6 +71,7 @@ const table: [DetectorId, string, string[]][] = [
   ['person-name', 'Organiser Margaret Ellis, 78, said', ['Margaret Ellis']],
   ['person-name', 'Mr Tanner and Mrs A', ['Mr Tanner', 'Mrs A']],
   ['person-name', 'Tom Blake, 19, of Leeds', ['Tom Blake']],
+  ['person-name', 'Darren\nVoss, 44, who runs', ['Darren\nVoss']],
   ['person-name', 'Hallowford Borough Council said', []],
   ['person-name', 'Marston Crown Court heard', []],
   // ages next to names

@@ -24,7 +24,8 @@ function isCapitalised(text: string, start: number, end: number): boolean {
 
 function gapIsSpace(text: string, from: number, to: number, allowDot: boolean): boolean {
   const gap = text.slice(from, to);
-  return gap === ' ' || gap === '-' || (allowDot && gap === '. ');
+  // A name may be wrapped onto the next line of a Markdown or text file.
+  return gap === ' ' || gap === '-' || gap === '\n' || gap === '\r\n' || (allowDot && gap === '. ');
 }
 
 export const personName: Detector = ({ text, tokens }) => {
