@@ -35,19 +35,7 @@ export default tseslint.config(
       ],
     },
   },
-  {
-    files: [
-      'src/checklist/**/*.ts',
-      'src/scan/**/*.ts',
-      'src/signing/dsse.ts',
-      'src/signing/statement.ts',
-    ],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': ['error', { paths: effects }],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure.' }],
-    },
-  },
+  // The later block wins for a rule, so the core's stricter list comes last.
   {
     files: ['src/**/*.ts'],
     ignores: ['src/prompts/**', '**/*.test.ts'],
@@ -60,6 +48,24 @@ export default tseslint.config(
           ],
         },
       ],
+    },
+  },
+  {
+    files: [
+      'src/checklist/**/*.ts',
+      'src/scan/**/*.ts',
+      'src/signing/dsse.ts',
+      'src/signing/statement.ts',
+    ],
+    ignores: ['**/*.test.ts'],
+    rules: {
+      'no-restricted-imports': [
+        'error',
+        {
+          paths: [...effects],
+        },
+      ],
+      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure.' }],
     },
   },
   {

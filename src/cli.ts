@@ -216,7 +216,7 @@ export function buildProgram(
       'after',
       examples(['prepub checklists list', 'prepub checklists list --format json']),
     )
-    .action(on(() => import('./commands/checklists-list.js')));
+    .action(on(() => import('./commands/checklists/list.js')));
   checklists
     .command('show')
     .description("a pack's sections, questions, guidance and citations")
@@ -226,14 +226,14 @@ export function buildProgram(
       'after',
       examples(['prepub checklists show uk-ew', 'prepub checklists show uk-ew --format json']),
     )
-    .action(on(() => import('./commands/checklists-show.js')));
+    .action(on(() => import('./commands/checklists/show.js')));
   checklists
     .command('validate')
     .description('check a pack folder; exit 2 listing every error with its position')
     .argument('<path>', 'pack folder (or its pack.yaml)')
     .addOption(formatOption())
     .addHelpText('after', examples(['prepub checklists validate checklists/uk-ew']))
-    .action(on(() => import('./commands/checklists-validate.js')));
+    .action(on(() => import('./commands/checklists/validate.js')));
 
   const keys = program.command('keys').description('signing keys and the newsroom keyring');
   keys
@@ -243,18 +243,18 @@ export function buildProgram(
     .option('--no-passphrase', 'do not encrypt the private key')
     .option('--no-input', 'never prompt (passphrase from PREPUB_PASSPHRASE)')
     .addHelpText('after', examples(['prepub keys generate --name "Jane Reporter"']))
-    .action(on(() => import('./commands/keys-generate.js')));
+    .action(on(() => import('./commands/keys/generate.js')));
   keys
     .command('list')
     .description('your keys')
     .addOption(formatOption())
-    .action(on(() => import('./commands/keys-list.js')));
+    .action(on(() => import('./commands/keys/list.js')));
   keys
     .command('export')
     .description('print a public key (SPKI PEM) and its key id')
     .argument('[name]', 'key name or id (default: your key)')
     .option('--out <file>', 'write the PEM to a file')
-    .action(on(() => import('./commands/keys-export.js')));
+    .action(on(() => import('./commands/keys/export.js')));
   keys
     .command('trust')
     .description('add a public key to a keyring with a role')
@@ -272,7 +272,7 @@ export function buildProgram(
         'prepub keys trust jane.pem --name "Jane Reporter" --role reporter --keyring keyring.json',
       ]),
     )
-    .action(on(() => import('./commands/keys-trust.js')));
+    .action(on(() => import('./commands/keys/trust.js')));
 
   return program;
 }

@@ -53,10 +53,7 @@ export function ruleRefs(file: PackFile, errors: Diagnostic[]): RuleRef[] {
     return [];
   }
   const data: unknown = parsed.doc.toJS();
-  const rules =
-    data && typeof data === 'object' && 'rules' in data
-      ? (data as { rules: unknown }).rules
-      : undefined;
+  const rules = data && typeof data === 'object' && 'rules' in data ? data.rules : undefined;
   if (!Array.isArray(rules)) {
     errors.push(diagnosticAt(parsed, [], '"rules" must be a list of rules'));
     return [];

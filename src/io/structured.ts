@@ -1,16 +1,7 @@
 // Parse YAML or JSON text against a zod schema, and report every problem as file:line:column.
 // Pure: takes text, returns data. The `yaml` package keeps the source range of every node, so
 // a zod issue path can be mapped back to the place in the file.
-import {
-  isMap,
-  isScalar,
-  isSeq,
-  LineCounter,
-  parseDocument,
-  type Document,
-  type Node,
-  type Pair,
-} from 'yaml';
+import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Loaded } from '../diagnostics.js';
 
@@ -42,9 +33,7 @@ export function positionAt(
     const k = walk[i];
     const isLast = i === walk.length - 1;
     if (isMap(node)) {
-      const pair = (node.items as Pair[]).find(
-        (p) => isScalar(p.key) && String(p.key.value) === String(k),
-      );
+      const pair = node.items.find((p) => isScalar(p.key) && String(p.key.value) === String(k));
       if (!pair) break;
       const keyNode = pair.key as Node;
       if (isLast && key !== undefined) {
@@ -184,7 +173,7 @@ export function parseWithSchema<S extends z.ZodType>(
     }
     if (data !== undefined) {
       const fast = schema.safeParse(data);
-      if (fast.success) return { value: fast.data as z.infer<S>, errors: [], warnings: [] };
+      if (fast.success) return { value: fast.data, errors: [], warnings: [] };
     }
   }
   const { parsed, errors } = parseText(file, text);
@@ -198,5 +187,5 @@ export function parseWithSchema<S extends z.ZodType>(
       warnings: [],
       parsed,
     };
-  return { value: result.data as z.infer<S>, errors: [], warnings: [], parsed };
+  return { value: result.data, errors: [], warnings: [], parsed };
 }

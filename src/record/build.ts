@@ -1,6 +1,7 @@
 // Building and changing a record: pure functions from record to record.
 import { assess, dependents, type EngineState } from '../checklist/engine.js';
 import type { Pack } from '../checklist/schema.js';
+import { reopenIfSigned } from './lifecycle.js';
 import {
   RECORD_FORMAT,
   type ArticleRef,
@@ -93,17 +94,7 @@ export function applyAnswer(
     by,
     detail,
   });
-  if (next.status !== 'draft') {
-    next = addHistory(
-      { ...next, status: 'draft' },
-      {
-        at: now,
-        event: 'reopened',
-        by,
-        detail: `answer changed after the record was ${record.status}`,
-      },
-    );
-  }
+  next = reopenIfSigned(next, by, now);
   return { record: withAssessment(next, pack), cleared };
 }
 

@@ -1,5 +1,6 @@
 // Status transitions of a record: draft → filed → approved | returned, and back to draft when an
 // answer changes after a signature. Pure: records in, records out.
+import { unmitigatedBlockers } from '../checklist/engine.js';
 import type { Finding, FlaggedItem, HistoryEntry, RecordBody, RecordFile } from './schema.js';
 
 function iso(now: Date | string): string {
@@ -29,15 +30,13 @@ export function reopenIfSigned(file: RecordFile, by: string, now: Date | string)
 /** Why the record cannot be filed yet: one line per reason; empty when it can. */
 export function filingBlockers(record: RecordBody): string[] {
   const out: string[] = [];
-  const { pending, flagged } = record.assessment;
+  const { pending } = record.assessment;
   if (pending > 0)
     out.push(
       `${pending} question${pending === 1 ? '' : 's'} still to answer (prepub check --resume)`,
     );
-  for (const f of flagged) {
-    if (f.risk === 'blocker' && !f.lawyer && !(f.note ?? '').trim()) {
-      out.push(`${f.question}: a blocker answer needs a lawyer referral or a mitigation note`);
-    }
+  for (const f of unmitigatedBlockers(record.assessment)) {
+    out.push(`${f.question}: a blocker answer needs a lawyer referral or a mitigation note`);
   }
   if (!record.article) out.push('the record names no article: file needs the text it covers');
   return out;

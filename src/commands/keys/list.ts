@@ -1,8 +1,8 @@
 // prepub keys list: your key pairs, with their key ids.
 import { z } from 'zod';
-import type { Context } from '../context.js';
-import { toJson } from '../io/files.js';
-import { keysDir, listKeys, type KeyFiles } from '../signing/keys.js';
+import type { Context } from '../../context.js';
+import { toJson } from '../../io/files.js';
+import { keysDir, listKeys, type KeyFiles } from '../../signing/keys.js';
 
 export const KeysListOptions = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
 

@@ -1,11 +1,11 @@
 // prepub checklists validate <path>: every error with its position, exit 2; or exit 0.
 import path from 'node:path';
 import { z } from 'zod';
-import type { Context } from '../context.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { UserError } from '../errors.js';
-import { loadPackDir, locatePack } from '../io/packs.js';
-import { toJson } from '../io/files.js';
+import type { Context } from '../../context.js';
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { UserError } from '../../errors.js';
+import { loadPackDir, locatePack } from '../../io/packs.js';
+import { toJson } from '../../io/files.js';
 
 const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
 
@@ -25,7 +25,7 @@ export async function runValidate(target: string, ctx: Context): Promise<Validat
   const rules = loaded.files.find((f) => f.name === 'rules.yaml');
   if (rules) {
     try {
-      const { loadRules } = await import('../io/read-rules.js');
+      const { loadRules } = await import('../../io/read-rules.js');
       await loadRules(path.join(dir, 'rules.yaml'));
     } catch (error) {
       if (error instanceof UserError) {

@@ -1,11 +1,11 @@
 // prepub keys export [name]: print a public key (SPKI PEM) and its key id.
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
-import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
-import { readText, writeAtomic } from '../io/files.js';
-import { keyIdOf, keysDir, listKeys, parsePublicKey, resolveKeyFile } from '../signing/keys.js';
+import { loadConfig } from '../../config/load.js';
+import type { Context } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { readText, writeAtomic } from '../../io/files.js';
+import { keyIdOf, keysDir, listKeys, parsePublicKey, resolveKeyFile } from '../../signing/keys.js';
 
 export const KeysExportOptions = z.strictObject({
   name: z.string().optional(),

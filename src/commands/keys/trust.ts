@@ -2,13 +2,13 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
-import { Role } from '../config/schema.js';
-import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
-import { readText } from '../io/files.js';
-import { emptyKeyring, readKeyring, trustKey, writeKeyring } from '../signing/keyring.js';
-import { keyIdOf, parsePublicKey } from '../signing/keys.js';
+import { loadConfig } from '../../config/load.js';
+import { Role } from '../../config/schema.js';
+import type { Context } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { readText } from '../../io/files.js';
+import { emptyKeyring, readKeyring, trustKey, writeKeyring } from '../../signing/keyring.js';
+import { keyIdOf, parsePublicKey } from '../../signing/keys.js';
 
 export const KeysTrustOptions = z.strictObject({
   publicKey: z.string().min(1),

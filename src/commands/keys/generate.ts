@@ -1,10 +1,10 @@
 // prepub keys generate [--name]: a new Ed25519 key pair under $XDG_CONFIG_HOME/prepub/keys.
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
-import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
-import { askNewPassphrase } from '../prompts/signoff.js';
-import { generateKey, keysDir, writeKeyPair, type KeyFiles } from '../signing/keys.js';
+import { loadConfig } from '../../config/load.js';
+import type { Context } from '../../context.js';
+import { UserError } from '../../errors.js';
+import { askNewPassphrase } from '../../prompts/signoff.js';
+import { generateKey, keysDir, writeKeyPair, type KeyFiles } from '../../signing/keys.js';
 
 export const KeysGenerateOptions = z.strictObject({
   name: z.string().min(1).optional(),

@@ -1,9 +1,9 @@
 // prepub checklists list: the built-in packs and those in configured folders.
 import { z } from 'zod';
-import type { Context } from '../context.js';
-import { toJson } from '../io/files.js';
-import { loadPackDir, packLocations } from '../io/packs.js';
-import { createTheme } from '../render/theme.js';
+import type { Context } from '../../context.js';
+import { toJson } from '../../io/files.js';
+import { loadPackDir, packLocations } from '../../io/packs.js';
+import { createTheme } from '../../render/theme.js';
 
 const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
 

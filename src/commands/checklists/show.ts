@@ -1,11 +1,11 @@
 // prepub checklists show <id>: sections, questions, guidance and citations.
 import { z } from 'zod';
-import { choicesOf, type Pack } from '../checklist/schema.js';
-import type { Context } from '../context.js';
-import { toJson } from '../io/files.js';
-import { resolvePack } from '../io/packs.js';
-import { createTheme, type Theme } from '../render/theme.js';
-import { describeCondition } from '../render/conditions.js';
+import { choicesOf, type Pack } from '../../checklist/schema.js';
+import type { Context } from '../../context.js';
+import { toJson } from '../../io/files.js';
+import { resolvePack } from '../../io/packs.js';
+import { createTheme, type Theme } from '../../render/theme.js';
+import { describeCondition } from '../../render/conditions.js';
 
 const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
 
