@@ -11,7 +11,10 @@ const runs = Number(process.argv[2] ?? 30);
 
 function time(args) {
   const t0 = performance.now();
-  const r = spawnSync(process.execPath, args, { stdio: 'ignore', env: { ...process.env, NO_COLOR: '1' } });
+  const r = spawnSync(process.execPath, args, {
+    stdio: 'ignore',
+    env: { ...process.env, NO_COLOR: '1' },
+  });
   if (r.status !== 0) throw new Error(`${args.join(' ')} exited ${r.status}`);
   return performance.now() - t0;
 }
@@ -28,13 +31,16 @@ const cases = {
 };
 const times = Object.fromEntries(Object.keys(cases).map((k) => [k, []]));
 for (const args of Object.values(cases)) time(args); // warm the file cache
-for (let i = 0; i < runs; i++) for (const [name, args] of Object.entries(cases)) times[name].push(time(args));
+for (let i = 0; i < runs; i++)
+  for (const [name, args] of Object.entries(cases)) times[name].push(time(args));
 
 const base = median(times['node -e 0']);
 console.log(`startup (${runs} interleaved runs each, median wall time)`);
 for (const [name, xs] of Object.entries(times)) {
   const m = median(xs);
-  console.log(`  ${name.padEnd(18)} ${m.toFixed(1).padStart(7)} ms   ${(m / base).toFixed(2)}× node -e 0`);
+  console.log(
+    `  ${name.padEnd(18)} ${m.toFixed(1).padStart(7)} ms   ${(m / base).toFixed(2)}× node -e 0`,
+  );
 }
 const ratio = median(times['prepub --version']) / base;
 console.log(`prepub --version / node -e 0 = ${ratio.toFixed(2)}× (target ≤ 1.5×)`);

@@ -12,7 +12,8 @@ import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { Cancelled, UserError } from '../errors.js';
 import { readText, toJson } from '../io/files.js';
 import { acquireLock, type Lock } from '../io/lock.js';
-import { locatePack, resolvePack } from '../io/packs.js';
+import { locatePack } from '../io/pack-locations.js';
+import { resolvePack } from '../io/packs.js';
 import { scanArticle } from '../io/scan-article.js';
 import { parseAnswers, type ParsedAnswers } from '../record/answers-file.js';
 import {
@@ -25,6 +26,7 @@ import {
 import type { RecordFile, Story } from '../record/schema.js';
 import { readRecord, writeRecord } from '../record/store.js';
 import { walk, type AnswerSource } from '../record/walk.js';
+import { parseIgnores } from './scan.js';
 import { assessmentText, questionBlock, sectionHeader } from '../render/walk.js';
 import { createTheme } from '../render/theme.js';
 
@@ -53,22 +55,6 @@ export interface PendingItem {
   readonly ask: string;
   readonly type: string;
   readonly choices: readonly string[];
-}
-
-export function parseIgnores(list: readonly string[] | undefined): Map<string, string> {
-  const out = new Map<string, string>();
-  for (const item of list ?? []) {
-    const eq = item.indexOf('=');
-    const rule = eq === -1 ? item : item.slice(0, eq);
-    const reason = eq === -1 ? '' : item.slice(eq + 1).trim();
-    if (reason === '')
-      throw new UserError(
-        `--ignore ${item}: a suppression needs a reason, as --ignore ${rule}="why this is not a problem"`,
-        { code: 'USAGE' },
-      );
-    out.set(rule.trim(), reason);
-  }
-  return out;
 }
 
 function slugify(s: string): string {
@@ -163,7 +149,7 @@ export async function execute(
   const scanned = await scanArticle(
     article,
     packDir,
-    { ignore: parseIgnores(options.ignore), recordDir },
+    { ignore: parseIgnores(options.ignore ?? []), recordDir },
     ctx,
   );
   let answersFile: ParsedAnswers | undefined;

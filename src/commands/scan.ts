@@ -101,7 +101,7 @@ export async function runScan(
   ctx: Context,
 ): Promise<ScanRun> {
   const ignore = parseIgnores(options.ignore ?? []);
-  const rulesFile = resolveRulesFile(options.checklist, ctx);
+  const rulesFile = await resolveRulesFile(options.checklist, ctx);
   const [rules, draft] = await Promise.all([
     loadRules(rulesFile, { env: ctx.env }),
     readDraft(article, { maxBytes: options.maxBytes, stdin: process.stdin, cwd: ctx.cwd }),

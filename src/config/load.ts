@@ -4,13 +4,19 @@ import { existsSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../context.js';
-import { formatDiagnostic } from '../diagnostics.js';
 import { UserError } from '../errors.js';
 import { readText } from '../io/files.js';
-import { parseWithSchema } from '../io/structured.js';
-import { Config, type ResolvedConfig } from './schema.js';
+import type { Config, ResolvedConfig } from './schema.js';
 
 export const CONFIG_NAME = 'prepub.config.json';
+
+/** The defaults, as the schema gives them (a test keeps the two equal). */
+export const DEFAULTS: Config = {
+  checklist: 'uk-ew',
+  packDirs: [],
+  policy: { approvals: ['editor'], lawyerWhenReferred: true },
+  user: {},
+};
 
 export function userConfigDir(env: NodeJS.ProcessEnv): string {
   const base =
@@ -55,8 +61,14 @@ export function loadConfig(ctx: Pick<Context, 'cwd' | 'env'>): Promise<ResolvedC
   let loaded = cache.get(key);
   if (!loaded) {
     loaded = (async () => {
-      if (!file) return resolveConfig(Config.parse({}), null, ctx.cwd);
+      if (!file) return resolveConfig(DEFAULTS, null, ctx.cwd);
       const text = await readText(file, 'config file');
+      // zod and the YAML parser are loaded only when there is a file to check.
+      const [{ Config }, { parseWithSchema }, { formatDiagnostic }] = await Promise.all([
+        import('./schema.js'),
+        import('../io/structured.js'),
+        import('../diagnostics.js'),
+      ]);
       const result = parseWithSchema(file, text, Config, { fast: true });
       if (!result.value) {
         throw new UserError(`${file}: invalid configuration`, {

@@ -1,8 +1,10 @@
-// A small content-addressed cache for work that is slow to redo, such as parsing a pack's YAML.
-// Entries are keyed by a hash of everything they depend on, so a stale entry is never used; a
-// cache that cannot be read or written is simply not used.
+// A small content-addressed cache for work that is slow to redo: parsing and validating a pack's
+// YAML and its scan rules. Entries are keyed by a hash of everything they depend on (the files'
+// bytes and prepub's version), so a stale entry is never used; a cache that cannot be read or
+// written is simply not used. Drafts are never cached. PREPUB_NO_CACHE=1 turns it off.
 import { createHash } from 'node:crypto';
 import { readFileSync } from 'node:fs';
+import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeAtomic } from './files.js';
@@ -13,7 +15,7 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
   const base =
     env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
       ? env.XDG_CACHE_HOME
-      : path.join(os.homedir(), '.cache');
+      : path.join(env.HOME || os.homedir(), '.cache');
   return path.join(base, 'prepub');
 }
 
@@ -24,12 +26,17 @@ export function cacheKey(parts: readonly string[]): string {
   return h.digest('hex');
 }
 
-export function readCache(env: NodeJS.ProcessEnv, kind: string, key: string): unknown {
+/** The cached value, or undefined. `base` overrides the cache folder. */
+export function readCache(
+  env: NodeJS.ProcessEnv,
+  kind: string,
+  key: string,
+  base?: string,
+): unknown {
   if (env.PREPUB_NO_CACHE) return undefined;
   try {
-    return JSON.parse(
-      readFileSync(path.join(cacheDir(env), kind, `${key}.json`), 'utf8'),
-    ) as unknown;
+    const file = path.join(base ?? cacheDir(env), kind, `${key}.json`);
+    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
   } catch {
     return undefined;
   }
@@ -40,11 +47,11 @@ export async function writeCache(
   kind: string,
   key: string,
   value: unknown,
+  base?: string,
 ): Promise<void> {
   if (env.PREPUB_NO_CACHE) return;
   try {
-    const dir = path.join(cacheDir(env), kind);
-    const { mkdir } = await import('node:fs/promises');
+    const dir = path.join(base ?? cacheDir(env), kind);
     await mkdir(dir, { recursive: true, mode: 0o700 });
     await writeAtomic(path.join(dir, `${key}.json`), JSON.stringify(value), 0o600);
   } catch {

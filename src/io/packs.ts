@@ -1,11 +1,10 @@
 // Finding and reading checklist packs: built-in ones under the package's checklists/, and those
 // in the folders named by config (packDirs).
-import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { loadPackFromFiles, MANIFEST, type PackFile, type RuleRef } from '../checklist/loader.js';
 import type { Pack } from '../checklist/schema.js';
-import { loadConfig } from '../config/load.js';
+import { display, locatePack, packLocations } from './pack-locations.js';
 import type { Context } from '../context.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -14,26 +13,7 @@ import { z } from 'zod';
 import { Section } from '../checklist/schema.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import { decodeUtf8, fileError } from './files.js';
-
-const PACKAGE_VERSION = (
-  JSON.parse(readFileSync(new URL('../../package.json', import.meta.url), 'utf8')) as {
-    version: string;
-  }
-).version;
-
-export const PACKAGE_ROOT = fileURLToPath(new URL('../../', import.meta.url));
-export const BUILTIN_PACKS = path.join(PACKAGE_ROOT, 'checklists');
-
-export interface PackLocation {
-  readonly id: string;
-  readonly dir: string;
-  readonly builtin: boolean;
-}
-
-function display(cwd: string, file: string): string {
-  const rel = path.relative(cwd, file);
-  return rel && !rel.startsWith('..') && !path.isAbsolute(rel) ? rel : file;
-}
+import { PACKAGE_VERSION } from './package.js';
 
 /** Read every YAML file of a pack folder. */
 export async function readPackFiles(dir: string, cwd: string): Promise<PackFile[]> {
@@ -59,32 +39,6 @@ export async function readPackFiles(dir: string, cwd: string): Promise<PackFile[
       };
     }),
   );
-}
-
-/** The pack folders to search, built-in first, then configured ones. */
-export async function packLocations(ctx: Pick<Context, 'cwd' | 'env'>): Promise<PackLocation[]> {
-  const config = await loadConfig(ctx);
-  const out: PackLocation[] = [];
-  const scan = async (root: string, builtin: boolean) => {
-    let entries: string[];
-    try {
-      entries = await fs.readdir(root);
-    } catch {
-      return;
-    }
-    for (const name of entries.sort()) {
-      const dir = path.join(root, name);
-      if (existsSync(path.join(dir, MANIFEST))) out.push({ id: name, dir, builtin });
-    }
-  };
-  await scan(BUILTIN_PACKS, true);
-  for (const d of config.packDirs) {
-    // A configured folder may be a pack itself, or hold packs.
-    if (existsSync(path.join(d, MANIFEST)))
-      out.push({ id: path.basename(d), dir: d, builtin: false });
-    else await scan(d, false);
-  }
-  return out;
 }
 
 export interface LoadedPack {
@@ -139,35 +93,6 @@ export async function loadPackDir(
     rules: result.rules,
     files,
   };
-}
-
-/** Where a pack id or path points. */
-export async function locatePack(
-  idOrPath: string,
-  ctx: Pick<Context, 'cwd' | 'env'>,
-  preferPath = false,
-): Promise<string> {
-  const asPath = path.resolve(ctx.cwd, idOrPath);
-  const looksLikePath =
-    idOrPath.includes('/') || idOrPath.includes(path.sep) || idOrPath.startsWith('.');
-  if (looksLikePath || (preferPath && existsSync(asPath))) {
-    const dir = asPath.endsWith('.yaml') || asPath.endsWith('.yml') ? path.dirname(asPath) : asPath;
-    if (!existsSync(dir))
-      throw new UserError(`${idOrPath}: no such pack folder`, { code: 'PACK_NOT_FOUND' });
-    if (!statSync(dir).isDirectory())
-      throw new UserError(`${idOrPath}: not a folder`, { code: 'PACK_NOT_FOUND' });
-    return dir;
-  }
-  const locations = await packLocations(ctx);
-  // Configured packs win over built-in ones of the same id: a newsroom may replace uk-ew.
-  const found = [...locations].reverse().find((l) => l.id === idOrPath);
-  if (!found) {
-    throw new UserError(`no checklist pack "${idOrPath}"`, {
-      code: 'PACK_NOT_FOUND',
-      hint: `Known packs: ${locations.map((l) => l.id).join(', ') || 'none'}. Run "prepub checklists list".`,
-    });
-  }
-  return found.dir;
 }
 
 const CachedPack = z.object({

@@ -4,52 +4,29 @@
 // the rules file's bytes and prepub's version: a cache hit skips the YAML parser and zod, which
 // are most of `prepub scan`'s start-up time. A miss, or a cache that cannot be read or written,
 // just validates the file as usual. Only rules are cached, never drafts.
-import { existsSync, promises as fs, readFileSync, statSync } from 'node:fs';
-import os from 'node:os';
+import { existsSync, statSync } from 'node:fs';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Rule } from '../scan/rules-schema.js';
-import { decodeUtf8, readBytes, sha256Hex, writeAtomic } from './files.js';
-
-export const DEFAULT_CHECKLIST = 'uk-ew';
-/** Bump when the cached shape changes. */
-const CACHE_FORMAT = 'rules-cache@1';
-
-/** The package root: two levels up from this module (dist/io or src/io). */
-export function packageRoot(): string {
-  return path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..', '..');
-}
+import { cacheKey, readCache, writeCache } from './cache.js';
+import { decodeUtf8, readBytes, sha256Hex } from './files.js';
+import { PACKAGE_VERSION } from './package.js';
 
 /**
- * Where a pack's rules are: a folder path (contains "/" or is an existing folder) gives
- * <folder>/rules.yaml, a path to a .yaml file is taken as it is, anything else is a built-in
- * pack id under the package's checklists/.
+ * Where a pack's rules are: a path to a .yaml file is taken as it is; anything else names a pack
+ * (an id, built-in or from the configured folders, or a folder), whose rules.yaml it is.
  */
-export function resolveRulesFile(checklist: string | undefined, ctx: Pick<Context, 'cwd'>): string {
-  const value = checklist ?? DEFAULT_CHECKLIST;
+export async function resolveRulesFile(
+  checklist: string | undefined,
+  ctx: Pick<Context, 'cwd' | 'env'>,
+): Promise<string> {
+  const { loadConfig } = await import('../config/load.js');
+  const value = checklist ?? (await loadConfig(ctx)).config.checklist;
   const local = path.resolve(ctx.cwd, value);
   if (/\.ya?ml$/i.test(value) && existsSync(local) && statSync(local).isFile()) return local;
-  const isFolder = existsSync(local) && statSync(local).isDirectory();
-  if (value.includes('/') || value.includes(path.sep) || isFolder) {
-    if (!isFolder)
-      throw new UserError(`${value}: no such checklist folder`, { code: 'PACK_NOT_FOUND' });
-    return path.join(local, 'rules.yaml');
-  }
-  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(value)) {
-    throw new UserError(`--checklist ${value}: not a pack id or a folder`, {
-      code: 'PACK_NOT_FOUND',
-    });
-  }
-  const dir = path.join(packageRoot(), 'checklists', value);
-  if (!existsSync(dir)) {
-    throw new UserError(`no built-in checklist "${value}"`, {
-      code: 'PACK_NOT_FOUND',
-      hint: 'Run prepub checklists list to see the packs.',
-    });
-  }
-  return path.join(dir, 'rules.yaml');
+  const { locatePack } = await import('./pack-locations.js');
+  return path.join(await locatePack(value, ctx, true), 'rules.yaml');
 }
 
 /** Parse and validate rules from text. Errors are file:line:column diagnostics. */
@@ -76,30 +53,6 @@ export interface LoadRulesOptions {
   readonly display?: string | undefined;
 }
 
-function defaultCacheDir(env: NodeJS.ProcessEnv): string | false {
-  if (env.PREPUB_NO_CACHE) return false;
-  const base = env.XDG_CACHE_HOME || path.join(env.HOME || os.homedir(), '.cache');
-  return path.join(base, 'prepub');
-}
-
-let versionMemo: string | undefined;
-function prepubVersion(): string {
-  if (versionMemo === undefined) {
-    try {
-      versionMemo = String(
-        (
-          JSON.parse(readFileSync(path.join(packageRoot(), 'package.json'), 'utf8')) as {
-            version?: unknown;
-          }
-        ).version,
-      );
-    } catch {
-      versionMemo = 'unknown';
-    }
-  }
-  return versionMemo;
-}
-
 function displayName(file: string): string {
   const rel = path.relative(process.cwd(), file);
   return rel === '' || rel.startsWith('..') ? file : rel;
@@ -109,24 +62,12 @@ function displayName(file: string): string {
 export async function loadRules(file: string, options: LoadRulesOptions = {}): Promise<Rule[]> {
   const shown = options.display ?? displayName(file);
   const bytes = await readBytes(file, 'rules file');
-  const cacheDir = options.cacheDir ?? defaultCacheDir(options.env ?? process.env);
-  const cacheFile = cacheDir
-    ? path.join(
-        cacheDir,
-        `rules-${sha256Hex(`${CACHE_FORMAT}\0${prepubVersion()}\0${sha256Hex(bytes)}`)}.json`,
-      )
-    : undefined;
-  if (cacheFile) {
-    try {
-      const cached = JSON.parse(await fs.readFile(cacheFile, 'utf8')) as {
-        format?: unknown;
-        rules?: unknown;
-      };
-      if (cached.format === CACHE_FORMAT && Array.isArray(cached.rules))
-        return cached.rules as Rule[];
-    } catch {
-      // No cache yet, or an unreadable one: validate the file.
-    }
+  const env = options.env ?? process.env;
+  const useCache = options.cacheDir !== false;
+  const key = cacheKey(['rules@1', PACKAGE_VERSION, sha256Hex(bytes)]);
+  if (useCache) {
+    const cached = readCache(env, 'rules', key, options.cacheDir);
+    if (Array.isArray(cached)) return cached as Rule[];
   }
   const text = decodeUtf8(shown, bytes, 'YAML file');
   const { rules, errors } = await parseRules(shown, text);
@@ -134,13 +75,6 @@ export async function loadRules(file: string, options: LoadRulesOptions = {}): P
     const [first, ...rest] = errors;
     throw new UserError(first ?? `${shown}: invalid rules`, { code: 'PACK_INVALID', lines: rest });
   }
-  if (cacheFile && cacheDir) {
-    try {
-      await fs.mkdir(cacheDir, { recursive: true, mode: 0o700 });
-      await writeAtomic(cacheFile, JSON.stringify({ format: CACHE_FORMAT, rules }), 0o600);
-    } catch {
-      // A read-only home folder only costs speed.
-    }
-  }
+  if (useCache) await writeCache(env, 'rules', key, rules, options.cacheDir);
   return rules;
 }

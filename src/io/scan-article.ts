@@ -1,6 +1,7 @@
 // Read an article and scan it with a pack's rules: what `check` (and `scan`) start from.
 import path from 'node:path';
 import type { Context } from '../context.js';
+import { UserError } from '../errors.js';
 import type { ArticleRef, Finding } from '../record/schema.js';
 import { scanText } from '../scan/scanner.js';
 import { readDraft } from './read-draft.js';
@@ -22,19 +23,19 @@ export async function scanArticle(
   options: { ignore?: ReadonlyMap<string, string>; maxBytes?: number; recordDir?: string },
   ctx: Context,
 ): Promise<ScannedArticle> {
-  const draft = await readDraft(article === '-' ? '-' : path.resolve(ctx.cwd, article), {
-    maxBytes: options.maxBytes ?? 10_000_000,
-  });
-  const rulesFile = path.join(packDir, 'rules.yaml');
-  const rules = await loadRules(rulesFile).catch((error: unknown) => {
-    if (error instanceof Error && 'code' in error && error.code === 'FILE_MISSING') return [];
-    throw error;
-  });
+  const [draft, rules] = await Promise.all([
+    readDraft(article, { maxBytes: options.maxBytes, stdin: process.stdin, cwd: ctx.cwd }),
+    loadRules(path.join(packDir, 'rules.yaml'), { env: ctx.env }).catch((error: unknown) => {
+      // A pack without scan rules asks its questions without findings.
+      if (error instanceof UserError && error.code === 'FILE_MISSING') return [];
+      throw error;
+    }),
+  ]);
   const findings = scanText(draft.text, rules, {
     ignore: options.ignore,
-    file: article,
-    ...(draft.source !== undefined ? { source: draft.source } : {}),
-    ...(draft.blockEnds !== undefined ? { blockEnds: draft.blockEnds } : {}),
+    file: article === '-' ? '<stdin>' : article,
+    source: draft.source,
+    toSource: draft.toSource,
   });
   const shown =
     article === '-'

@@ -2,7 +2,8 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { toJson } from '../../io/files.js';
-import { loadPackDir, packLocations } from '../../io/packs.js';
+import { packLocations } from '../../io/pack-locations.js';
+import { loadPackDir } from '../../io/packs.js';
 import { createTheme } from '../../render/theme.js';
 
 const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });

@@ -4,7 +4,8 @@ import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { UserError } from '../../errors.js';
-import { loadPackDir, locatePack } from '../../io/packs.js';
+import { locatePack } from '../../io/pack-locations.js';
+import { loadPackDir } from '../../io/packs.js';
 import { toJson } from '../../io/files.js';
 
 const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });

@@ -1,0 +1,93 @@
+// Configuration: where it is found, what it holds, and errors with positions.
+import { mkdirSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { DEFAULTS, findConfigFile, loadConfig } from '../../src/config/load.js';
+import { Config } from '../../src/config/schema.js';
+import { runCli, tempDir } from '../helpers/cli.js';
+
+describe('config', () => {
+  it('the hand-written defaults are what the schema gives', () => {
+    expect(DEFAULTS).toEqual(Config.parse({}));
+  });
+
+  it('walks up from the folder, then the user folder; PREPUB_CONFIG wins', () => {
+    const root = tempDir();
+    const deep = path.join(root, 'a', 'b');
+    mkdirSync(deep, { recursive: true });
+    const env = { XDG_CONFIG_HOME: path.join(root, 'xdg') };
+    expect(findConfigFile(deep, env)).toBeNull();
+    mkdirSync(path.join(root, 'xdg', 'prepub'), { recursive: true });
+    writeFileSync(path.join(root, 'xdg', 'prepub', 'config.json'), '{}');
+    expect(findConfigFile(deep, env)).toBe(path.join(root, 'xdg', 'prepub', 'config.json'));
+    writeFileSync(path.join(root, 'a', 'prepub.config.json'), '{}');
+    expect(findConfigFile(deep, env)).toBe(path.join(root, 'a', 'prepub.config.json'));
+    expect(findConfigFile(deep, { ...env, PREPUB_CONFIG: '../other.json' })).toBe(
+      path.join(root, 'a', 'other.json'),
+    );
+  });
+
+  it('resolves paths against the config file', async () => {
+    const root = tempDir();
+    writeFileSync(
+      path.join(root, 'prepub.config.json'),
+      JSON.stringify({ packDirs: ['packs'], keyring: 'keys/ring.json', user: { name: 'Sam' } }),
+    );
+    mkdirSync(path.join(root, 'sub'));
+    const c = await loadConfig({ cwd: path.join(root, 'sub'), env: {} });
+    expect(c.packDirs).toEqual([path.join(root, 'packs')]);
+    expect(c.keyring).toBe(path.join(root, 'keys', 'ring.json'));
+    expect(c.config.user.name).toBe('Sam');
+    expect(c.config.checklist).toBe('uk-ew');
+  });
+
+  it.each([
+    ['{"checklist": 3}', 1, 15, /expected string/],
+    ['{\n  "packdirs": []\n}', 2, 3, /unknown key "packdirs"/],
+    ['{\n  "policy": { "approvals": ["boss"] }\n}', 2, 29, /must be one of "editor", "lawyer"/],
+    ['{"user": {"name": ""}', 1, 22, /YAML syntax|JSON/],
+  ])('a bad config %s is exit 2 at %i:%i', async (text, line, column, message) => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'prepub.config.json'), text);
+    const r = await runCli(['checklists', 'list'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/invalid configuration/);
+    const hit = r.stderr
+      .split('\n')
+      .find((l) =>
+        l.trim().startsWith(`${path.join(cwd, 'prepub.config.json')}:${line}:${column}: `),
+      );
+    expect(hit, r.stderr).toBeDefined();
+    expect(hit).toMatch(message);
+  });
+
+  it('lists packs from a configured folder', async () => {
+    const cwd = tempDir();
+    const packs = path.join(cwd, 'packs', 'mine');
+    mkdirSync(packs, { recursive: true });
+    writeFileSync(
+      path.join(packs, 'pack.yaml'),
+      'id: mine\ntitle: Mine\njurisdiction: Testland\nversion: 0.1.0\nextends: uk-ew\nsections: [safety]\n',
+    );
+    writeFileSync(
+      path.join(packs, 'safety.yaml'),
+      'id: safety\ntitle: Safety\nwhy: Ours.\nquestions:\n  - id: safety.our-rule\n    after: safety.people-at-risk\n    ask: Did you tell the duty editor?\n    guidance: Our newsroom asks this. Tell them.\n    citations: [Newsroom policy 4.2]\n    type: yes-no\n    answers:\n      yes: { risk: none }\n      no: { risk: medium, note: true }\n',
+    );
+    writeFileSync(path.join(cwd, 'prepub.config.json'), JSON.stringify({ packDirs: ['packs'] }));
+    const r = await runCli(['checklists', 'list', '--format', 'json'], { cwd });
+    expect(r.code, r.stderr).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      packs: { id: string; source: string; valid: boolean; questions: number }[];
+    };
+    const mine = out.packs.find((p) => p.id === 'mine');
+    const base = out.packs.find((p) => p.id === 'uk-ew');
+    expect(mine).toMatchObject({ source: 'config', valid: true });
+    expect(mine!.questions).toBe(base!.questions + 1);
+    const show = await runCli(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
+    const pack = JSON.parse(show.stdout) as {
+      sections: { id: string; questions: { id: string }[] }[];
+    };
+    const safety = pack.sections.find((s) => s.id === 'safety')!.questions.map((q) => q.id);
+    expect(safety.indexOf('safety.our-rule')).toBe(safety.indexOf('safety.people-at-risk') + 1);
+  });
+});
