@@ -18,6 +18,7 @@ import { scanArticle } from '../io/scan-article.js';
 import { parseAnswers, type ParsedAnswers } from '../record/answers-file.js';
 import {
   addHistory,
+  applyAnswer,
   engineState,
   newRecord,
   updateStory,
@@ -289,6 +290,27 @@ export async function execute(
         now: now(),
       });
     }
+    // An answers file that says something different from the record changes that answer (the
+    // questions that depend on it are asked again, and a signed record returns to draft).
+    for (const [id, given] of answersFile?.answers ?? []) {
+      const previous = record.record.answers[id];
+      if (!previous) continue;
+      if (
+        previous.value === given.value &&
+        (given.note === undefined || given.note === previous.note)
+      )
+        continue;
+      const located = pack.sections.flatMap((s) => s.questions).find((q) => q.id === id);
+      if (!located || checkAnswer(located, given, record.record.findings) !== undefined) continue;
+      record = applyAnswer(
+        record,
+        pack,
+        id,
+        { value: given.value, note: given.note ?? previous.note },
+        by,
+        now(),
+      ).record;
+    }
     await writeRecord(recordFile, record);
 
     // 5. The walk.
@@ -380,7 +402,6 @@ export async function execute(
             problem: undefined,
             findings: record.record.findings,
           });
-          const { applyAnswer } = await import('../record/build.js');
           const applied = applyAnswer(record, pack, pick, given, by, now());
           for (const id of applied.cleared) {
             const old = record.record.answers[id];

@@ -1,0 +1,150 @@
+// The whole chain as a newsroom runs it, through the built bin: keys, a keyring in config,
+// `check --file` on the example article, the editor's review, verify as a publishing system
+// would, status, the sheet, and what changing the text or an answer does.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { beforeAll, describe, expect, it } from 'vitest';
+import { RecordFile } from '../../src/record/schema.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+let cwd: string;
+const run = (args: string[]) => runCli(args, { cwd, timeoutMs: 30_000 });
+const record = () =>
+  RecordFile.parse(JSON.parse(readFileSync(path.join(cwd, 'fete.md.prepub.json'), 'utf8')));
+
+beforeAll(async () => {
+  cwd = tempDir('prepub-newsroom-');
+  copyFileSync(path.join(ROOT, 'examples', 'community-fete.md'), path.join(cwd, 'fete.md'));
+  copyFileSync(
+    path.join(ROOT, 'examples', 'community-fete.answers.yaml'),
+    path.join(cwd, 'answers.yaml'),
+  );
+  writeFileSync(
+    path.join(cwd, 'prepub.config.json'),
+    JSON.stringify({ keyring: 'keyring.json', user: { name: 'Sam Reporter', desk: 'news' } }),
+  );
+  for (const [name, role] of [
+    ['Sam Reporter', 'reporter'],
+    ['Ed Itor', 'editor'],
+  ] as const) {
+    const g = await run(['keys', 'generate', '--name', name, '--no-passphrase']);
+    expect(g.code, g.stderr).toBe(0);
+    const file = `${role}.pem`;
+    const e = await run(['keys', 'export', name, '--out', file]);
+    expect(e.code, e.stderr).toBe(0);
+    const t = await run(['keys', 'trust', file, '--name', name, '--role', role]);
+    expect(t.code, t.stderr).toBe(0);
+  }
+}, 60_000);
+
+describe('a newsroom, end to end', () => {
+  it('check --file, review, verify, status, export; a changed byte or answer breaks verify', async () => {
+    const checked = await run([
+      'check',
+      'fete.md',
+      '--answers',
+      'answers.yaml',
+      '--file',
+      '--key',
+      'Sam Reporter',
+    ]);
+    expect(checked.code, checked.stderr).toBe(0);
+    expect(checked.stderr).toContain(
+      'is filed. Next: the desk editor runs prepub review fete.md.prepub.json',
+    );
+    expect(record().status).toBe('filed');
+
+    const early = await run(['verify', 'fete.md.prepub.json', '--article', 'fete.md']);
+    expect(early.code).toBe(1); // filed, not yet approved
+    expect(early.stdout + early.stderr).toMatch(/policy/);
+
+    const reviewed = await run([
+      'review',
+      'fete.md.prepub.json',
+      '--decision',
+      'approve',
+      '--comment',
+      'Cleared for the web.',
+      '--no-input',
+      '--key',
+      'Ed Itor',
+    ]);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    expect(record().status).toBe('approved');
+
+    const ok = await run([
+      'verify',
+      'fete.md.prepub.json',
+      '--article',
+      'fete.md',
+      '--format',
+      'json',
+    ]);
+    expect(ok.code, ok.stderr).toBe(0);
+    const report = JSON.parse(ok.stdout) as {
+      ok: boolean;
+      checks: { name: string; ok: boolean }[];
+    };
+    expect(report.ok).toBe(true);
+    expect(report.checks.every((c) => c.ok)).toBe(true);
+
+    const status = await run(['status', '.', '--format', 'json']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toContain('village-fete-playground');
+
+    const sheet = await run([
+      'export',
+      'fete.md.prepub.json',
+      '--format',
+      'html',
+      '--out',
+      'sheet.html',
+    ]);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    const html = readFileSync(path.join(cwd, 'sheet.html'), 'utf8');
+    expect(html).toContain('Village fete raises record sum for new playground');
+    expect(html).toContain('Cleared for the web.');
+
+    // One byte of the article changes: verify names the article check and exits 1.
+    const original = readFileSync(path.join(cwd, 'fete.md'));
+    writeFileSync(
+      path.join(cwd, 'fete.md'),
+      Buffer.concat([original.subarray(0, 10), Buffer.from('X'), original.subarray(11)]),
+    );
+    const changed = await run(['verify', 'fete.md.prepub.json', '--article', 'fete.md']);
+    expect(changed.code).toBe(1);
+    expect(changed.stdout + changed.stderr).toMatch(/article/);
+    writeFileSync(path.join(cwd, 'fete.md'), original);
+
+    // Changing an answer after sign-off returns the record to draft; verify fails until refiled.
+    writeFileSync(
+      path.join(cwd, 'change.yaml'),
+      'safety.reporter-at-risk: { value: "yes", note: "Hostile stallholder." }\nsafety.threats-received: "no"\n',
+    );
+    const resumed = await run([
+      'check',
+      '--resume',
+      'fete.md.prepub.json',
+      '--answers',
+      'answers.yaml',
+      '--no-input',
+    ]);
+    expect(resumed.code, resumed.stderr).toBe(0);
+    expect(record().status).toBe('approved'); // same answers: nothing changed
+    const bad = await run([
+      'check',
+      '--resume',
+      'fete.md.prepub.json',
+      '--answers',
+      'change.yaml',
+      '--no-input',
+    ]);
+    expect(bad.code).toBe(2); // the rest of that walk is pending, but the change is saved
+    const reopened = record();
+    expect(reopened.status).toBe('draft');
+    expect(reopened.record.history.some((h) => h.event === 'reopened')).toBe(true);
+    expect(reopened.attestations).toHaveLength(2); // the signatures stay, as history
+    const after = await run(['verify', 'fete.md.prepub.json', '--article', 'fete.md']);
+    expect(after.code).toBe(1);
+  }, 120_000);
+});
