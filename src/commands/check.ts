@@ -199,7 +199,7 @@ export async function execute(
       try {
         Object.assign(story, await askStory(defaults, missingStory));
       } catch (error) {
-        if (error instanceof Error && error.name === 'PromptAborted')
+        if (error instanceof Cancelled)
           throw new Cancelled('Nothing saved yet: the check had not started.');
         throw error;
       }
@@ -396,10 +396,7 @@ export async function execute(
             ),
           );
           const given = await prompts.askAnswer(located, {
-            progress: { section: 0, sections: 0, question: 0 },
             previous,
-            raisedBy: [],
-            problem: undefined,
             findings: record.record.findings,
           });
           const applied = applyAnswer(record, pack, pick, given, by, now());
@@ -421,10 +418,7 @@ export async function execute(
         );
       }
     } catch (error) {
-      if (
-        error instanceof Cancelled ||
-        (error instanceof Error && error.name === 'PromptAborted')
-      ) {
+      if (error instanceof Cancelled) {
         await writeRecord(recordFile, record);
         throw new Cancelled(`Draft saved to ${shown}. Resume with: prepub check --resume ${shown}`);
       }

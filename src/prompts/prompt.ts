@@ -1,24 +1,28 @@
-// The one wrapper around Inquirer.js: prompts write to stderr, and Ctrl-C becomes PromptAborted.
-// Loaded only by commands that ask questions, so `--version` and `scan` never pay for it.
-import type { input } from '@inquirer/prompts';
+// The one wrapper around Inquirer.js's plumbing: prompts write to stderr, tests pass their own
+// streams, and Ctrl-C becomes Cancelled (exit 130). Loaded only by commands that ask questions,
+// so `--version` and `scan` never pay for Inquirer.
+import { Cancelled } from '../errors.js';
 
-type InquirerContext = NonNullable<Parameters<typeof input>[1]>;
-
-export class PromptAborted extends Error {
-  override readonly name = 'PromptAborted';
+/** Streams for the prompts; tests pass their own. */
+export interface PromptIO {
+  readonly input?: NodeJS.ReadableStream;
+  readonly output?: NodeJS.WritableStream;
 }
 
-export const promptContext: InquirerContext = { output: process.stderr, input: process.stdin };
+export function context(io: PromptIO | undefined): PromptIO {
+  return { output: process.stderr, ...io };
+}
 
-export async function guard<T>(p: Promise<T>): Promise<T> {
+/** Run a prompt; Ctrl-C (or an aborted prompt) becomes Cancelled with this message. */
+export async function ask<T>(run: () => Promise<T>, cancelled: string): Promise<T> {
   try {
-    return await p;
+    return await run();
   } catch (error) {
     if (
       error instanceof Error &&
       (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
     ) {
-      throw new PromptAborted('interrupted');
+      throw new Cancelled(cancelled);
     }
     throw error;
   }

@@ -1,30 +1,9 @@
 // The prompts of filing, review and key generation. The only module of the sign-off that touches
 // the terminal; prompts write to stderr. Ctrl-C becomes Cancelled (exit 130).
 import { confirm, input, password, select } from '@inquirer/prompts';
-import { Cancelled } from '../errors.js';
+import { ask, context, type PromptIO } from './prompt.js';
 
-/** Streams for the prompts; tests pass their own. */
-export interface PromptIO {
-  readonly input?: NodeJS.ReadableStream;
-  readonly output?: NodeJS.WritableStream;
-}
-
-function context(io: PromptIO | undefined): PromptIO {
-  return { output: process.stderr, ...io };
-}
-
-async function ask<T>(run: () => Promise<T>, cancelled: string): Promise<T> {
-  try {
-    return await run();
-  } catch (error) {
-    if (
-      error instanceof Error &&
-      (error.name === 'ExitPromptError' || error.name === 'AbortPromptError')
-    )
-      throw new Cancelled(cancelled);
-    throw error;
-  }
-}
+export type { PromptIO } from './prompt.js';
 
 const NOTHING_SIGNED = 'Cancelled: nothing was signed and the record is unchanged.';
 

@@ -1,11 +1,14 @@
-// The reporter's prompts: story details, each question, the review screen, filing.
+// The reporter's prompts: story details, each question and its note, the review screen, filing.
+// Ctrl-C in any of them is Cancelled; `check` then saves the draft and says how to resume.
 import { confirm, input, select, Separator } from '@inquirer/prompts';
 import { notePrompt, type Located } from '../checklist/engine.js';
-import { choicesOf, type Pack } from '../checklist/schema.js';
+import { choicesOf } from '../checklist/schema.js';
 import type { Story } from '../record/schema.js';
 import type { AskContext } from '../record/walk.js';
 import type { Theme } from '../render/theme.js';
-import { guard, promptContext } from './prompt.js';
+import { ask, context, type PromptIO } from './prompt.js';
+
+const INTERRUPTED = 'Interrupted.';
 
 const required = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : true);
 
@@ -20,62 +23,75 @@ const STORY_LABELS: Record<(typeof STORY_FIELDS)[number], string> = {
 export async function askStory(
   defaults: Partial<Story>,
   missing: readonly (keyof Story)[],
+  io?: PromptIO,
 ): Promise<Partial<Story>> {
   const out: Partial<Story> = {};
   for (const field of STORY_FIELDS) {
     if (!missing.includes(field)) continue;
-    out[field] = (
-      await guard(
-        input(
-          {
-            message: STORY_LABELS[field],
-            default: defaults[field],
-            validate: required(STORY_LABELS[field]),
-          },
-          promptContext,
-        ),
-      )
-    ).trim();
+    const label = STORY_LABELS[field];
+    const value = await ask(
+      () =>
+        input({ message: label, default: defaults[field], validate: required(label) }, context(io)),
+      INTERRUPTED,
+    );
+    out[field] = value.trim();
   }
   return out;
 }
 
+/** One question: the answer, then the note when the answer (or a finding) needs one. */
 export async function askAnswer(
   located: Located,
-  ask: AskContext,
+  given: Pick<AskContext, 'previous' | 'findings'>,
+  io?: PromptIO,
 ): Promise<{ value: string; note?: string }> {
   const q = located.question;
-  let value: string;
-  if (q.type === 'text') {
-    value = await guard(
-      input(
-        {
-          message: 'Your answer',
-          default: ask.previous?.value,
-          validate: q.required ? required('An answer') : () => true,
-        },
-        promptContext,
-      ),
-    );
-  } else {
-    const choices = choicesOf(q).map((c) => ({ value: c.value, name: c.label }));
-    value = await guard(
-      select({ message: 'Your answer', choices, default: ask.previous?.value }, promptContext),
-    );
-  }
-  const prompt = notePrompt(q, value, ask.findings);
+  const previous = given.previous;
+  const value =
+    q.type === 'text'
+      ? await ask(
+          () =>
+            input(
+              {
+                message: 'Your answer',
+                default: previous?.value,
+                validate: q.required ? required('An answer') : () => true,
+              },
+              context(io),
+            ),
+          INTERRUPTED,
+        )
+      : await ask(
+          () =>
+            select(
+              {
+                message: 'Your answer',
+                choices: choicesOf(q).map((c) => ({ value: c.value, name: c.label })),
+                default: previous?.value,
+              },
+              context(io),
+            ),
+          INTERRUPTED,
+        );
+  const prompt = notePrompt(q, value, given.findings);
   if (prompt === undefined) return { value };
-  const note = await guard(
-    input(
-      {
-        message: prompt,
-        default: ask.previous?.value === value ? ask.previous.note : undefined,
-        validate: required('A note'),
-      },
-      promptContext,
-    ),
+  return {
+    value,
+    note: await askNote(prompt, previous?.value === value ? previous.note : undefined, io),
+  };
+}
+
+/** A note: the mitigation, or why a finding is not a problem. Never empty. */
+export async function askNote(
+  message: string,
+  previous: string | undefined,
+  io?: PromptIO,
+): Promise<string> {
+  const note = await ask(
+    () => input({ message, default: previous, validate: required('A note') }, context(io)),
+    INTERRUPTED,
   );
-  return { value, note: note.trim() };
+  return note.trim();
 }
 
 export interface ReviewItem {
@@ -83,35 +99,35 @@ export interface ReviewItem {
   readonly line: string;
 }
 
-/** The review screen: pick an answer to change, or continue. */
+/** The review screen: pick an answer to change, or continue (undefined). */
 export async function pickAnswerToChange(
   items: readonly ReviewItem[],
   theme: Theme,
+  io?: PromptIO,
 ): Promise<string | undefined> {
-  const choice = await guard(
-    select(
-      {
-        message: 'Review your answers. Pick one to change, or continue.',
-        choices: [
-          { value: '', name: theme.strong('Continue: these answers are right') },
-          new Separator(),
-          ...items.map((i) => ({ value: i.id, name: i.line })),
-        ],
-        pageSize: 20,
-        loop: false,
-      },
-      promptContext,
-    ),
+  const choice = await ask(
+    () =>
+      select(
+        {
+          message: 'Review your answers. Pick one to change, or continue.',
+          choices: [
+            { value: '', name: theme.strong('Continue: these answers are right') },
+            new Separator(),
+            ...items.map((i) => ({ value: i.id, name: i.line })),
+          ],
+          pageSize: 20,
+          loop: false,
+        },
+        context(io),
+      ),
+    INTERRUPTED,
   );
   return choice === '' ? undefined : choice;
 }
 
-export async function confirmFile(): Promise<boolean> {
-  return guard(
-    confirm({ message: 'Sign and file the record now?', default: false }, promptContext),
+export function confirmFile(io?: PromptIO): Promise<boolean> {
+  return ask(
+    () => confirm({ message: 'Sign and file the record now?', default: false }, context(io)),
+    INTERRUPTED,
   );
-}
-
-export function packTitle(pack: Pack): string {
-  return `${pack.title} (${pack.id} ${pack.version})`;
 }
