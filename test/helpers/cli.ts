@@ -19,19 +19,26 @@ export function tempDir(prefix = 'prepub-test-'): string {
   return mkdtempSync(path.join(os.tmpdir(), prefix));
 }
 
+let home: string | undefined;
+function sharedHome(): string {
+  return (home ??= tempDir('prepub-home-'));
+}
+
 export function runCli(
   args: readonly string[],
   options: { cwd: string; env?: NodeJS.ProcessEnv; input?: string; timeoutMs?: number } = {
     cwd: ROOT,
   },
 ): Promise<RunResult> {
+  // Never let a run write its config or cache into the repository.
+  const home = path.resolve(options.cwd) === path.resolve(ROOT) ? sharedHome() : options.cwd;
   return new Promise((resolve, reject) => {
     const child = spawn(process.execPath, [BIN, ...args], {
       cwd: options.cwd,
       env: {
         PATH: process.env.PATH ?? '',
-        HOME: options.cwd,
-        XDG_CONFIG_HOME: path.join(options.cwd, '.config'),
+        HOME: home,
+        XDG_CONFIG_HOME: path.join(home, '.config'),
         NO_COLOR: '1',
         ...options.env,
       },
