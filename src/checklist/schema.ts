@@ -1,18 +1,12 @@
 // The checklist pack format (docs/pack-format.md) as zod schemas: the one source of truth.
 import { z } from 'zod';
+import { RISK_LEVELS, SECTION_IDS } from './ids.js';
 
-export const SECTION_IDS = [
-  'safety',
-  'restrictions',
-  'defamation',
-  'privacy',
-  'sources',
-  'accuracy',
-] as const;
+export { RISK_LEVELS, SECTION_IDS } from './ids.js';
+
 export const SectionId = z.enum(SECTION_IDS);
 export type SectionId = z.infer<typeof SectionId>;
 
-export const RISK_LEVELS = ['none', 'low', 'medium', 'high', 'blocker'] as const;
 export const Risk = z.enum(RISK_LEVELS);
 export type Risk = z.infer<typeof Risk>;
 

@@ -1,18 +1,11 @@
 // The scan result as a linter would print it: one line per finding, grouped by section, then a
 // summary. Meaning never rests on colour: the severity is always a word.
-import type { SectionId } from '../checklist/schema.js';
+import { SECTION_IDS, type SectionId } from '../checklist/ids.js';
 import type { Finding, Severity } from '../record/schema.js';
 import { SEVERITY_ORDER as SEVERITIES } from '../scan/scanner.js';
 
-/** The canonical section order (checklist/schema's SECTION_IDS; a test checks), without zod. */
-export const SECTION_ORDER: readonly SectionId[] = [
-  'safety',
-  'restrictions',
-  'defamation',
-  'privacy',
-  'sources',
-  'accuracy',
-];
+/** The canonical section order. */
+export const SECTION_ORDER: readonly SectionId[] = SECTION_IDS;
 
 export interface ScanResult {
   readonly article: { readonly path: string; readonly sha256: string; readonly bytes: number };

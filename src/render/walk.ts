@@ -4,20 +4,7 @@ import type { Pack, Section } from '../checklist/schema.js';
 import type { Assessment, Finding } from '../record/schema.js';
 import type { Progress } from '../record/walk.js';
 import type { Theme } from './theme.js';
-
-function wrap(text: string, width: number, indent: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
-}
+import { wrap } from './text.js';
 
 export function findingLine(f: Finding, t: Theme): string {
   const where = `line ${f.line}`;

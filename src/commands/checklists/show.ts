@@ -6,22 +6,9 @@ import { toJson } from '../../io/files.js';
 import { resolvePack } from '../../io/packs.js';
 import { createTheme, type Theme } from '../../render/theme.js';
 import { describeCondition } from '../../render/conditions.js';
+import { wrap } from '../../render/text.js';
 
 const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
-
-function wrap(text: string, width: number, indent: string): string {
-  const words = text.replace(/\s+/g, ' ').trim().split(' ');
-  const lines: string[] = [];
-  let line = '';
-  for (const w of words) {
-    if (line && line.length + 1 + w.length > width) {
-      lines.push(line);
-      line = w;
-    } else line = line ? `${line} ${w}` : w;
-  }
-  if (line) lines.push(line);
-  return lines.map((l) => indent + l).join('\n');
-}
 
 export function renderPack(pack: Pack, t: Theme): string {
   const out: string[] = [];
