@@ -1,0 +1,139 @@
+// prepub check with a risky draft: findings raise questions, a "no" to them needs a note,
+// suppressions are recorded with their reasons, and every input kind works.
+import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { RecordFile } from '../../src/record/schema.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+
+const story = 'story: { slug: s, headline: H, desk: news, reporter: Sam }\n';
+const screeningNo = [
+  'safety.people-at-risk',
+  'safety.reporter-at-risk',
+  'restrictions.legal-proceedings',
+  'restrictions.sexual-offence-fgm-forced-marriage',
+  'restrictions.child-involved',
+  'defamation.criticises-someone',
+  'defamation.business-claims',
+  'privacy.private-information',
+  'privacy.sensitive-circumstances',
+  'sources.confidential-source',
+  'sources.leaked-material',
+  'accuracy.legal-proceedings',
+  'accuracy.unchecked-material',
+]
+  .map((id) => `${id}: "no"\n`)
+  .join('');
+
+function setup(): string {
+  const cwd = tempDir();
+  copyFileSync(path.join(ROOT, 'examples', 'councillor-allegation.md'), path.join(cwd, 'story.md'));
+  return cwd;
+}
+
+describe('check on a risky draft', () => {
+  it('findings raise questions that screening "no" would skip, listed as pending', async () => {
+    const cwd = setup();
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    const r = await runCli(['check', 'story.md', '--answers', 'a.yaml', '--format', 'json'], {
+      cwd,
+    });
+    expect(r.code).toBe(2);
+    const pending = (JSON.parse(r.stdout) as { pending: { id: string }[] }).pending.map(
+      (p) => p.id,
+    );
+    expect(pending).toEqual(
+      expect.arrayContaining([
+        'safety.locating-details',
+        'restrictions.previous-convictions',
+        'sources.jigsaw',
+      ]),
+    );
+    const record = RecordFile.parse(
+      JSON.parse(readFileSync(path.join(cwd, 'story.md.prepub.json'), 'utf8')),
+    );
+    expect(record.record.findings.length).toBeGreaterThan(10);
+    expect(
+      record.record.findings.find((f) => f.rule === 'uk-ew.vehicle-registration'),
+    ).toMatchObject({ line: 22, excerpt: 'KX19 BHD', section: 'safety' });
+  });
+
+  it('"no" to a question a finding raised needs a note, at the answer\'s position', async () => {
+    const cwd = setup();
+    writeFileSync(
+      path.join(cwd, 'a.yaml'),
+      `${story + screeningNo}safety.locating-details: "no"\n`,
+    );
+    const r = await runCli(['check', 'story.md', '--answers', 'a.yaml'], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /a\.yaml:15:26: .*a note is required: the draft triggered .*uk-ew\.vehicle-registration/,
+    );
+  });
+
+  it('a suppression is recorded with its reason and raises nothing', async () => {
+    const cwd = setup();
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    const r = await runCli(
+      [
+        'check',
+        'story.md',
+        '--answers',
+        'a.yaml',
+        '--ignore',
+        'uk-ew.vehicle-registration=The van belongs to the council depot',
+        '--format',
+        'json',
+      ],
+      { cwd },
+    );
+    expect(r.code).toBe(2);
+    const record = RecordFile.parse(
+      JSON.parse(readFileSync(path.join(cwd, 'story.md.prepub.json'), 'utf8')),
+    );
+    const plate = record.record.findings.find((f) => f.rule === 'uk-ew.vehicle-registration');
+    expect(plate?.suppressed).toEqual({
+      reason: 'The van belongs to the council depot',
+      by: 'flag',
+    });
+    const noReason = await runCli(
+      ['check', 'story.md', '--answers', 'a.yaml', '--ignore', 'uk-ew.vehicle-registration'],
+      { cwd },
+    );
+    expect(noReason.code).toBe(2);
+    expect(noReason.stderr).toMatch(/a suppression needs a reason/);
+  });
+});
+
+describe('check reads every kind of draft', () => {
+  it.each([
+    ['councillor-allegation.html', 'html'],
+    ['whistleblower.docx', 'docx'],
+  ])('%s', async (file) => {
+    const cwd = tempDir();
+    copyFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', file), path.join(cwd, file));
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    const r = await runCli(['check', file, '--answers', 'a.yaml', '--format', 'json'], { cwd });
+    expect([0, 2]).toContain(r.code);
+    const record = RecordFile.parse(
+      JSON.parse(readFileSync(path.join(cwd, `${file}.prepub.json`), 'utf8')),
+    );
+    expect(record.record.article?.path).toBe(file);
+    expect(record.record.findings.length).toBeGreaterThan(0);
+  });
+
+  it('standard input, with the record named by the slug', async () => {
+    const cwd = tempDir();
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    const text = readFileSync(path.join(ROOT, 'examples', 'community-fete.md'), 'utf8');
+    const r = await runCli(['check', '-', '--answers', 'a.yaml'], { cwd, input: text });
+    expect(r.code, r.stderr).toBe(0);
+    const record = RecordFile.parse(
+      JSON.parse(readFileSync(path.join(cwd, 's.prepub.json'), 'utf8')),
+    );
+    expect(record.record.article).toMatchObject({
+      path: '(stdin)',
+      bytes: Buffer.byteLength(text),
+    });
+  });
+});
