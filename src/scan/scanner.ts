@@ -138,7 +138,8 @@ function tokenRange(tokens: Tokens, s: Span): [number, number] {
 
 /**
  * Sentence number of each word: a new sentence starts after . ! or ? followed by a space, or
- * after a blank line. Proximity never reaches across a sentence.
+ * after a blank line. Proximity does not reach across a sentence, except to a person's name
+ * (see nearFilter).
  */
 export function sentenceIds(text: string, tokens: Tokens): Int32Array {
   const ids = new Int32Array(tokens.count);
@@ -173,12 +174,19 @@ export function sentenceIds(text: string, tokens: Tokens): Int32Array {
   return ids;
 }
 
+/**
+ * The primary spans with a near span within `within` words. The near span must be in the same
+ * sentence, unless `crossSentences`: a person named in one sentence is "he" or "she" in the
+ * next ("Darren Voss, 44, runs a car wash. He was arrested on suspicion of…"), so a name counts
+ * wherever it is within the window.
+ */
 function nearFilter(
   tokens: Tokens,
   sentences: Int32Array,
   primary: readonly Span[],
   near: readonly Span[],
   within: number,
+  crossSentences: boolean,
 ): Span[] {
   if (near.length === 0) return [];
   const ranges = near.map((s) => tokenRange(tokens, s)).sort((x, y) => x[0] - y[0]);
@@ -191,7 +199,8 @@ function nearFilter(
       if (na < a - within - 16) break;
       if (
         nb >= a - within &&
-        (sentences[na] === sentences[a] ||
+        (crossSentences ||
+          sentences[na] === sentences[a] ||
           sentences[nb] === sentences[b] ||
           sentences[na] === sentences[b])
       )
@@ -296,6 +305,7 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
         spans,
         spansOf(c.near.matcher),
         c.near.within,
+        c.near.matcher.kind === 'detector' && c.near.matcher.name === 'person-name',
       );
     for (const span of dedupe(spans)) {
       if (suppressions.some((s) => span.start < s.commentEnd && span.end > s.commentStart))

@@ -116,8 +116,15 @@ export function termWords(term: string): string[] {
   return term.toLowerCase().match(WORD) ?? [];
 }
 
-/** True when the text between two words of a phrase is only spaces or hyphens (one line break allowed). */
+/**
+ * True when the text between two words of a phrase is only spaces or hyphens (one line break
+ * allowed), after an optional apostrophe that closes the first word's plural possessive
+ * ("magistrates' court", "Coroners’ Court").
+ */
 export function isPhraseGap(text: string, from: number, to: number): boolean {
+  if (to <= from) return false;
+  const first = text.charCodeAt(from);
+  if (first === 39 || first === 0x2019) from++;
   if (to - from > 4 || to <= from) return false;
   let newlines = 0;
   for (let i = from; i < to; i++) {

@@ -42,6 +42,15 @@ describe('word and phrase lists', () => {
     expect(excerpts('the sources. Say it', rules)).toEqual([]);
   });
 
+  it("matches a phrase after a plural possessive's apostrophe, not after other punctuation", () => {
+    const rules = [rule('mc', { terms: ["magistrates' court"], inflect: false })];
+    expect(excerpts("Marston Magistrates' Court and magistrates’ court", rules)).toEqual([
+      "Magistrates' Court",
+      'magistrates’ court',
+    ]);
+    expect(excerpts('magistrates court; magistrates. Court', rules)).toEqual(['magistrates court']);
+  });
+
   it('inflects only the last word of a phrase, and can be turned off', () => {
     expect(excerpts('death threats', [rule('a', { terms: ['death threat'] })])).toEqual([
       'death threats',
@@ -78,12 +87,31 @@ describe('regular expressions, proximity and unless', () => {
     ]);
   });
 
-  it('keeps a match only within N words of the other matcher, in the same sentence', () => {
+  it('keeps a match only within N words of the other matcher', () => {
     const rules = [rule('a', { terms: ['fraud'], near: { within: 3, detector: 'person-name' } })];
     expect(excerpts('Jane Smith committed fraud.', rules)).toEqual(['fraud']);
     expect(excerpts('Jane Smith was there. It was fraud.', rules)).toEqual([]);
     expect(excerpts('Jane Smith went to the shops and then committed fraud.', rules)).toEqual([]);
     expect(excerpts('Fraud, said Jane Smith.', rules)).toEqual(['Fraud']);
+  });
+
+  it('reaches across sentences to a person named within N words, not to other matchers', () => {
+    const byName = [
+      rule('a', { terms: ['raided'], near: { within: 12, detector: 'person-name' } }),
+    ];
+    // Named in one sentence, "he" in the next; or named just after (the lede, then the name).
+    expect(excerpts('Darren Voss, 44, runs a car wash. Police raided his home.', byName)).toEqual([
+      'raided',
+    ]);
+    expect(excerpts('Police raided a home.\n\nDarren Voss, 44, was led away.', byName)).toEqual([
+      'raided',
+    ]);
+    const far =
+      'Darren Voss runs a car wash. ' + 'The town is quiet. '.repeat(4) + 'Police raided it.';
+    expect(excerpts(far, byName)).toEqual([]);
+    const byTerm = [rule('b', { terms: ['his wife'], near: { within: 12, terms: ['charged'] } })];
+    expect(excerpts('He was charged. His wife was there.', byTerm)).toEqual([]);
+    expect(excerpts('He was charged and his wife was there.', byTerm)).toEqual(['his wife']);
   });
 
   it('drops every finding of a rule when its unless matcher occurs anywhere', () => {
