@@ -67,6 +67,21 @@ export class FileSignatureCache implements SignatureCache {
     }
   }
 
+  /** Every entry, to hand to worker threads (which look up in a copy). */
+  list(): string[] {
+    return [...this.entries];
+  }
+
+  /** Entries made elsewhere (by `signatureCacheKey`, on a worker thread). */
+  addEntries(keys: readonly string[]): void {
+    for (const key of keys) {
+      if (!this.entries.has(key)) {
+        this.entries.add(key);
+        this.dirty = true;
+      }
+    }
+  }
+
   /** Write it back if anything was added, keeping the newest entries. Failures are ignored: it is a cache. */
   async save(): Promise<void> {
     if (!this.dirty) return;

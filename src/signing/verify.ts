@@ -3,21 +3,25 @@
 import { createHash, type KeyObject } from 'node:crypto';
 import type { Policy, Role } from '../config/schema.js';
 import type { Envelope, RecordBody, RecordFile, RecordStatus } from '../record/schema.js';
-import { canonicalEqual } from './canonical.js';
+import { z } from 'zod';
+import { RecordBody as RecordBodySchema } from '../record/schema.js';
+import { canonicalEqual, jsonEqual } from './canonical.js';
 import {
   decodeBase64,
   envelopePayload,
   IN_TOTO_PAYLOAD_TYPE,
+  verifySignature,
   verifySignatureAsync,
 } from './dsse.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from './policy.js';
 import type { SignatureCache } from './verified-cache.js';
 import {
   decodeStatement,
+  FiledPredicate,
   isFiled,
   referencedEnvelope,
-  type FiledPredicate,
-  type Statement,
+  ReviewPredicate,
+  Statement,
 } from './statement.js';
 
 /** A key from the keyring, parsed once. One entry per (key, role). */
@@ -81,6 +85,47 @@ interface Decoded {
   readonly statement: Statement;
 }
 
+/** How the checks are made. The full mode is the one `verify` uses; the lean one is for `status`. */
+interface Mode {
+  readonly decode: (payload: Uint8Array) => { statement?: Statement; error?: string };
+  readonly equal: (a: unknown, b: unknown) => boolean;
+  readonly verify: (
+    payloadType: string,
+    payload: Uint8Array,
+    sig: Uint8Array,
+    key: KeyObject,
+  ) => boolean | Promise<boolean>;
+}
+
+const FULL: Mode = { decode: decodeStatement, equal: canonicalEqual, verify: verifySignatureAsync };
+
+/**
+ * The statement schema with the filed record snapshot left unchecked (an object, nothing more):
+ * the lean mode compares the snapshot with the working record, which was validated already.
+ * Everything else is the statement schema's own parts.
+ */
+const LeanStatement = Statement.extend({
+  predicate: z.union([
+    FiledPredicate.extend({
+      record: z.custom<RecordBody>((v) => typeof v === 'object' && v !== null && !Array.isArray(v)),
+    }),
+    ReviewPredicate,
+  ]),
+});
+
+function decodeLean(bytes: Uint8Array): { statement?: Statement; error?: string } {
+  let data: unknown;
+  try {
+    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
+  } catch {
+    return { error: 'payload is not JSON' };
+  }
+  const result = LeanStatement.safeParse(data);
+  return result.success
+    ? { statement: result.data }
+    : { error: 'payload is not a prepub statement' };
+}
+
 /** Find the trusted key that made `sig`: the key the hint names first, then every other key. */
 async function findSigner(
   env: Envelope,
@@ -89,6 +134,7 @@ async function findSigner(
   sig: Uint8Array,
   keys: readonly TrustedKey[],
   cache: SignatureCache | undefined,
+  mode: Mode,
 ): Promise<string | undefined> {
   const hint = env.signatures[0]?.keyid;
   const ids = [...new Set(keys.map((k) => k.keyid))].sort(
@@ -100,7 +146,7 @@ async function findSigner(
   }
   for (const id of ids) {
     const key = keys.find((k) => k.keyid === id);
-    if (key && (await verifySignatureAsync(env.payloadType, payload, sig, key.publicKey))) {
+    if (key && (await mode.verify(env.payloadType, payload, sig, key.publicKey))) {
       cache?.add(id, env, payloadSha256);
       return id;
     }
@@ -113,6 +159,7 @@ async function checkEnvelope(
   i: number,
   keys: readonly TrustedKey[],
   cache: SignatureCache | undefined,
+  mode: Mode,
 ): Promise<{ check: Check; report: EnvelopeReport; decoded?: Decoded }> {
   const env = file.attestations[i]!;
   const index = i + 1;
@@ -127,7 +174,7 @@ async function checkEnvelope(
     );
   const payload = envelopePayload(env);
   if (!payload) return fail(`envelope ${index}: payload is not valid base64`);
-  const { statement, error } = decodeStatement(payload);
+  const { statement, error } = mode.decode(payload);
   const payloadSha256 = sha256Of(payload);
   if (!statement)
     return fail(`envelope ${index}: ${error ?? 'unreadable payload'}`, { payloadSha256 });
@@ -142,7 +189,7 @@ async function checkEnvelope(
   const sig = decodeBase64(signature!.sig);
   if (!sig || sig.length !== 64)
     return fail(`envelope ${index}: the signature is not a 64-byte Ed25519 signature`, claimed);
-  const keyid = await findSigner(env, payload, payloadSha256, sig, keys, cache);
+  const keyid = await findSigner(env, payload, payloadSha256, sig, keys, cache, mode);
   if (!keyid)
     return fail(
       `envelope ${index} (${p.role} ${p.decision}): not signed by any key in the keyring — untrusted key, or altered`,
@@ -235,11 +282,16 @@ function checkChain(decoded: readonly Decoded[]): Check {
 }
 
 /** The working record is what was filed: equal but for review events added to the history since. */
-function checkRecord(record: RecordBody, filed: FiledPredicate, reviewsSince: number): Check {
+function checkRecord(
+  record: RecordBody,
+  filed: FiledPredicate,
+  reviewsSince: number,
+  equal: Mode['equal'],
+): Check {
   const name = 'record';
   const snap = filed.record;
   const differ = (Object.keys({ ...snap, ...record }) as (keyof RecordBody)[]).filter(
-    (k) => k !== 'history' && !canonicalEqual(snap[k], record[k]),
+    (k) => k !== 'history' && !equal(snap[k], record[k]),
   );
   if (differ.length > 0)
     return {
@@ -247,8 +299,10 @@ function checkRecord(record: RecordBody, filed: FiledPredicate, reviewsSince: nu
       ok: false,
       detail: `the working record differs from what was filed: ${differ.join(', ')}`,
     };
+  if (!Array.isArray(snap.history))
+    return { name, ok: false, detail: 'the history differs from what was filed' };
   const n = snap.history.length;
-  const prefix = canonicalEqual(record.history.slice(0, n), snap.history);
+  const prefix = equal(record.history.slice(0, n), snap.history);
   const added = record.history.slice(n);
   if (
     !prefix ||
@@ -262,6 +316,47 @@ function checkRecord(record: RecordBody, filed: FiledPredicate, reviewsSince: nu
 
 /** Verify a record. `ok` only when every check passes, the policy included. */
 export async function verifyRecord(input: VerifyInput): Promise<VerifyResult> {
+  return (await verifyWith(input, FULL)).result;
+}
+
+/**
+ * The same checks for `prepub status`, cheaper where that changes nothing: the filed snapshot is
+ * compared with the already-validated working record instead of being validated again (equal to a
+ * valid record, it is valid), with a comparison that builds no strings, and signatures may be
+ * checked on the calling thread (`sync`, for worker threads). Its answer is returned only when it
+ * must be the full check's: every signature, the chain and the record hold, and every earlier
+ * filing's snapshot is a valid record. Otherwise `undefined`: run `verifyRecord` for the details.
+ * `input.file` must have been validated as a RecordFile.
+ */
+export async function verifyRecordLean(
+  input: VerifyInput,
+  options: { readonly sync?: boolean } = {},
+): Promise<VerifyResult | undefined> {
+  const mode: Mode = {
+    decode: decodeLean,
+    equal: jsonEqual,
+    verify: options.sync ? verifySignature : verifySignatureAsync,
+  };
+  try {
+    const { result, decoded, lastFiled } = await verifyWith(input, mode);
+    const holds = (name: string) => result.checks.some((c) => c.name === name && c.ok);
+    if (!holds('chain') || !holds('record')) return undefined;
+    if (result.checks.some((c) => c.name.startsWith('signature ') && !c.ok)) return undefined;
+    for (const d of decoded) {
+      const p = d.statement.predicate;
+      if (d !== lastFiled && isFiled(p) && !RecordBodySchema.safeParse(p.record).success)
+        return undefined;
+    }
+    return result;
+  } catch {
+    return undefined;
+  }
+}
+
+async function verifyWith(
+  input: VerifyInput,
+  mode: Mode,
+): Promise<{ result: VerifyResult; decoded: Decoded[]; lastFiled: Decoded | undefined }> {
   const { file, keys, policy } = input;
   const checks: Check[] = [];
   const count = file.attestations.length;
@@ -271,7 +366,7 @@ export async function verifyRecord(input: VerifyInput): Promise<VerifyResult> {
       : { name: 'signed', ok: false, detail: 'no signatures: the record has not been filed' },
   );
   const results = await Promise.all(
-    file.attestations.map((_, i) => checkEnvelope(file, i, keys, input.cache)),
+    file.attestations.map((_, i) => checkEnvelope(file, i, keys, input.cache, mode)),
   );
   checks.push(...results.map((r) => r.check));
   const envelopes = results.map((r) => r.report);
@@ -286,7 +381,7 @@ export async function verifyRecord(input: VerifyInput): Promise<VerifyResult> {
     lastFiled = [...decoded].reverse().find((d) => isFiled(d.statement.predicate));
     if (chain.ok && lastFiled) {
       const filed = lastFiled.statement.predicate as FiledPredicate;
-      const record = checkRecord(file.record, filed, count - lastFiled.index);
+      const record = checkRecord(file.record, filed, count - lastFiled.index, mode.equal);
       checks.push(record);
       if (record.ok) {
         const steps: ChainStep[] = decoded.map(({ statement: { predicate: p } }) => ({
@@ -378,7 +473,17 @@ export async function verifyRecord(input: VerifyInput): Promise<VerifyResult> {
       );
   }
 
-  return { ok: checks.every((c) => c.ok), status: file.status, verifiedStatus, checks, envelopes };
+  return {
+    result: {
+      ok: checks.every((c) => c.ok),
+      status: file.status,
+      verifiedStatus,
+      checks,
+      envelopes,
+    },
+    decoded,
+    lastFiled,
+  };
 }
 
 /** The checks that say the signatures hold, whatever the policy (used by `status` and `review`). */
