@@ -2,6 +2,7 @@
 // record after every answer, show the assessment, and offer to file.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
+import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { checkAnswer, type GivenAnswer, type Located } from '../checklist/engine.js';
@@ -10,7 +11,7 @@ import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { Cancelled, UserError } from '../errors.js';
-import { readText, toJson } from '../io/files.js';
+import { readText, toJson, writeAtomic } from '../io/files.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { locatePack } from '../io/pack-locations.js';
 import { resolvePack } from '../io/packs.js';
@@ -24,8 +25,10 @@ import {
   updateStory,
   withAssessment,
 } from '../record/build.js';
-import type { RecordFile, Story } from '../record/schema.js';
-import { readRecord, writeRecord } from '../record/store.js';
+import { SLUG, SLUG_RULE, type RecordFile, type Story } from '../record/schema.js';
+import { parseRecord, readRecord, serializeRecord } from '../record/store.js';
+import { reopenIfSigned } from '../record/lifecycle.js';
+import type { FileResult } from './file.js';
 import { walk, type AnswerSource } from '../record/walk.js';
 import { parseIgnores } from './scan.js';
 import { assessmentText, questionBlock, sectionHeader } from '../render/walk.js';
@@ -38,7 +41,7 @@ const Options = z.strictObject({
   resume: z.string().optional(),
   file: z.boolean().optional(),
   input: z.boolean().default(true),
-  slug: z.string().min(1).optional(),
+  slug: z.string().regex(SLUG, `--slug: use ${SLUG_RULE}`).optional(),
   headline: z.string().min(1).optional(),
   desk: z.string().min(1).optional(),
   reporter: z.string().min(1).optional(),
@@ -208,6 +211,11 @@ export async function execute(
       for (const f of missingStory) if (f === 'reporter' || f === 'desk') story[f] = defaults[f];
     }
   }
+  if (story.slug !== undefined && !SLUG.test(story.slug)) {
+    throw new UserError(`the slug "${story.slug}" cannot name a file: use ${SLUG_RULE}`, {
+      code: 'INPUT_INVALID',
+    });
+  }
   const storyStillMissing = STORY_FIELDS.filter((f) => !story[f]);
   if (!recordPath) {
     if (!story.slug) {
@@ -227,13 +235,47 @@ export async function execute(
   };
   process.on('SIGINT', onSigint);
   try {
+    // Read it again under the lock: what is on disk now is what this run continues.
+    let lastText: string | undefined;
+    if (existing) {
+      lastText = await readText(recordFile, 'record');
+      existing = parseRecord(shown, lastText);
+    }
+    const before = existing;
+    const sameBody = (a: RecordFile, b: RecordFile) =>
+      JSON.stringify(a.record) === JSON.stringify(b.record);
+    /**
+     * Save, atomically and only when something changed. A change to a signed record returns it
+     * to draft (history kept); a record changed on disk by another process is never overwritten.
+     */
+    const persist = async (r: RecordFile): Promise<RecordFile> => {
+      let next = r;
+      if (before && next.status !== 'draft' && !sameBody(next, before))
+        next = reopenIfSigned(next, by, now());
+      const text = serializeRecord(next);
+      record = next;
+      if (text === lastText) return next;
+      const disk = await readFile(recordFile, 'utf8').catch(() => undefined);
+      if (disk !== lastText) {
+        throw new UserError(
+          `${shown} was changed on disk by another prepub while this check ran; it is not overwritten`,
+          {
+            code: 'RECORD_LOCKED',
+            hint: `Run prepub check --resume ${shown} to continue from the record as it is now.`,
+          },
+        );
+      }
+      await writeAtomic(recordFile, text, 0o600);
+      lastText = text;
+      return next;
+    };
     const fullStory: Story = {
       slug: story.slug ?? '',
       headline: story.headline ?? '',
       desk: story.desk ?? '',
       reporter: story.reporter ?? '',
     };
-    let record: RecordFile;
+    let record!: RecordFile;
     const carried = new Map<string, GivenAnswer>();
     if (existing) {
       record = updateStory(existing, fullStory);
@@ -311,7 +353,7 @@ export async function execute(
         now(),
       ).record;
     }
-    await writeRecord(recordFile, record);
+    await persist(record);
 
     // 5. The walk.
     const refused: Diagnostic[] = [];
@@ -349,8 +391,7 @@ export async function execute(
           }),
     };
     const save = async (r: RecordFile) => {
-      record = r;
-      await writeRecord(recordFile, r);
+      await persist(r);
       if (interrupted) throw new Cancelled('');
     };
     const run = async () => {
@@ -419,46 +460,38 @@ export async function execute(
       }
     } catch (error) {
       if (error instanceof Cancelled) {
-        await writeRecord(recordFile, record);
+        await persist(record);
         throw new Cancelled(`Draft saved to ${shown}. Resume with: prepub check --resume ${shown}`);
       }
       throw error;
     }
 
     // 6. Complete: the assessment, and what to do next.
-    if (
-      !record.record.history.some((h) => h.event === 'completed') ||
-      record.record.history.at(-1)?.event !== 'completed'
-    ) {
-      record = addHistory(record, {
-        at: now(),
-        event: 'completed',
-        by,
-        detail: `overall risk ${record.record.assessment.overall}`,
-      });
-      await writeRecord(recordFile, record);
-    }
-    const answered = Object.keys(record.record.answers).length;
-    if (options.format === 'json') {
-      ctx.stdout(
-        toJson({
-          record: shown,
-          status: record.status,
-          answers: answered,
-          assessment: record.record.assessment,
+    const changed = !before || !sameBody(record, before);
+    if (changed && record.record.history.at(-1)?.event !== 'completed') {
+      await persist(
+        addHistory(record, {
+          at: now(),
+          event: 'completed',
+          by,
+          detail: `overall risk ${record.record.assessment.overall}`,
         }),
       );
-    } else {
-      say(assessmentText(record.record.assessment, pack, t));
     }
+    const answered = Object.keys(record.record.answers).length;
+    if (options.format === 'text') say(assessmentText(record.record.assessment, pack, t));
     await lock.release();
-    let filed = false;
-    const wantsFile =
-      options.file === true ||
-      (interactive && prompts ? await prompts.confirmFile().catch(() => false) : false);
-    if (wantsFile) {
+
+    // Filing: asked for with --file, or offered in a terminal, while the record is unsigned.
+    const fileable = record.status === 'draft' || record.status === 'returned';
+    let filing: FileResult | undefined;
+    if (
+      fileable &&
+      (options.file === true ||
+        (prompts !== undefined && (await prompts.confirmFile().catch(rethrowAs(shown)))))
+    ) {
       const { runFile } = await import('./file.js');
-      await runFile(
+      filing = await runFile(
         {
           record: recordFile,
           key: options.key,
@@ -467,13 +500,30 @@ export async function execute(
         },
         ctx,
       );
-      filed = true;
+      if (filing.warning) say(`${t.warn('warning:')} ${filing.warning}\n`);
     }
-    if (options.format === 'text') {
+    const status = filing?.status ?? record.status;
+    if (options.format === 'json') {
+      ctx.stdout(
+        toJson({
+          record: shown,
+          status,
+          answers: answered,
+          assessment: record.record.assessment,
+          ...(filing
+            ? { filed: { signer: filing.signer, payloadSha256: filing.payloadSha256 } }
+            : {}),
+        }),
+      );
+    } else if (filing) {
+      say(`\nRecord ${shown} is filed. Next: the desk editor runs prepub review ${shown}\n`);
+    } else if (!fileable) {
       say(
-        filed
-          ? `\nRecord ${shown} is filed. Next: the desk editor runs prepub review ${shown}\n`
-          : `\nRecord saved to ${shown} (${answered} answers; status: ${record.status}). It stays a draft until you file it.\nNext: prepub file ${shown}\n`,
+        `\nRecord ${shown} is ${status}${changed ? '' : '; nothing changed'}. Check it with: prepub verify ${shown}\n`,
+      );
+    } else {
+      say(
+        `\nRecord saved to ${shown} (${answered} answers; status: ${status}). It stays a draft until you file it.\nNext: prepub file ${shown}\n`,
       );
     }
     return 0;
@@ -481,6 +531,17 @@ export async function execute(
     process.off('SIGINT', onSigint);
     await lock.release();
   }
+}
+
+/** Ctrl-C at the filing prompt: the record is saved, not filed. */
+function rethrowAs(shown: string) {
+  return (error: unknown): never => {
+    if (error instanceof Cancelled)
+      throw new Cancelled(
+        `Record saved to ${shown}; not filed. File it with: prepub file ${shown}`,
+      );
+    throw error;
+  };
 }
 
 function pendingExit(

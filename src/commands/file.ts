@@ -1,4 +1,5 @@
 // prepub file RECORD: the reporter confirms the filing statement and signs the record.
+import { acquireLock } from '../io/lock.js';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -154,14 +155,20 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
     attestations: [...file.attestations, envelope],
   };
 
-  // Nothing lost: refuse if someone else changed the record while we were signing.
-  if ((await readRecordText(recordPath)) !== text) {
-    throw new UserError(`${options.record}: changed on disk while filing; nothing was written`, {
-      code: 'RECORD_LOCKED',
-      hint: 'Run prepub file again.',
-    });
+  // Nothing lost: not while another prepub has the record open, and not if someone else
+  // changed it while we were signing.
+  const lock = await acquireLock(recordPath);
+  try {
+    if ((await readRecordText(recordPath)) !== text) {
+      throw new UserError(`${options.record}: changed on disk while filing; nothing was written`, {
+        code: 'RECORD_LOCKED',
+        hint: 'Run prepub file again.',
+      });
+    }
+    await writeRecord(recordPath, next);
+  } finally {
+    await lock.release();
   }
-  await writeRecord(recordPath, next);
   return {
     record: options.record,
     status,

@@ -8,6 +8,7 @@ import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CheckFailed, UserError } from '../errors.js';
 import { fileError, readText, writeAtomic } from '../io/files.js';
+import { acquireLock } from '../io/lock.js';
 import { diagnosticAt, parseWithSchema } from '../io/structured.js';
 import { askComment, askDecision, reviewItem } from '../prompts/signoff.js';
 import { reviewItems, withHistory, type ReviewItem } from '../record/lifecycle.js';
@@ -261,18 +262,24 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     attestations: [...file.attestations, envelope],
   };
 
-  let current: string;
+  // Not while another prepub has the record open, and not over someone else's change.
+  const lock = await acquireLock(recordPath);
   try {
-    current = await fs.readFile(recordPath, 'utf8');
-  } catch (error) {
-    throw fileError(options.record, 'record', error);
+    let current: string;
+    try {
+      current = await fs.readFile(recordPath, 'utf8');
+    } catch (error) {
+      throw fileError(options.record, 'record', error);
+    }
+    if (current !== text)
+      throw new UserError(
+        `${options.record}: changed on disk during the review; nothing was written`,
+        { code: 'RECORD_LOCKED', hint: 'Run prepub review again.' },
+      );
+    await writeAtomic(recordPath, serializeRecord(next), 0o600);
+  } finally {
+    await lock.release();
   }
-  if (current !== text)
-    throw new UserError(
-      `${options.record}: changed on disk during the review; nothing was written`,
-      { code: 'RECORD_LOCKED', hint: 'Run prepub review again.' },
-    );
-  await writeAtomic(recordPath, serializeRecord(next), 0o600);
   return {
     record: options.record,
     role: options.role,

@@ -1,6 +1,6 @@
-// A lock beside a record, so two `prepub check` runs never write the same record. A lock left by
-// a process that has died is taken over.
-import { promises as fs } from 'node:fs';
+// A lock beside a record, so two prepub processes never write the same record at once. A lock
+// left by a process that has died is taken over; only the process that holds a lock removes it.
+import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { UserError } from '../errors.js';
 
@@ -8,6 +8,7 @@ interface LockInfo {
   pid: number;
   host: string;
   started: string;
+  token: string;
 }
 
 function alive(pid: number): boolean {
@@ -19,8 +20,13 @@ function alive(pid: number): boolean {
   }
 }
 
+function errno(error: unknown): string | undefined {
+  return error instanceof Error && 'code' in error ? String(error.code) : undefined;
+}
+
 export interface Lock {
   readonly file: string;
+  /** Remove the lock if it is still ours; safe to call more than once. */
   release(): Promise<void>;
   releaseSync(): void;
 }
@@ -31,29 +37,60 @@ export async function acquireLock(recordFile: string): Promise<Lock> {
     pid: process.pid,
     host: os.hostname(),
     started: new Date().toISOString(),
+    token: `${process.pid}-${Date.now()}-${Math.random().toString(36).slice(2)}`,
   };
-  for (let attempt = 0; attempt < 3; attempt++) {
+  const text = `${JSON.stringify(info)}\n`;
+  for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const handle = await fs.open(file, 'wx', 0o600);
-      await handle.writeFile(`${JSON.stringify(info)}\n`);
+      await handle.writeFile(text);
       await handle.close();
-      const { rmSync } = await import('node:fs');
+      let released = false;
+      const ours = (content: string | undefined) => content === text;
       return {
         file,
-        release: () => fs.rm(file, { force: true }),
-        releaseSync: () => rmSync(file, { force: true }),
+        async release() {
+          if (released) return;
+          released = true;
+          const content = await fs.readFile(file, 'utf8').catch(() => undefined);
+          if (ours(content)) await fs.rm(file, { force: true });
+        },
+        releaseSync() {
+          if (released) return;
+          released = true;
+          let content: string | undefined;
+          try {
+            content = readFileSync(file, 'utf8');
+          } catch {
+            content = undefined;
+          }
+          if (ours(content)) rmSync(file, { force: true });
+        },
       };
     } catch (error) {
-      if (!(error instanceof Error && 'code' in error && error.code === 'EEXIST')) throw error;
+      const code = errno(error);
+      if (code === 'ENOENT') {
+        throw new UserError(`cannot write the record: the folder of ${recordFile} does not exist`, {
+          code: 'FILE_MISSING',
+        });
+      }
+      if (code === 'EACCES' || code === 'EPERM' || code === 'EROFS') {
+        throw new UserError(
+          `cannot write the record: no permission to write beside ${recordFile}`,
+          { code: 'FILE_UNREADABLE' },
+        );
+      }
+      if (code !== 'EEXIST') throw error;
     }
+    let seen: string | undefined;
     let holder: LockInfo | undefined;
     try {
-      holder = JSON.parse(await fs.readFile(file, 'utf8')) as LockInfo;
+      seen = await fs.readFile(file, 'utf8');
+      holder = JSON.parse(seen) as LockInfo;
     } catch {
-      holder = undefined; // torn or unreadable: treat as stale
+      holder = undefined; // torn, or removed meanwhile: treat as stale
     }
-    const sameHost = holder?.host === os.hostname();
-    if (holder && (!sameHost || alive(holder.pid))) {
+    if (holder && (holder.host !== os.hostname() || alive(holder.pid))) {
       throw new UserError(
         `${recordFile} is open in another prepub (process ${holder.pid} on ${holder.host}, since ${holder.started})`,
         {
@@ -62,7 +99,20 @@ export async function acquireLock(recordFile: string): Promise<Lock> {
         },
       );
     }
-    await fs.rm(file, { force: true }); // stale: its process is dead
+    // Stale: its process is dead. Move it aside atomically; if what was moved is not the stale
+    // lock we read (another process took over in between), put it back and look again.
+    const aside = `${file}.stale-${info.token}`;
+    try {
+      await fs.rename(file, aside);
+    } catch (error) {
+      if (errno(error) !== 'ENOENT') throw error;
+      continue;
+    }
+    const moved = await fs.readFile(aside, 'utf8').catch(() => undefined);
+    if (seen !== undefined && moved !== seen) {
+      await fs.link(aside, file).catch(() => undefined);
+    }
+    await fs.rm(aside, { force: true });
   }
   throw new UserError(`${recordFile}: could not take the lock ${file}`, { code: 'RECORD_LOCKED' });
 }

@@ -3,7 +3,7 @@
 import { confirm, input, select, Separator } from '@inquirer/prompts';
 import { notePrompt, type Located } from '../checklist/engine.js';
 import { choicesOf } from '../checklist/schema.js';
-import type { Story } from '../record/schema.js';
+import { SLUG, SLUG_RULE, type Story } from '../record/schema.js';
 import type { AskContext } from '../record/walk.js';
 import type { Theme } from '../render/theme.js';
 import { ask, context, type PromptIO } from './prompt.js';
@@ -20,6 +20,14 @@ const STORY_LABELS: Record<(typeof STORY_FIELDS)[number], string> = {
   reporter: 'Your name (reporter)',
 };
 
+function storyCheck(field: keyof Story, label: string) {
+  return (v: string): string | true => {
+    const ok = required(label)(v);
+    if (ok !== true || field !== 'slug') return ok;
+    return SLUG.test(v.trim()) || `A slug uses ${SLUG_RULE}`;
+  };
+}
+
 export async function askStory(
   defaults: Partial<Story>,
   missing: readonly (keyof Story)[],
@@ -31,7 +39,10 @@ export async function askStory(
     const label = STORY_LABELS[field];
     const value = await ask(
       () =>
-        input({ message: label, default: defaults[field], validate: required(label) }, context(io)),
+        input(
+          { message: label, default: defaults[field], validate: storyCheck(field, label) },
+          context(io),
+        ),
       INTERRUPTED,
     );
     out[field] = value.trim();

@@ -29,6 +29,11 @@ export const Finding = z.strictObject({
 });
 export type Finding = z.infer<typeof Finding>;
 
+/** A slug names the record file when the draft comes from standard input, so it is a plain name. */
+export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;
+export const SLUG_RULE =
+  'letters, digits, dots, hyphens and underscores, starting with a letter or digit';
+
 export const Story = z.strictObject({
   slug: z.string(),
   headline: z.string(),

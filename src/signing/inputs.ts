@@ -7,7 +7,6 @@ import type { ResolvedConfig } from '../config/schema.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { readBytes, readText } from '../io/files.js';
-import { askPassphrase } from '../prompts/signoff.js';
 import type { RecordBody } from '../record/schema.js';
 import { readKeyring, type Keyring } from './keyring.js';
 import {
@@ -43,7 +42,8 @@ export async function loadSigningKey(
   if (isEncryptedPem(pem)) {
     const fromEnv = ctx.env.PREPUB_PASSPHRASE;
     if (fromEnv !== undefined && fromEnv !== '') passphrase = fromEnv;
-    else if (input && ctx.interactive) passphrase = await askPassphrase(file);
+    else if (input && ctx.interactive)
+      passphrase = await (await import('../prompts/signoff.js')).askPassphrase(file);
     else {
       throw new UserError(
         `${file}: the key is encrypted and there is no terminal to ask for its passphrase`,
