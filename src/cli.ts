@@ -20,15 +20,14 @@ function examples(lines: string[]): string {
 function makeContext(globals: Record<string, unknown>): Context {
   const env = process.env;
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const color =
-    globals.color !== false &&
-    !noColorEnv &&
-    Boolean(process.stdout.isTTY || process.stderr.isTTY) &&
-    env.TERM !== 'dumb';
+  const allowed = globals.color !== false && !noColorEnv && env.TERM !== 'dumb';
+  const color = allowed && Boolean(process.stderr.isTTY);
+  const colorOut = allowed && Boolean(process.stdout.isTTY);
   return {
     cwd: process.cwd(),
     env,
     color,
+    colorOut,
     debug: globals.debug === true,
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
@@ -65,6 +64,7 @@ export function buildProgram(
       ]),
     );
 
+  const jsonOption = () => new Option('--json', 'the same as --format json');
   const formatOption = () =>
     new Option('--format <format>', 'output format').choices(FORMAT_TEXT_JSON).default('text');
   const on = (loader: Loader) =>
@@ -89,6 +89,7 @@ export function buildProgram(
     .option('--key <file>', 'private key to sign with when filing')
     .option('--ignore <rule=reason...>', 'suppress a scan rule, with the reason')
     .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       examples([
@@ -109,6 +110,7 @@ export function buildProgram(
     .option('--ignore <rule=reason...>', 'suppress a rule, with the reason (listed, never silent)')
     .option('--max-bytes <n>', 'largest input accepted', '10000000')
     .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       examples([
@@ -168,6 +170,7 @@ export function buildProgram(
     .option('--keyring <file>', 'the trusted keys (default from config)')
     .option('--extract <dir>', "write each envelope's payload.json, pae.bin and sig.bin")
     .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       examples([
@@ -187,6 +190,7 @@ export function buildProgram(
       'check every signature afresh, not trusting the cache of ones already checked',
     )
     .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText('after', examples(['prepub status records/', 'prepub status --format json']))
     .action(on(() => import('./commands/status.js')));
 
@@ -197,6 +201,7 @@ export function buildProgram(
     .addOption(
       new Option('--format <format>', 'sheet format').choices(['md', 'html', 'json']).default('md'),
     )
+    .addOption(jsonOption())
     .option('--out <file>', 'write to a file instead of stdout')
     .option('--keyring <file>', 'the trusted keys, to show which signatures verify')
     .addHelpText(
@@ -212,6 +217,7 @@ export function buildProgram(
     .command('list')
     .description('the built-in packs and those in configured folders')
     .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       examples(['prepub checklists list', 'prepub checklists list --format json']),
@@ -222,6 +228,7 @@ export function buildProgram(
     .description("a pack's sections, questions, guidance and citations")
     .argument('<id>', 'pack id or folder')
     .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       examples(['prepub checklists show uk-ew', 'prepub checklists show uk-ew --format json']),
@@ -232,6 +239,7 @@ export function buildProgram(
     .description('check a pack folder; exit 2 listing every error with its position')
     .argument('<path>', 'pack folder (or its pack.yaml)')
     .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText('after', examples(['prepub checklists validate checklists/uk-ew']))
     .action(on(() => import('./commands/checklists/validate.js')));
 
@@ -247,13 +255,16 @@ export function buildProgram(
   keys
     .command('list')
     .description('your keys')
+    .addHelpText('after', examples(['prepub keys list', 'prepub keys list --format json']))
     .addOption(formatOption())
+    .addOption(jsonOption())
     .action(on(() => import('./commands/keys/list.js')));
   keys
     .command('export')
     .description('print a public key (SPKI PEM) and its key id')
     .argument('[name]', 'key name or id (default: your key)')
     .option('--out <file>', 'write the PEM to a file')
+    .addHelpText('after', examples(['prepub keys export "Sam Reporter" --out sam.pem']))
     .action(on(() => import('./commands/keys/export.js')));
   keys
     .command('trust')
@@ -310,7 +321,9 @@ export async function main(argv: readonly string[]): Promise<number> {
   const program = buildProgram(async (loader, cmd, args) => {
     ctx = makeContext(cmd.optsWithGlobals());
     const mod = await loader();
-    const result = await mod.execute(args, cmd.opts(), ctx);
+    const { json, ...options } = cmd.opts<Record<string, unknown>>();
+    if (json === true) options.format = 'json';
+    const result = await mod.execute(args, options, ctx);
     code = typeof result === 'number' ? result : EXIT.ok;
   });
   program.exitOverride();
@@ -329,14 +342,8 @@ export async function main(argv: readonly string[]): Promise<number> {
   } catch (error) {
     if (error instanceof CommanderError) {
       // commander has already printed its message (help, version, or a usage error).
-      if (
-        error.code === 'commander.helpDisplayed' ||
-        error.code === 'commander.version' ||
-        error.code === 'commander.help'
-      )
-        return EXIT.ok;
-      if (error.code === 'commander.executeSubCommandAsync') return EXIT.ok;
-      return EXIT.usage;
+      // `prepub` or `prepub keys` alone shows the help as an error (exit 2); --help is exit 0.
+      return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     return report(ctx ?? { stderr: (t) => void process.stderr.write(t), debug }, error);
   }

@@ -3,7 +3,10 @@
 export interface Context {
   readonly cwd: string;
   readonly env: NodeJS.ProcessEnv;
+  /** Colour for what goes to stderr (messages, prompts, the walk). */
   readonly color: boolean;
+  /** Colour for what goes to stdout (results); off when stdout is a file or a pipe. */
+  readonly colorOut: boolean;
   readonly debug: boolean;
   /** Both stdin and stderr are terminals: prompts are possible. */
   readonly interactive: boolean;

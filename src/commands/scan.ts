@@ -135,7 +135,7 @@ export async function execute(
   } else {
     ctx.stdout(
       renderScanText(run.result, {
-        color: ctx.color,
+        color: ctx.colorOut,
         positions: run.positions,
         failOn: options.failOn,
       }),

@@ -64,6 +64,22 @@ describe('prepub', () => {
     expect(r.stdout).toBe('');
   });
 
+  it('no command, or a group without its subcommand, shows the help as a usage error', async () => {
+    for (const args of [[], ['keys'], ['checklists']]) {
+      const r = await runCli(args, { cwd: tempDir() });
+      expect(r.code, args.join(' ')).toBe(2);
+      expect(r.stderr).toMatch(/Usage: prepub/);
+    }
+  });
+
+  it('--json is --format json', async () => {
+    const r = await runCli(['checklists', 'list', '--json'], { cwd: tempDir() });
+    expect(r.code).toBe(0);
+    expect((JSON.parse(r.stdout) as { packs: { id: string }[] }).packs.map((p) => p.id)).toContain(
+      'uk-ew',
+    );
+  });
+
   it('an input error is one line and exit 2; colour is off without a terminal', async () => {
     const r = await runCli(['scan', 'missing.md'], { cwd: tempDir(), env: { NO_COLOR: '' } });
     expect(r.code).toBe(2);

@@ -34,6 +34,7 @@ function context(interactive: boolean): Context {
     cwd: dir,
     env: { XDG_CONFIG_HOME: path.join(dir, 'config'), HOME: dir },
     color: false,
+    colorOut: false,
     debug: false,
     interactive,
     stdinIsTTY: interactive,

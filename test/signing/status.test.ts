@@ -124,6 +124,7 @@ describe('status over a folder', () => {
     cwd: dir,
     env: env(),
     color: false,
+    colorOut: false,
     debug: false,
     interactive: false,
     stdinIsTTY: false,

@@ -49,7 +49,7 @@ export async function execute(
     ctx.stdout(toJson({ packs }));
     return 0;
   }
-  const t = createTheme(ctx.color);
+  const t = createTheme(ctx.colorOut);
   if (packs.length === 0) {
     ctx.stdout('No checklist packs found.\n');
     return 0;

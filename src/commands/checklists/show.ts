@@ -48,6 +48,6 @@ export async function execute(
   const options = Options.parse(raw);
   const pack = await resolvePack(String(args[0]), ctx);
   if (options.format === 'json') ctx.stdout(toJson(pack));
-  else ctx.stdout(renderPack(pack, createTheme(ctx.color)));
+  else ctx.stdout(renderPack(pack, createTheme(ctx.colorOut)));
   return 0;
 }
