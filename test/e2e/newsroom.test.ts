@@ -1,7 +1,7 @@
 // The whole chain as a newsroom runs it, through the built bin: keys, a keyring in config,
 // `check --file` on the example article, the editor's review, verify as a publishing system
 // would, status, the sheet, and what changing the text or an answer does.
-import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
+import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/record/schema.js';
@@ -146,4 +146,76 @@ describe('a newsroom, end to end', () => {
     const after = await run(['verify', 'fete.md.prepub.json', '--article', 'fete.md']);
     expect(after.code).toBe(1);
   }, 120_000);
+});
+
+describe('filing refuses a record edited by hand', () => {
+  it.each([
+    [
+      'a referral removed from the assessment',
+      (r: RecordFile) => ({
+        ...r,
+        record: {
+          ...r.record,
+          assessment: {
+            ...r.record.assessment,
+            overall: 'none' as const,
+            referrals: [],
+            flagged: [],
+          },
+        },
+      }),
+    ],
+    [
+      'a finding removed',
+      (r: RecordFile) => ({ ...r, record: { ...r.record, findings: r.record.findings.slice(1) } }),
+    ],
+  ])(
+    '%s',
+    async (_name, edit) => {
+      copyFileSync(
+        path.join(ROOT, 'examples', 'councillor-allegation.md'),
+        path.join(cwd, 'story.md'),
+      );
+      writeFileSync(
+        path.join(cwd, 'risky.yaml'),
+        'story: { slug: risky, headline: R, desk: news, reporter: Sam Reporter }\n',
+      );
+      const shown = await run(['checklists', 'show', 'uk-ew', '--format', 'json']);
+      // Every question answered "not sure" with a note: a blocker, with lawyer referrals.
+      const pack = JSON.parse(shown.stdout) as {
+        sections: {
+          questions: { id: string; type: string; answers?: Record<string, unknown> }[];
+        }[];
+      };
+      const lines = pack.sections
+        .flatMap((s) => s.questions)
+        .map(
+          (q) =>
+            `${q.id}: { value: ${JSON.stringify(q.type === 'text' ? 'Noted' : 'unsure' in (q.answers ?? {}) ? 'unsure' : Object.keys(q.answers ?? {})[0])}, note: "Checked." }`,
+        );
+      writeFileSync(
+        path.join(cwd, 'risky.yaml'),
+        `story: { slug: risky, headline: R, desk: news, reporter: Sam Reporter }\n${lines.join('\n')}\n`,
+      );
+      const file = path.join(cwd, 'story.md.prepub.json');
+      rmSync(file, { force: true });
+      const checked = await run(['check', 'story.md', '--answers', 'risky.yaml']);
+      expect(checked.code, checked.stderr).toBe(0);
+      const original = RecordFile.parse(JSON.parse(readFileSync(file, 'utf8')));
+      expect(original.record.assessment.referrals.length).toBeGreaterThan(0);
+      writeFileSync(file, JSON.stringify(edit(original), null, 2));
+      const filed = await run([
+        'file',
+        'story.md.prepub.json',
+        '--confirm',
+        '--no-input',
+        '--key',
+        'Sam Reporter',
+      ]);
+      expect(filed.code).toBe(1);
+      expect(filed.stderr).toMatch(/does not follow from its answers|not what the scan finds/);
+      expect(RecordFile.parse(JSON.parse(readFileSync(file, 'utf8'))).status).toBe('draft');
+    },
+    60_000,
+  );
 });

@@ -13,7 +13,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { ARTICLE, draftRecord } from '../signing/helpers.js';
+import { REAL_ARTICLE as ARTICLE, realDraftRecord as draftRecord } from '../signing/helpers.js';
 
 const BIN = fileURLToPath(new URL('../../bin/prepub.js', import.meta.url));
 

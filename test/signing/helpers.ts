@@ -1,5 +1,16 @@
 // Test helpers for the sign-off: a valid draft record for an article, keys, a keyring.
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
+import { readdirSync, readFileSync } from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import { nextQuestion, notePrompt } from '../../src/checklist/engine.js';
+import { loadPackFromFiles } from '../../src/checklist/loader.js';
+import { RISK_LEVELS, type Pack } from '../../src/checklist/schema.js';
+import { parseWithSchema } from '../../src/io/structured.js';
+import { addHistory, applyAnswer, engineState, newRecord } from '../../src/record/build.js';
+import type { Rule } from '../../src/scan/rules-schema.js';
+import { RulesFile } from '../../src/scan/rules-schema.js';
+import { scanText } from '../../src/scan/scanner.js';
 import { withHistory } from '../../src/record/lifecycle.js';
 import type { RecordFile } from '../../src/record/schema.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../../src/signing/dsse.js';
@@ -193,4 +204,84 @@ export function reviewRecord(
   const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(statement), reviewer);
   const body = withHistory(file, { at, event: decision, by: reviewer.name });
   return { ...file, status, record: body, attestations: [...file.attestations, envelope] };
+}
+
+// A real draft, consistent with the uk-ew pack and a fresh scan of its article, as `prepub file`
+// requires. Built with prepub's own engine (no terminal, fixed times), for the tests that file.
+export const REAL_ARTICLE =
+  'Council opens a new library in Leeds.\nThe librarian, 43, said: "It was my dad\'s dream." Call 0113 496 0000 to book a visit.\n';
+/** The flag suppression the real draft carries, and the review item id of that finding. */
+export const SUPPRESSED = { rule: 'uk-ew.phone-number', reason: 'the police appeal line' };
+
+let realPack: Pack | undefined;
+let realRules: Rule[] | undefined;
+function loadReal(): { pack: Pack; rules: Rule[] } {
+  const dir = fileURLToPath(new URL('../../checklists/uk-ew/', import.meta.url));
+  if (!realPack) {
+    const files = readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .map((name) => ({ name, display: name, text: readFileSync(path.join(dir, name), 'utf8') }));
+    realPack = loadPackFromFiles(dir, files).value!;
+    realRules = parseWithSchema(
+      'rules.yaml',
+      readFileSync(path.join(dir, 'rules.yaml'), 'utf8'),
+      RulesFile,
+    ).value!.rules;
+  }
+  return { pack: realPack, rules: realRules! };
+}
+
+export function realDraftRecord(
+  options: { article?: string; path?: string; referred?: boolean } = {},
+): RecordFile {
+  const { pack, rules } = loadReal();
+  const article = options.article ?? REAL_ARTICLE;
+  const at = '2026-11-20T10:00:00.000Z';
+  const findings = scanText(article, rules, {
+    ignore: new Map([[SUPPRESSED.rule, SUPPRESSED.reason]]),
+  });
+  // One flagged answer with a note (the reporter's own safety), and with `referred` an
+  // allegation at the highest level, which refers the story to a lawyer.
+  const script: Record<string, string> = {
+    'safety.reporter-at-risk': 'yes',
+    ...(options.referred
+      ? { 'defamation.criticises-someone': 'yes', 'defamation.chase-level': 'did-it' }
+      : {}),
+  };
+  let record = newRecord({
+    id: '00000000-0000-4000-8000-000000000001',
+    pack,
+    story: {
+      slug: 'car-theft-appeal',
+      headline: 'Police appeal after car stolen',
+      desk: 'news',
+      reporter: 'Jane Reporter',
+    },
+    article: {
+      path: options.path ?? 'story.md',
+      sha256: sha256Of(article),
+      bytes: Buffer.byteLength(article),
+    },
+    findings,
+    by: 'Jane Reporter',
+    now: at,
+  });
+  for (
+    let next = nextQuestion(pack, engineState(record));
+    next;
+    next = nextQuestion(pack, engineState(record))
+  ) {
+    const q = next.question;
+    const values = Object.keys(q.answers ?? {});
+    // Unscripted questions get their least risky answer ("no" on a tie).
+    const rank = (v: string) =>
+      RISK_LEVELS.indexOf(q.answers![v]!.risk) * 2 + (q.answers![v]!.lawyer ? 1 : 0);
+    const least = [...values].sort(
+      (x, y) => rank(x) - rank(y) || Number(y === 'no') - Number(x === 'no'),
+    )[0];
+    const value = script[q.id] ?? (q.type === 'text' ? 'Noted.' : least!);
+    const note = notePrompt(q, value, findings) === undefined ? undefined : `Checked ${q.id}.`;
+    record = applyAnswer(record, pack, q.id, { value, note }, 'Jane Reporter', at).record;
+  }
+  return addHistory(record, { at, event: 'completed', by: 'Jane Reporter' });
 }

@@ -12,7 +12,7 @@ import { runKeysGenerate } from '../../src/commands/keys/generate.js';
 import { runKeysTrust } from '../../src/commands/keys/trust.js';
 import { decodeStatement, type ReviewPredicate } from '../../src/signing/statement.js';
 import { decodeBase64 } from '../../src/signing/dsse.js';
-import { ARTICLE, draftRecord } from './helpers.js';
+import { ARTICLE, draftRecord, REAL_ARTICLE, realDraftRecord } from './helpers.js';
 
 const prompts = vi.hoisted(() => ({
   reviewItem: vi.fn(),
@@ -49,9 +49,13 @@ const lastPredicate = (file: RecordFile) =>
     .predicate as ReviewPredicate;
 
 async function filedRecord(name: string, referred = false): Promise<void> {
-  writeFileSync(path.join(dir, name), `${JSON.stringify(draftRecord({ referred }), null, 2)}\n`, {
-    mode: 0o600,
-  });
+  writeFileSync(
+    path.join(dir, name),
+    `${JSON.stringify(realDraftRecord({ referred }), null, 2)}\n`,
+    {
+      mode: 0o600,
+    },
+  );
   await runFile({ record: name, key: 'Jane Reporter', confirm: true, input: false }, ctx);
 }
 
@@ -59,7 +63,7 @@ beforeAll(async () => {
   dir = mkdtempSync(path.join(os.tmpdir(), 'prepub-review-'));
   out = [];
   ctx = context(false);
-  writeFileSync(path.join(dir, 'story.md'), ARTICLE);
+  writeFileSync(path.join(dir, 'story.md'), REAL_ARTICLE);
   writeFileSync(path.join(dir, 'prepub.config.json'), '{ "keyring": "keyring.json" }\n');
   for (const [name, role] of [
     ['Jane Reporter', 'reporter'],
@@ -98,8 +102,8 @@ describe('review', () => {
       decision: 'approved',
       comment: 'Cleared for the web',
       reviews: [
-        { item: 'safety.identifying-details', decision: 'accepted', comment: 'fine' },
-        { item: 'finding:uk-ew.phone-number@1:1', decision: 'queried', comment: 'whose line?' },
+        { item: 'safety.reporter-at-risk', decision: 'accepted', comment: 'fine' },
+        { item: 'finding:uk-ew.phone-number@2:56', decision: 'queried', comment: 'whose line?' },
       ],
     });
   });
@@ -156,7 +160,7 @@ describe('review', () => {
     await filedRecord('d.prepub.json');
     writeFileSync(
       path.join(dir, 'reviews.yaml'),
-      'reviews:\n  - item: safety.identifying-details\n    decision: accept\n  - item: nope\n    decision: accept\n',
+      'reviews:\n  - item: safety.reporter-at-risk\n    decision: accept\n  - item: nope\n    decision: accept\n',
     );
     const bad = runReview(
       {
@@ -178,7 +182,7 @@ describe('review', () => {
     });
     writeFileSync(
       path.join(dir, 'reviews.yaml'),
-      'reviews:\n  - item: safety.identifying-details\n    decision: accept\n  - item: "finding:uk-ew.phone-number@1:1"\n    decision: query\n    comment: Which line?\n',
+      'reviews:\n  - item: safety.reporter-at-risk\n    decision: accept\n  - item: "finding:uk-ew.phone-number@2:56"\n    decision: query\n    comment: Which line?\n',
     );
     const ok = await runReview(
       {
