@@ -9,7 +9,7 @@ import { Cancelled, CheckFailed, UserError } from '../errors.js';
 import { fileError, sha256Hex } from '../io/files.js';
 
 import { filingBlockers, withHistory } from '../record/lifecycle.js';
-import type { Finding, RecordBody, RecordFile } from '../record/schema.js';
+import type { RecordBody, RecordFile } from '../record/schema.js';
 import { parseRecord, writeRecord } from '../record/store.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../signing/dsse.js';
 import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../signing/inputs.js';
@@ -50,8 +50,8 @@ async function readRecordText(file: string): Promise<string> {
 
 /**
  * What is signed must follow from the evidence: the findings are what a fresh scan of the
- * article finds, and the assessment (risks, referrals, flagged items) is what the checklist
- * gives for these answers. A record edited by hand to drop a finding or a referral is refused.
+ * article finds, and the assessment is what the checklist gives for these answers, under the
+ * checklist the record was made with. A record edited by hand is refused.
  */
 async function checkConsistent(
   shown: string,
@@ -59,41 +59,18 @@ async function checkConsistent(
   articlePath: string,
   ctx: Context,
 ): Promise<void> {
-  const [{ locatePack }, { resolvePack }, { scanArticle }, { assess }] = await Promise.all([
-    import('../io/pack-locations.js'),
-    import('../io/packs.js'),
-    import('../io/scan-article.js'),
-    import('../checklist/engine.js'),
-  ]);
-  const pack = await resolvePack(body.checklist.id, ctx);
-  if (pack.sha256 !== body.checklist.sha256) {
-    throw new CheckFailed(
-      `${shown}: the checklist ${body.checklist.id} has changed since this record was made`,
-      [
-        `record: ${body.checklist.id} ${body.checklist.version} (sha256 ${body.checklist.sha256.slice(0, 12)}…)`,
-        `now:    ${pack.id} ${pack.version} (sha256 ${pack.sha256.slice(0, 12)}…)`,
-        `Bring the record up to date: prepub check --resume ${shown}`,
-      ],
-    );
+  const { checkEvidence } = await import('../signing/evidence.js');
+  const evidence = await checkEvidence(body, articlePath, ctx);
+  if (!evidence.recomputed) {
+    throw new CheckFailed(`${shown}: the checklist has changed since this record was made`, [
+      evidence.detail,
+      `Bring the record up to date: prepub check --resume ${shown}`,
+    ]);
   }
-  const key = (f: Finding) => `${f.rule}@${f.line}:${f.column}-${f.endLine}:${f.endColumn}`;
-  const fresh = await scanArticle(articlePath, await locatePack(body.checklist.id, ctx), {}, ctx);
-  const want = fresh.findings.map(key).sort();
-  const have = body.findings.map(key).sort();
-  if (JSON.stringify(want) !== JSON.stringify(have)) {
-    throw new CheckFailed(
-      `${shown}: the findings in the record are not what the scan finds in the article`,
-      [`Scan it again and review the answers: prepub check --resume ${shown}`],
-    );
-  }
-  const expected = assess(pack, { answers: body.answers, findings: body.findings });
-  if (JSON.stringify(expected) !== JSON.stringify(body.assessment)) {
-    throw new CheckFailed(
-      `${shown}: the assessment in the record does not follow from its answers`,
-      [
-        'Was the record edited by hand? Answer again with prepub check --resume, which recomputes it.',
-      ],
-    );
+  if (!evidence.ok) {
+    throw new CheckFailed(`${shown}: ${evidence.detail}`, [
+      `Scan and answer again with prepub check --resume ${shown}, which recomputes it.`,
+    ]);
   }
 }
 

@@ -96,14 +96,25 @@ export async function runVerify(
   const article = options.article
     ? await readArticle(path.resolve(ctx.cwd, options.article))
     : undefined;
-  return {
-    result: await verifyRecord({
-      file,
-      keys: keyring.keys,
-      policy: config.config.policy,
-      ...(article ? { article } : {}),
-    }),
-  };
+  const result = await verifyRecord({
+    file,
+    keys: keyring.keys,
+    policy: config.config.policy,
+    ...(article ? { article } : {}),
+  });
+  // With the checklist the record was made with installed, the assessment (and, with the article,
+  // the findings) must follow from the evidence; otherwise the check says it was not recomputed.
+  const { checkEvidence } = await import('../signing/evidence.js');
+  const evidence = await checkEvidence(
+    file.record,
+    options.article ? path.resolve(ctx.cwd, options.article) : undefined,
+    ctx,
+  );
+  const checks = [
+    ...result.checks,
+    { name: evidence.name, ok: evidence.ok, detail: evidence.detail },
+  ];
+  return { result: { ...result, ok: result.ok && evidence.ok, checks } };
 }
 
 export async function execute(
