@@ -183,7 +183,7 @@ export function buildProgram(
   program
     .command('status')
     .description('list the records under a folder: story, reporter, state, risk, valid?')
-    .argument('[dir]', 'folder to search', '.')
+    .argument('[dir]', 'folder to search (default: recordsDir from config, else here)')
     .option('--keyring <file>', 'the trusted keys (default from config)')
     .option(
       '--no-cache',

@@ -1,6 +1,6 @@
 // prepub review RECORD: the desk editor (or lawyer) reviews the flagged items, approves or
 // returns the record, and signs. Every prompt has a flag twin (--decision, --comment, --reviews).
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
@@ -142,10 +142,16 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     });
   }
   const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx.cwd));
-  const articlePath = options.article
-    ? await resolveArticle(options.record, file.record, options.article, ctx.cwd)
-    : undefined;
-  const article = articlePath ? await readArticle(articlePath) : undefined;
+  // The text must still be what was filed: the article named with --article, else the one the
+  // record names (beside the record). If it is not at hand, say so: verify --article checks it later.
+  const articlePath = await resolveArticle(options.record, file.record, options.article, ctx.cwd);
+  let article: Uint8Array | undefined;
+  if (articlePath && (options.article || existsSync(articlePath)))
+    article = await readArticle(articlePath);
+  else if (file.record.article)
+    ctx.stderr(
+      `prepub: warning: the article ${file.record.article.path} is not here, so its text was not checked (use --article)\n`,
+    );
   const verified = await verifyRecord({
     file,
     keys: keyring.keys,

@@ -15,7 +15,8 @@ import { RECORD_SUFFIX, statusRow, type RowContext } from '../signing/status-row
 import { FileSignatureCache, signatureCacheFile } from '../signing/verified-cache.js';
 
 export const StatusOptions = z.strictObject({
-  dir: z.string().default('.'),
+  /** Default: the config's recordsDir, else the current folder. */
+  dir: z.string().optional(),
   keyring: z.string().optional(),
   format: z.enum(['text', 'json']).default('text'),
   /** false with --no-cache: check every signature afresh. */
@@ -89,7 +90,10 @@ export async function runStatus(
   tuning: StatusTuning = {},
 ): Promise<StatusResult> {
   const options = StatusOptions.parse(raw);
-  const dir = path.resolve(ctx.cwd, options.dir);
+  const dir =
+    options.dir !== undefined
+      ? path.resolve(ctx.cwd, options.dir)
+      : ((await loadConfig(ctx)).recordsDir ?? ctx.cwd);
   // Walk the folder while the config and keyring load (their errors are reported first), and start
   // the worker threads as soon as there are enough records to be worth them: they load their
   // modules meanwhile.
@@ -149,7 +153,11 @@ export async function runStatus(
       rows.map((r) => [r, (r.lastChange ? Date.parse(r.lastChange) : 0) || 0]),
     );
     rows.sort((a, b) => times.get(b)! - times.get(a)! || a.path.localeCompare(b.path));
-    return { dir: options.dir, keyring: keyring?.file ?? null, records: rows };
+    return {
+      dir: options.dir ?? (path.relative(ctx.cwd, dir) || '.'),
+      keyring: keyring?.file ?? null,
+      records: rows,
+    };
   } finally {
     // Not awaited: terminating takes a while, and nothing depends on it.
     void workers?.close();

@@ -72,11 +72,11 @@ function cut(text: string, width: number): string {
 
 export function renderStatus(rows: readonly StatusRow[], keyring: boolean): string {
   if (rows.length === 0) return 'No records (*.prepub.json) found.\n';
-  const head = `${cut('SLUG', 24)}  ${cut('HEADLINE', 36)}  ${cut('REPORTER', 18)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('CHANGED', 17)}  VALID`;
+  const head = `${cut('SLUG', 24)}  ${cut('HEADLINE', 36)}  ${cut('REPORTER', 18)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('CHANGED', 21)}  VALID`;
   const lines = rows.map((r) => {
     const valid =
       r.valid === true ? '✓ yes' : r.valid === false ? `✗ no (${r.problems.join(', ')})` : '– n/a';
-    return `${cut(r.slug, 24)}  ${cut(r.headline, 36)}  ${cut(r.reporter, 18)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(when(r.lastChange ?? undefined), 17)}  ${valid}`;
+    return `${cut(r.slug, 24)}  ${cut(r.headline, 36)}  ${cut(r.reporter, 18)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}`;
   });
   const foot = keyring
     ? `${rows.length} record${rows.length === 1 ? '' : 's'}`
