@@ -213,7 +213,9 @@ describe('filing refuses a record edited by hand', () => {
         'Sam Reporter',
       ]);
       expect(filed.code).toBe(1);
-      expect(filed.stderr).toMatch(/does not follow from the answers|not what a scan of the article finds/);
+      expect(filed.stderr).toMatch(
+        /does not follow from the answers|not what a scan of the article finds/,
+      );
       expect(RecordFile.parse(JSON.parse(readFileSync(file, 'utf8'))).status).toBe('draft');
     },
     60_000,
