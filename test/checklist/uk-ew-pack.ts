@@ -116,3 +116,20 @@ export function walk(pack: Pack, script: Script): Walk {
   }
   throw new Error(`the walk did not end after ${LIMIT} questions`);
 }
+
+/** The pack's screening questions (no `when`), in ask order. */
+export const SCREENING = [
+  'safety.people-at-risk',
+  'safety.reporter-at-risk',
+  'restrictions.legal-proceedings',
+  'restrictions.sexual-offence-fgm-forced-marriage',
+  'restrictions.child-involved',
+  'defamation.criticises-someone',
+  'defamation.business-claims',
+  'privacy.private-information',
+  'privacy.sensitive-circumstances',
+  'sources.confidential-source',
+  'sources.leaked-material',
+  'accuracy.legal-proceedings',
+  'accuracy.unchecked-material',
+];

@@ -14,24 +14,7 @@ import {
   raisedBy,
 } from '../../src/checklist/engine.js';
 import type { Risk, SectionId } from '../../src/checklist/schema.js';
-import { type Script, ukEw, walk } from './uk-ew-pack.js';
-
-/** The pack's screening questions (no `when`), in ask order. */
-const SCREENING = [
-  'safety.people-at-risk',
-  'safety.reporter-at-risk',
-  'restrictions.legal-proceedings',
-  'restrictions.sexual-offence-fgm-forced-marriage',
-  'restrictions.child-involved',
-  'defamation.criticises-someone',
-  'defamation.business-claims',
-  'privacy.private-information',
-  'privacy.sensitive-circumstances',
-  'sources.confidential-source',
-  'sources.leaked-material',
-  'accuracy.legal-proceedings',
-  'accuracy.unchecked-material',
-];
+import { SCREENING, type Script, ukEw, walk } from './uk-ew-pack.js';
 
 interface Story extends Script {
   readonly name: string;

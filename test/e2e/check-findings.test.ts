@@ -4,26 +4,11 @@ import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/record/schema.js';
+import { SCREENING } from '../checklist/uk-ew-pack.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const story = 'story: { slug: s, headline: H, desk: news, reporter: Sam }\n';
-const screeningNo = [
-  'safety.people-at-risk',
-  'safety.reporter-at-risk',
-  'restrictions.legal-proceedings',
-  'restrictions.sexual-offence-fgm-forced-marriage',
-  'restrictions.child-involved',
-  'defamation.criticises-someone',
-  'defamation.business-claims',
-  'privacy.private-information',
-  'privacy.sensitive-circumstances',
-  'sources.confidential-source',
-  'sources.leaked-material',
-  'accuracy.legal-proceedings',
-  'accuracy.unchecked-material',
-]
-  .map((id) => `${id}: "no"\n`)
-  .join('');
+const screeningNo = SCREENING.map((id) => `${id}: "no"\n`).join('');
 
 function setup(): string {
   const cwd = tempDir();
