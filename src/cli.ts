@@ -130,6 +130,8 @@ export function buildProgram(
     .option('--key <file>', 'private key to sign with')
     .option('--article <file>', 'the article, if not at the path in the record')
     .option('--keyring <file>', 'the keyring, to check your key is trusted (default from config)')
+    .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       examples([
@@ -151,6 +153,8 @@ export function buildProgram(
     .option('--no-input', 'never prompt')
     .option('--key <file>', 'private key to sign with')
     .option('--keyring <file>', 'the trusted keys, to check the filing (default from config)')
+    .addOption(formatOption())
+    .addOption(jsonOption())
     .addHelpText(
       'after',
       examples([

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { Cancelled, CheckFailed, UserError } from '../errors.js';
-import { fileError, sha256Hex } from '../io/files.js';
+import { fileError, sha256Hex, toJson } from '../io/files.js';
 
 import { filingBlockers, withHistory } from '../record/lifecycle.js';
 import type { RecordBody, RecordFile } from '../record/schema.js';
@@ -217,11 +217,16 @@ export async function execute(
   options: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
+  const { format, ...rest } = options;
   const result = await runFile(
-    { ...(options as Omit<FileOptions, 'record'>), record: String(args[0]) },
+    { ...(rest as Omit<FileOptions, 'record'>), record: String(args[0]) },
     ctx,
   );
   if (result.warning) ctx.stderr(`prepub: warning: ${result.warning}\n`);
+  if (format === 'json') {
+    ctx.stdout(toJson(result));
+    return 0;
+  }
   ctx.stdout(
     `Filed ${result.record}: signed by ${result.signer.name} (key ${result.signer.keyid.slice(0, 12)}), envelope ${result.envelope}, status ${result.status}.\n`,
   );

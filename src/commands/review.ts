@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CheckFailed, UserError } from '../errors.js';
-import { fileError, readText, writeAtomic } from '../io/files.js';
+import { fileError, readText, toJson, writeAtomic } from '../io/files.js';
 import { acquireLock } from '../io/lock.js';
 import { diagnosticAt, parseWithSchema } from '../io/structured.js';
 import { askComment, askDecision, reviewItem } from '../prompts/signoff.js';
@@ -306,10 +306,15 @@ export async function execute(
   options: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
+  const { format, ...rest } = options;
   const result = await runReview(
-    { ...(options as Omit<ReviewOptions, 'record'>), record: String(args[0]) },
+    { ...(rest as Omit<ReviewOptions, 'record'>), record: String(args[0]) },
     ctx,
   );
+  if (format === 'json') {
+    ctx.stdout(toJson(result));
+    return 0;
+  }
   const verb = result.decision === 'approved' ? 'Approved' : 'Returned';
   const wait =
     result.waitingFor.length > 0

@@ -68,8 +68,14 @@ describe('a newsroom, end to end', () => {
       '--no-input',
       '--key',
       'Ed Itor',
+      '--json',
     ]);
     expect(reviewed.code, reviewed.stderr).toBe(0);
+    expect(JSON.parse(reviewed.stdout)).toMatchObject({
+      decision: 'approved',
+      status: 'approved',
+      role: 'editor',
+    });
     expect(record().status).toBe('approved');
 
     const ok = await run([
