@@ -1,8 +1,8 @@
 // The commander program: one flag registry, lazy command modules, one place for exit codes.
-import { readFileSync } from 'node:fs';
 import { Command, CommanderError, Option } from 'commander';
 import { Cancelled, CheckFailed, EXIT, UserError } from './errors.js';
 import type { Context } from './context.js';
+import { PACKAGE_VERSION } from './io/package.js';
 
 type Action = (
   args: readonly unknown[],
@@ -40,16 +40,11 @@ export function buildProgram(
   run: (loader: Loader, cmd: Command, args: unknown[]) => Promise<void>,
 ): Command {
   const program = new Command('prepub');
-  const version = (
-    JSON.parse(readFileSync(new URL('../package.json', import.meta.url), 'utf8')) as {
-      version: string;
-    }
-  ).version;
   program
     .description(
       'Pre-publication checks for newsrooms: scan a draft for legal and safety risks, answer the questions a media lawyer would ask, and sign the record.',
     )
-    .version(version, '-V, --version', 'print the version')
+    .version(PACKAGE_VERSION, '-V, --version', 'print the version')
     .option('--debug', 'show stack traces for internal errors')
     .option('--no-color', 'plain output without colour (also NO_COLOR=1)')
     .showHelpAfterError('(run with --help for usage)')

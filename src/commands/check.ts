@@ -5,7 +5,7 @@ import { existsSync } from 'node:fs';
 import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
-import { checkAnswer, type GivenAnswer, type Located } from '../checklist/engine.js';
+import { checkAnswer, findQuestion, type GivenAnswer, type Located } from '../checklist/engine.js';
 import { choicesOf, type Pack } from '../checklist/schema.js';
 import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
@@ -313,8 +313,8 @@ export async function execute(
       const answers = { ...record.record.answers };
       const state = engineState(record);
       for (const [id, given] of Object.entries(answers)) {
-        const located = pack.sections.flatMap((s) => s.questions).find((q) => q.id === id);
-        if (!located || checkAnswer(located, given, state.findings) !== undefined) {
+        const located = findQuestion(pack, id);
+        if (!located || checkAnswer(located.question, given, state.findings) !== undefined) {
           carried.set(id, given);
           delete answers[id];
         }
@@ -342,8 +342,9 @@ export async function execute(
         (given.note === undefined || given.note === previous.note)
       )
         continue;
-      const located = pack.sections.flatMap((s) => s.questions).find((q) => q.id === id);
-      if (!located || checkAnswer(located, given, record.record.findings) !== undefined) continue;
+      const located = findQuestion(pack, id);
+      if (!located || checkAnswer(located.question, given, record.record.findings) !== undefined)
+        continue;
       record = applyAnswer(
         record,
         pack,
@@ -419,9 +420,7 @@ export async function execute(
           );
           const pick = await prompts.pickAnswerToChange(items, t);
           if (pick === undefined) break;
-          const located = pack.sections
-            .flatMap((s) => s.questions.map((question) => ({ question, section: s.id })))
-            .find((l) => l.question.id === pick)!;
+          const located = findQuestion(pack, pick)!;
           const previous = record.record.answers[pick];
           say(
             questionBlock(

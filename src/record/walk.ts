@@ -3,6 +3,7 @@
 // every answer.
 import {
   checkAnswer,
+  findQuestion,
   type FindingRef,
   type GivenAnswer,
   type Located,
@@ -122,10 +123,6 @@ export async function walk(args: {
     askedInSection++;
     await save(record);
   }
-  const pending = [...skipped].map((id) =>
-    pack.sections
-      .flatMap((s) => s.questions.map((question) => ({ question, section: s.id })))
-      .find((l) => l.question.id === id)!,
-  );
+  const pending = [...skipped].map((id) => findQuestion(pack, id)!);
   return { record, pending };
 }
