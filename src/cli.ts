@@ -55,7 +55,7 @@ export function buildProgram(
         'prepub check examples/community-fete.md',
         'prepub scan draft.md --format json',
         'prepub review draft.md.prepub.json',
-        'prepub verify draft.md.prepub.json --article draft.md --keyring keyring.json',
+        'prepub verify draft.md.prepub.json --trust /etc/prepub/keyring.json',
       ]),
     );
 
@@ -162,18 +162,31 @@ export function buildProgram(
   program
     .command('verify')
     .description(
-      'check signatures, policy and (with --article) the exact text; exit 0 only if approved',
+      'the publication gate: signatures, policy, evidence and the exact text; exit 0 only if approved',
     )
     .argument('[record]', 'the record (*.prepub.json)')
-    .option('--article <file>', 'the text about to be published')
-    .option('--keyring <file>', 'the trusted keys (default from config)')
+    .option(
+      '--article <file>',
+      'the text about to be published (default: the article the record names, beside it)',
+    )
+    .option('--no-article', 'do not check the text (the output says "text not checked")')
+    .option(
+      '--trust <file>',
+      "the trust root: the keyring (keys, roles, revocations, policy) the gate pins (or PREPUB_TRUST, or the gate's own config)",
+    )
+    .option('--keyring <file>', 'the same as --trust')
+    .option(
+      '--allow-unknown-checklist',
+      'archives: pass when the checklist the record names is not installed (said in the output)',
+    )
     .option('--extract <dir>', "write each envelope's payload.json, pae.bin and sig.bin")
     .addOption(formatOption())
     .addOption(jsonOption())
     .addHelpText(
       'after',
       examples([
-        'prepub verify story.prepub.json --article story.md --keyring keyring.json',
+        'prepub verify story.prepub.json --trust /etc/prepub/keyring.json',
+        'prepub verify story.prepub.json --article story.md --trust /etc/prepub/keyring.json',
         'prepub verify story.prepub.json --extract envelopes/',
       ]),
     )

@@ -13,4 +13,10 @@ export interface Context {
   readonly stdinIsTTY: boolean;
   readonly stdout: (text: string) => void;
   readonly stderr: (text: string) => void;
+  /**
+   * Set for the publication gate (`verify`): configuration comes only from PREPUB_CONFIG or the
+   * user's own config folder, never from a prepub.config.json found by walking up from the
+   * current folder, which the people the gate checks could have committed.
+   */
+  readonly pinnedConfig?: boolean;
 }

@@ -14,8 +14,10 @@ import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildSheet, type IntegrityCheck, type Sheet } from '../render/sheet-model.js';
 import { signoffChain, type VerifyEnvelope } from '../render/signoff-chain.js';
-import { readKeyring } from '../signing/keyring.js';
-import { DEFAULT_POLICY } from '../signing/policy.js';
+import { signedHistory } from '../signing/history.js';
+import { keyringPolicy, readKeyring } from '../signing/keyring.js';
+import { decodeStatement, type SignoffPredicate } from '../signing/statement.js';
+import { envelopePayload } from '../signing/dsse.js';
 import { verifyRecord } from '../signing/verify.js';
 
 export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
@@ -52,8 +54,8 @@ async function keyringChecks(
   file: string,
   record: RecordFile,
 ): Promise<{ verify: VerifyEnvelope; integrity: IntegrityCheck[] }> {
-  const { keys } = await readKeyring(file);
-  const result = await verifyRecord({ file: record, keys, policy: DEFAULT_POLICY });
+  const { keyring, keys } = await readKeyring(file);
+  const result = await verifyRecord({ file: record, keys, policy: keyringPolicy(keyring) });
   const verify: VerifyEnvelope = (_envelope, i) => {
     const report = result.envelopes[i];
     if (report?.ok && report.signer) {
@@ -79,6 +81,23 @@ function display(ctx: Context, file: string): string {
   return rel === '' ? file : rel;
 }
 
+/**
+ * The record as the sheet shows it: every filing, approval and return in its history is the
+ * envelope's own (a history rewritten after signing does not reach the page). When an envelope
+ * cannot be read, the history is shown as it is, and the sign-off rows say what is wrong.
+ */
+function withSignedHistory(record: RecordFile): RecordFile {
+  const predicates: SignoffPredicate[] = [];
+  for (const env of record.attestations) {
+    const payload = envelopePayload(env);
+    const statement = payload ? decodeStatement(payload).statement : undefined;
+    if (!statement) return record;
+    predicates.push(statement.predicate);
+  }
+  const history = signedHistory(record.record.history, predicates);
+  return { ...record, record: { ...record.record, history } };
+}
+
 /** Read the record, find its pack, check the signatures, build and render the sheet. */
 export async function runExport(options: ExportOptions, ctx: Context): Promise<ExportResult> {
   const record = await readRecord(display(ctx, options.record));
@@ -88,7 +107,7 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<E
   ]);
   const signoffs = await signoffChain(record.attestations, checked?.verify);
   const sheet = buildSheet({
-    record,
+    record: withSignedHistory(record),
     pack,
     packProblem: problem,
     signoffs,

@@ -13,7 +13,7 @@ import type { RecordBody, RecordFile } from '../record/schema.js';
 import { parseRecord, writeRecord } from '../record/store.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../signing/dsse.js';
 import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../signing/inputs.js';
-import { evaluatePolicy, requiredApprovals } from '../signing/policy.js';
+import { DEFAULT_POLICY, evaluatePolicy, requiredApprovals } from '../signing/policy.js';
 import { encodeStatement, filedStatement, FILING_STATEMENT } from '../signing/statement.js';
 import { sha256Of } from '../signing/verify.js';
 
@@ -60,7 +60,7 @@ async function checkConsistent(
   ctx: Context,
 ): Promise<void> {
   const { checkEvidence } = await import('../signing/evidence.js');
-  const evidence = await checkEvidence(body, articlePath, ctx);
+  const evidence = await checkEvidence(body, ctx, { article: articlePath });
   if (!evidence.recomputed) {
     throw new CheckFailed(`${shown}: the checklist has changed since this record was made`, [
       evidence.detail,
@@ -118,7 +118,7 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
 
   await checkConsistent(options.record, file.record, articlePath, ctx);
 
-  const keyring = await loadKeyring(options.keyring, config, ctx.cwd);
+  const keyring = await loadKeyring(options.keyring, config, ctx);
   const key = await loadSigningKey(options.key, options.input, ctx, config);
   const trusted = keyring?.keys.find((k) => k.keyid === key.keyid && k.role === 'reporter');
   if (keyring && !trusted) {
@@ -172,9 +172,11 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
     keyid: key.keyid,
     privateKey: key.privateKey,
   });
+  const policy = keyring?.policy ?? DEFAULT_POLICY;
   const status = evaluatePolicy(
     [{ role: 'reporter', decision: 'filed' }],
-    requiredApprovals(config.config.policy, body),
+    requiredApprovals(policy, body),
+    policy,
   ).status;
   const next: RecordFile = {
     ...file,

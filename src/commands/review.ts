@@ -1,6 +1,6 @@
 // prepub review RECORD: the desk editor (or lawyer) reviews the flagged items, approves or
 // returns the record, and signs. Every prompt has a flag twin (--decision, --comment, --reviews).
-import { existsSync, promises as fs } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
@@ -16,13 +16,7 @@ import type { RecordFile } from '../record/schema.js';
 import { parseRecord, serializeRecord } from '../record/store.js';
 import { renderItem, renderReviewHeader } from '../render/signoff.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../signing/dsse.js';
-import {
-  loadKeyring,
-  loadSigningKey,
-  readArticle,
-  requireKeyring,
-  resolveArticle,
-} from '../signing/inputs.js';
+import { loadKeyring, loadSigningKey, requireKeyring } from '../signing/inputs.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from '../signing/policy.js';
 import {
   encodeStatement,
@@ -30,7 +24,9 @@ import {
   type ItemReview,
   type ReviewPredicate,
 } from '../signing/statement.js';
-import { sha256Of, signaturesHold, verifyRecord } from '../signing/verify.js';
+import { gateCheck } from '../signing/gate.js';
+import { reviewHistoryEntry } from '../signing/history.js';
+import { chainSteps, sha256Of } from '../signing/verify.js';
 
 export const ReviewOptions = z.strictObject({
   record: z.string().min(1),
@@ -141,25 +137,22 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
       code: 'USAGE',
     });
   }
-  const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx.cwd));
-  // The text must still be what was filed: the article named with --article, else the one the
-  // record names (beside the record). If it is not at hand, say so: verify --article checks it later.
-  const articlePath = await resolveArticle(options.record, file.record, options.article, ctx.cwd);
-  let article: Uint8Array | undefined;
-  if (articlePath && (options.article || existsSync(articlePath)))
-    article = await readArticle(articlePath);
-  else if (file.record.article)
-    ctx.stderr(
-      `prepub: warning: the article ${file.record.article.path} is not here, so its text was not checked (use --article)\n`,
-    );
-  const verified = await verifyRecord({
+  const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx));
+  // The same full check the gate makes (signatures, chain, record and history, the text, the
+  // evidence under the exact checklist) before anything is signed over it: the article named with
+  // --article, else the one the record names beside it.
+  const verified = await gateCheck(
     file,
-    keys: keyring.keys,
-    policy: config.config.policy,
-    ...(article ? { article } : {}),
-  });
+    {
+      record: options.record,
+      keys: keyring.keys,
+      policy: keyring.policy,
+      ...(options.article ? { article: options.article } : {}),
+    },
+    ctx,
+  );
   const bad = verified.checks.filter((c) => !c.ok && c.name !== 'policy');
-  if (!signaturesHold(verified) || bad.length > 0) {
+  if (bad.length > 0) {
     throw new CheckFailed(
       `${options.record}: the filing does not verify; refusing to sign over it`,
       bad.map((c) => `✗ ${c.name}: ${c.detail}`),
@@ -183,6 +176,27 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   }
 
   const filing = [...verified.envelopes].reverse().find((e) => e.decision === 'filed');
+  // Under distinct signers, an approval by the reporter who filed (or by someone who approved
+  // in another role) would not count: say so before any prompt, rather than sign a no-op.
+  const me: ChainStep = {
+    role: options.role,
+    decision: 'approved',
+    signer: trusted.name,
+    keyid: key.keyid,
+  };
+  const wouldBe = evaluatePolicy(
+    [...chainSteps(verified.envelopes), me],
+    requiredApprovals(keyring.policy, file.record),
+    keyring.policy,
+  ).ignored.find((i) => i.step === me);
+  if (wouldBe && options.decision !== 'return')
+    throw new UserError(
+      `${options.record}: your approval would not count: ${wouldBe.why} (the keyring's policy wants distinct signers)`,
+      {
+        code: 'USAGE',
+        hint: 'Someone else reviews it; you may still return it with --decision return --comment "…".',
+      },
+    );
   const filedEntry = [...file.record.history].reverse().find((h) => h.event === 'filed');
   let reviews: ItemReview[];
   let reviewsFrom: ReviewPredicate['reviewsFrom'];
@@ -241,26 +255,17 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     privateKey: key.privateKey,
   });
 
-  const steps: ChainStep[] = [
-    ...verified.envelopes.map((e) => ({
-      role: e.signer!.role,
-      decision: e.decision as ChainStep['decision'],
-    })),
-    { role: options.role, decision: decided },
-  ];
-  const outcome = evaluatePolicy(steps, requiredApprovals(config.config.policy, file.record));
+  const steps: ChainStep[] = [...chainSteps(verified.envelopes), { ...me, decision: decided }];
+  const outcome = evaluatePolicy(
+    steps,
+    requiredApprovals(keyring.policy, file.record),
+    keyring.policy,
+  );
   const queried = reviews.filter((r) => r.decision === 'queried').length;
-  const detail = [
-    `${options.role}${comment ? `: ${comment}` : ''}`,
-    queried > 0 ? `${queried} item${queried === 1 ? '' : 's'} queried` : '',
-    reviewsFrom === 'decision' && items.length > 0
-      ? "items accepted with the decision's comment (no prompts)"
-      : '',
-    outcome.status === 'filed' ? `waiting for ${outcome.missing.join(' and ')}` : '',
-  ]
-    .filter(Boolean)
-    .join('; ');
-  const body = withHistory(file, { at: now, event: decided, by: trusted.name, detail });
+  const body = withHistory(
+    file,
+    reviewHistoryEntry(predicate, outcome.status === 'filed' ? outcome.missing : []),
+  );
   const next: RecordFile = {
     ...file,
     status: outcome.status,

@@ -10,7 +10,8 @@ import { UserError } from '../errors.js';
 import { toJson } from '../io/files.js';
 import { StatusPool, threadsFor } from '../io/status-pool.js';
 import { renderStatus, type StatusRow } from '../render/signoff.js';
-import { readKeyring } from '../signing/keyring.js';
+import { keyringPolicy, readKeyring } from '../signing/keyring.js';
+import { DEFAULT_POLICY } from '../signing/policy.js';
 import { RECORD_SUFFIX, statusRow, type RowContext } from '../signing/status-row.js';
 import { FileSignatureCache, signatureCacheFile } from '../signing/verified-cache.js';
 
@@ -118,7 +119,7 @@ export async function runStatus(
       keyring && options.cache
         ? await FileSignatureCache.open(signatureCacheFile(ctx.env))
         : undefined;
-    const policy = config.config.policy;
+    const policy = keyring ? keyringPolicy(keyring.keyring) : DEFAULT_POLICY;
     let rows: StatusRow[] | undefined;
     if (workers) {
       try {

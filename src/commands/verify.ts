@@ -4,7 +4,6 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { readText, toJson, writeAtomic } from '../io/files.js';
@@ -12,16 +11,21 @@ import type { RecordFile } from '../record/schema.js';
 import { parseRecord } from '../record/store.js';
 import { renderChecks } from '../render/signoff.js';
 import { decodeBase64, envelopePayload, pae, verifySignature } from '../signing/dsse.js';
-import { loadKeyring, readArticle, requireKeyring } from '../signing/inputs.js';
+import { gateCheck, type GateResult } from '../signing/gate.js';
+import { loadTrustRoot } from '../signing/inputs.js';
 import type { Keyring } from '../signing/keyring.js';
 import { decodeStatement } from '../signing/statement.js';
-import { verifyRecord, type TrustedKey, type VerifyResult } from '../signing/verify.js';
+import type { TrustedKey } from '../signing/verify.js';
 
 export const VerifyOptions = z.strictObject({
   record: z.string({ error: 'which record? prepub verify <record>' }).min(1),
-  article: z.string().optional(),
-  keyring: z.string().optional(),
+  /** A path; false for --no-article (the text is not checked, and the output says so); true or
+   * absent: the article the record names (commander sets true as the default of --no-article). */
+  article: z.union([z.string().min(1), z.boolean()]).optional(),
+  trust: z.string().min(1).optional(),
+  keyring: z.string().min(1).optional(),
   extract: z.string().optional(),
+  allowUnknownChecklist: z.boolean().default(false),
   format: z.enum(['text', 'json']).default('text'),
 });
 export type VerifyOptions = z.input<typeof VerifyOptions>;
@@ -76,45 +80,42 @@ export async function extractEnvelopes(
 export async function runVerify(
   raw: VerifyOptions,
   ctx: Context,
-): Promise<{ result?: VerifyResult; extracted?: Extracted[] }> {
+): Promise<{ result?: GateResult; extracted?: Extracted[]; trust?: string }> {
   const parsed = VerifyOptions.safeParse(raw);
   if (!parsed.success)
     throw new UserError(parsed.error.issues[0]?.message ?? 'invalid options', { code: 'USAGE' });
   const options = parsed.data;
-  const config = await loadConfig(ctx);
+  if (options.trust && options.keyring && options.trust !== options.keyring)
+    throw new UserError('--trust and --keyring name the same thing: give one', { code: 'USAGE' });
+  // The gate's configuration is pinned: nothing is read from a prepub.config.json found by
+  // walking up from here, which the people it checks could have committed.
+  const gate: Context = { ...ctx, pinnedConfig: true };
   const file = parseRecord(
     options.record,
     await readText(path.resolve(ctx.cwd, options.record), 'record'),
   );
+  const flag = options.trust ?? options.keyring;
   if (options.extract) {
-    const keyring = await loadKeyring(options.keyring, config, ctx.cwd);
+    const keyring = flag ? await loadTrustRoot(flag, gate) : undefined;
     return {
       extracted: await extractEnvelopes(file, path.resolve(ctx.cwd, options.extract), keyring),
     };
   }
-  const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx.cwd));
-  const article = options.article
-    ? await readArticle(path.resolve(ctx.cwd, options.article))
-    : undefined;
-  const result = await verifyRecord({
+  const trust = await loadTrustRoot(flag, gate);
+  const result = await gateCheck(
     file,
-    keys: keyring.keys,
-    policy: config.config.policy,
-    ...(article ? { article } : {}),
-  });
-  // With the checklist the record was made with installed, the assessment (and, with the article,
-  // the findings) must follow from the evidence; otherwise the check says it was not recomputed.
-  const { checkEvidence } = await import('../signing/evidence.js');
-  const evidence = await checkEvidence(
-    file.record,
-    options.article ? path.resolve(ctx.cwd, options.article) : undefined,
-    ctx,
+    {
+      record: options.record,
+      keys: trust.keys,
+      policy: trust.policy,
+      ...(options.article !== undefined && options.article !== true
+        ? { article: options.article }
+        : {}),
+      allowUnknownChecklist: options.allowUnknownChecklist,
+    },
+    gate,
   );
-  const checks = [
-    ...result.checks,
-    { name: evidence.name, ok: evidence.ok, detail: evidence.detail },
-  ];
-  return { result: { ...result, ok: result.ok && evidence.ok, checks } };
+  return { result, trust: trust.file };
 }
 
 export async function execute(
@@ -124,7 +125,7 @@ export async function execute(
 ): Promise<number> {
   const record = typeof args[0] === 'string' ? args[0] : undefined;
   const format = options.format === 'json' ? 'json' : 'text';
-  const { result, extracted } = await runVerify(
+  const { result, extracted, trust } = await runVerify(
     {
       ...(options as Omit<VerifyOptions, 'record'>),
       ...(record ? { record } : {}),
@@ -151,12 +152,16 @@ export async function execute(
         ok: r.ok,
         status: r.status,
         verifiedStatus: r.verifiedStatus,
+        article: { ...r.article, textChecked: r.article.checked },
+        trust,
         checks: r.checks,
         envelopes: r.envelopes,
       }),
     );
   } else {
     ctx.stdout(renderChecks(record ?? '', r));
+    if (!r.article.checked)
+      ctx.stdout('Text not checked: this result says nothing about the text.\n');
   }
   return r.ok ? 0 : 1;
 }

@@ -14,7 +14,6 @@ export const CONFIG_NAME = 'prepub.config.json';
 export const DEFAULTS: Config = {
   checklist: 'uk-ew',
   packDirs: [],
-  policy: { approvals: ['editor'], lawyerWhenReferred: true },
   user: {},
 };
 
@@ -26,8 +25,28 @@ export function userConfigDir(env: NodeJS.ProcessEnv): string {
   return path.join(base, 'prepub');
 }
 
-export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv): string | null {
+/** The nearest prepub.config.json walking up from `cwd`, or null. */
+export function nearestConfigFile(cwd: string): string | null {
+  let dir = path.resolve(cwd);
+  for (;;) {
+    const candidate = path.join(dir, CONFIG_NAME);
+    if (existsSync(candidate)) return candidate;
+    const parent = path.dirname(dir);
+    if (parent === dir) return null;
+    dir = parent;
+  }
+}
+
+/**
+ * The config file in force. With `pinned` (the gate), only PREPUB_CONFIG or the user's config
+ * folder: never a file found by walking up, which a reporter can commit beside the records.
+ */
+export function findConfigFile(cwd: string, env: NodeJS.ProcessEnv, pinned = false): string | null {
   if (env.PREPUB_CONFIG) return path.resolve(cwd, env.PREPUB_CONFIG);
+  if (pinned) {
+    const user = path.join(userConfigDir(env), 'config.json');
+    return existsSync(user) ? user : null;
+  }
   let dir = path.resolve(cwd);
   for (;;) {
     const candidate = path.join(dir, CONFIG_NAME);
@@ -55,8 +74,10 @@ export function resolveConfig(config: Config, file: string | null, cwd: string):
 const cache = new Map<string, Promise<ResolvedConfig>>();
 
 /** Load the configuration in force for this context (memoised per file). Errors name file:line:column. */
-export function loadConfig(ctx: Pick<Context, 'cwd' | 'env'>): Promise<ResolvedConfig> {
-  const file = findConfigFile(ctx.cwd, ctx.env);
+export function loadConfig(
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+): Promise<ResolvedConfig> {
+  const file = findConfigFile(ctx.cwd, ctx.env, ctx.pinnedConfig === true);
   const key = file ?? `defaults:${ctx.cwd}`;
   let loaded = cache.get(key);
   if (!loaded) {
@@ -75,6 +96,16 @@ export function loadConfig(ctx: Pick<Context, 'cwd' | 'env'>): Promise<ResolvedC
           code: 'CONFIG_INVALID',
           lines: result.errors.map(formatDiagnostic),
         });
+      }
+      if (result.value.policy !== undefined) {
+        // Refused, not ignored: a stricter policy silently dropped would weaken the gate.
+        throw new UserError(
+          `${file}: "policy" no longer belongs in prepub.config.json: the approval policy lives in the keyring, the trust root the publishing system pins`,
+          {
+            code: 'CONFIG_INVALID',
+            hint: 'Move it into the keyring file as "policy": {…} (see docs/signoff.md), and remove it here.',
+          },
+        );
       }
       return resolveConfig(result.value, file, ctx.cwd);
     })();

@@ -6,11 +6,22 @@ export const ROLES = ['reporter', 'editor', 'lawyer'] as const;
 export const Role = z.enum(ROLES);
 export type Role = z.infer<typeof Role>;
 
+/**
+ * What approval needs. It lives in the trust root (the keyring the gate pins), never in a
+ * prepub.config.json: the people the gate checks must not choose its rules.
+ */
 export const Policy = z.strictObject({
-  /** Roles whose `approved` is needed, in order, after the reporter's `filed`. */
-  approvals: z.array(z.enum(['editor', 'lawyer'])).default(['editor']),
+  /** Roles whose `approved` is needed after the reporter's `filed`: at least one, so nothing
+   * unreviewed can be approved. */
+  approvals: z
+    .array(z.enum(['editor', 'lawyer']))
+    .min(1, 'at least one approval: nothing unreviewed may be approved')
+    .default(['editor']),
   /** A lawyer's `approved` is needed as well when any answer referred the story to a lawyer. */
   lawyerWhenReferred: z.boolean().default(true),
+  /** Each approval must come from someone other than the reporter who filed, and each required
+   * role from a different person: a key trusted in two roles counts once. */
+  distinctSigners: z.boolean().default(true),
 });
 export type Policy = z.infer<typeof Policy>;
 
@@ -24,7 +35,9 @@ export const Config = z.strictObject({
   recordsDir: z.string().optional(),
   /** The newsroom keyring (JSON). */
   keyring: z.string().optional(),
-  policy: Policy.default({ approvals: ['editor'], lawyerWhenReferred: true }),
+  /** No longer read here: the approval policy lives in the keyring (the trust root). Kept in the
+   * schema only to refuse it with a message saying where it went. */
+  policy: z.unknown().optional(),
   user: z
     .strictObject({
       name: z.string().min(1).optional(),

@@ -22,7 +22,9 @@ export interface PackLocation {
 }
 
 /** The pack folders to search, built-in first, then configured ones. */
-export async function packLocations(ctx: Pick<Context, 'cwd' | 'env'>): Promise<PackLocation[]> {
+export async function packLocations(
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+): Promise<PackLocation[]> {
   const config = await loadConfig(ctx);
   const out: PackLocation[] = [];
   const scan = async (root: string, builtin: boolean) => {
@@ -47,10 +49,20 @@ export async function packLocations(ctx: Pick<Context, 'cwd' | 'env'>): Promise<
   return out;
 }
 
+/** The folder of the pack with this id (configured packs win over built-in ones), never a path:
+ * an id read from a record must not point the gate at a folder of the record's choosing. */
+export async function locatePackById(
+  id: string,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+): Promise<string | undefined> {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id)) return undefined;
+  return [...(await packLocations(ctx))].reverse().find((l) => l.id === id)?.dir;
+}
+
 /** Where a pack id or path points. */
 export async function locatePack(
   idOrPath: string,
-  ctx: Pick<Context, 'cwd' | 'env'>,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
   preferPath = false,
 ): Promise<string> {
   const asPath = path.resolve(ctx.cwd, idOrPath);

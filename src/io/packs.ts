@@ -52,7 +52,7 @@ export interface LoadedPack {
 /** Load a pack folder, with its base pack if it extends one. Never throws for content errors. */
 export async function loadPackDir(
   dir: string,
-  ctx: Pick<Context, 'cwd' | 'env'>,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
   seen: string[] = [],
 ): Promise<LoadedPack> {
   const files = await readPackFiles(dir, ctx.cwd);
@@ -108,7 +108,10 @@ const CachedPack = z.object({
 });
 
 /** A valid pack, from the cache when its files (and prepub) are unchanged: YAML is slow to parse. */
-async function loadPackCached(dir: string, ctx: Pick<Context, 'cwd' | 'env'>): Promise<LoadedPack> {
+async function loadPackCached(
+  dir: string,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+): Promise<LoadedPack> {
   const files = await readPackFiles(dir, ctx.cwd);
   const key = cacheKey([
     PACKAGE_VERSION,
@@ -128,7 +131,7 @@ async function loadPackCached(dir: string, ctx: Pick<Context, 'cwd' | 'env'>): P
 /** Load a pack for use; content errors are a UserError listing every position. */
 export async function resolvePack(
   idOrPath: string,
-  ctx: Pick<Context, 'cwd' | 'env'>,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
 ): Promise<Pack> {
   const dir = await locatePack(idOrPath, ctx);
   const loaded = await loadPackCached(dir, ctx);

@@ -19,7 +19,7 @@ import { PACKAGE_VERSION } from './package.js';
  */
 export async function resolveRulesFile(
   checklist: string | undefined,
-  ctx: Pick<Context, 'cwd' | 'env'>,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
 ): Promise<string> {
   const { loadConfig } = await import('../config/load.js');
   const value = checklist ?? (await loadConfig(ctx)).config.checklist;

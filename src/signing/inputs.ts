@@ -3,12 +3,12 @@
 import type { KeyObject } from 'node:crypto';
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
-import type { ResolvedConfig } from '../config/schema.js';
+import type { Policy, ResolvedConfig } from '../config/schema.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { readBytes, readText } from '../io/files.js';
 import type { RecordBody } from '../record/schema.js';
-import { readKeyring, type Keyring } from './keyring.js';
+import { keyringPolicy, readKeyring, type Keyring } from './keyring.js';
 import {
   checkKeyPermissions,
   isEncryptedPem,
@@ -92,15 +92,64 @@ export async function readArticle(file: string): Promise<Uint8Array> {
   return new Uint8Array(await readBytes(file, 'article'));
 }
 
-/** The keyring named by --keyring, else by the config; undefined when neither names one. */
+export interface LoadedKeyring {
+  readonly file: string;
+  readonly keyring: Keyring;
+  readonly keys: TrustedKey[];
+  /** The keyring's approval policy (the default when it sets none). */
+  readonly policy: Policy;
+}
+
+async function keyringAt(file: string): Promise<LoadedKeyring> {
+  const loaded = await readKeyring(file);
+  return { file, ...loaded, policy: keyringPolicy(loaded.keyring) };
+}
+
+/** The keyring named by --keyring, else PREPUB_TRUST, else the config; undefined when none is named.
+ * For the desk's own commands (file, review, status, export): the gate uses `loadTrustRoot`. */
 export async function loadKeyring(
   flag: string | undefined,
   config: ResolvedConfig,
-  cwd: string,
-): Promise<{ file: string; keyring: Keyring; keys: TrustedKey[] } | undefined> {
-  const file = flag ? path.resolve(cwd, flag) : config.keyring;
-  if (!file) return undefined;
-  return { file, ...(await readKeyring(file)) };
+  ctx: Pick<Context, 'cwd' | 'env'>,
+): Promise<LoadedKeyring | undefined> {
+  const file = flag
+    ? path.resolve(ctx.cwd, flag)
+    : ctx.env.PREPUB_TRUST
+      ? path.resolve(ctx.cwd, ctx.env.PREPUB_TRUST)
+      : config.keyring;
+  return file ? keyringAt(file) : undefined;
+}
+
+/**
+ * The gate's trust root: the keyring (trusted keys, their roles, revocation and expiry, and the
+ * approval policy) that the publishing system pins: `--trust`/`--keyring`, else PREPUB_TRUST,
+ * else the "keyring" of the gate's own config (PREPUB_CONFIG or the user's config folder). Never
+ * a keyring or policy named by a prepub.config.json found beside or above the records, which the
+ * people the gate checks can commit.
+ */
+export async function loadTrustRoot(
+  flag: string | undefined,
+  ctx: Context,
+): Promise<LoadedKeyring & { readonly source: string }> {
+  if (flag) return { ...(await keyringAt(path.resolve(ctx.cwd, flag))), source: 'flag' };
+  if (ctx.env.PREPUB_TRUST)
+    return {
+      ...(await keyringAt(path.resolve(ctx.cwd, ctx.env.PREPUB_TRUST))),
+      source: 'PREPUB_TRUST',
+    };
+  const { loadConfig, nearestConfigFile } = await import('../config/load.js');
+  const pinned = await loadConfig({ ...ctx, pinnedConfig: true });
+  if (pinned.keyring && pinned.file)
+    return { ...(await keyringAt(pinned.keyring)), source: pinned.file };
+  const nearby = nearestConfigFile(ctx.cwd);
+  throw new UserError('no trust root: verify needs the keyring the publishing system pins', {
+    code: 'USAGE',
+    hint: `Pass --trust <keyring.json>, set PREPUB_TRUST, or name "keyring" in the gate's own config (PREPUB_CONFIG).${
+      nearby
+        ? ` ${nearby} is not used: a config beside the records can be changed by the people the gate checks.`
+        : ''
+    }`,
+  });
 }
 
 export function requireKeyring<T>(loaded: T | undefined): T {

@@ -2,13 +2,14 @@
 // lives in the records repository. Validated with zod; errors name file:line:column.
 import { createPublicKey, type KeyObject } from 'node:crypto';
 import { z } from 'zod';
-import { ROLES } from '../config/schema.js';
+import { Policy, ROLES } from '../config/schema.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { UserError } from '../errors.js';
 import { readText, toJson, writeAtomic } from '../io/files.js';
 import { diagnosticAt, parseWithSchema } from '../io/structured.js';
 import { findJsonSyntaxError } from './json-syntax.js';
 import { keyIdOf } from './keys.js';
+import { DEFAULT_POLICY } from './policy.js';
 import type { TrustedKey } from './verify.js';
 
 export const KEYRING_FORMAT = 'prepub/keyring@1';
@@ -19,15 +20,29 @@ export const KeyringEntry = z.strictObject({
   role: z.enum(ROLES),
   publicKey: z.string().min(1),
   added: z.iso.datetime({ offset: true }),
+  /** After this moment a signature by this key no longer verifies. */
+  expires: z.iso.datetime({ offset: true }).optional(),
+  /** A revoked key verifies nothing, whenever its signatures claim to have been made. */
+  revoked: z
+    .strictObject({ at: z.iso.datetime({ offset: true }), reason: z.string().optional() })
+    .optional(),
 });
 export type KeyringEntry = z.infer<typeof KeyringEntry>;
 
 export const Keyring = z.strictObject({
   $schema: z.string().optional(),
   format: z.literal(KEYRING_FORMAT),
+  /** The approval policy of the gate that pins this keyring; the default when absent. */
+  policy: Policy.optional(),
   keys: z.array(KeyringEntry),
 });
 export type Keyring = z.infer<typeof Keyring>;
+
+/** The policy a keyring sets: its own, else the default (an editor's approval, a lawyer's when
+ * referred, distinct signers). */
+export function keyringPolicy(keyring: Keyring): Policy {
+  return keyring.policy ?? DEFAULT_POLICY;
+}
 
 export function emptyKeyring(): Keyring {
   return { format: KEYRING_FORMAT, keys: [] };
@@ -80,7 +95,14 @@ export function parseKeyring(
       );
       return;
     }
-    keys.push({ keyid: actual, name: entry.name, role: entry.role, publicKey: key });
+    keys.push({
+      keyid: actual,
+      name: entry.name,
+      role: entry.role,
+      publicKey: key,
+      ...(entry.expires ? { expires: entry.expires } : {}),
+      ...(entry.revoked ? { revoked: entry.revoked } : {}),
+    });
   });
   return errors.length > 0 ? { keys: [], errors } : { keyring: loaded.value, keys, errors };
 }

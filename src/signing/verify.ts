@@ -14,6 +14,7 @@ import {
   verifySignatureAsync,
 } from './dsse.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from './policy.js';
+import { historyProblem } from './history.js';
 import type { SignatureCache } from './verified-cache.js';
 import {
   decodeStatement,
@@ -22,6 +23,7 @@ import {
   referencedEnvelope,
   ReviewPredicate,
   Statement,
+  type SignoffPredicate,
 } from './statement.js';
 
 /** A key from the keyring, parsed once. One entry per (key, role). */
@@ -30,6 +32,10 @@ export interface TrustedKey {
   readonly name: string;
   readonly role: Role;
   readonly publicKey: KeyObject;
+  /** ISO time after which its signatures no longer verify. */
+  readonly expires?: string;
+  /** A revoked key verifies nothing. */
+  readonly revoked?: { readonly at: string; readonly reason?: string };
 }
 
 export interface Check {
@@ -64,8 +70,14 @@ export interface VerifyInput {
   readonly file: RecordFile;
   readonly keys: readonly TrustedKey[];
   readonly policy: Policy;
-  /** The article's bytes (with --article): they must be what was signed. */
+  /** The article's bytes: they must be what was signed. */
   readonly article?: Uint8Array;
+  /** The article the record names is not there (the path looked at): the text check fails. */
+  readonly articleMissing?: string;
+  /** The caller chose not to check the text (`verify --no-article`): said, never silent. */
+  readonly articleSkipped?: boolean;
+  /** The moment keys' expiry is judged at (default: now). */
+  readonly now?: Date;
   /** Signatures already checked (prepub status only; never for the publication gate). */
   readonly cache?: SignatureCache;
 }
@@ -160,6 +172,7 @@ async function checkEnvelope(
   keys: readonly TrustedKey[],
   cache: SignatureCache | undefined,
   mode: Mode,
+  now: Date,
 ): Promise<{ check: Check; report: EnvelopeReport; decoded?: Decoded }> {
   const env = file.attestations[i]!;
   const index = i + 1;
@@ -208,6 +221,18 @@ async function checkEnvelope(
     );
   }
   const signer = { name: asRole.name, keyid, role: asRole.role };
+  if (asRole.revoked) {
+    return fail(
+      `envelope ${index}: signed by ${asRole.name} (${short(keyid)}), whose key was revoked ${asRole.revoked.at}${asRole.revoked.reason ? ` (${asRole.revoked.reason})` : ''}`,
+      { ...claimed, signer },
+    );
+  }
+  if (asRole.expires && Date.parse(asRole.expires) <= now.getTime()) {
+    return fail(
+      `envelope ${index}: signed by ${asRole.name} (${short(keyid)}), whose key expired ${asRole.expires}`,
+      { ...claimed, signer },
+    );
+  }
   if (signature!.keyid !== keyid || p.signer.keyid !== keyid) {
     return fail(
       `envelope ${index}: the key id it names does not match the key that signed it (${short(keyid)})`,
@@ -287,6 +312,7 @@ function checkRecord(
   filed: FiledPredicate,
   reviewsSince: number,
   equal: Mode['equal'],
+  predicates: readonly SignoffPredicate[],
 ): Check {
   const name = 'record';
   const snap = filed.record;
@@ -311,6 +337,9 @@ function checkRecord(
   ) {
     return { name, ok: false, detail: 'the history differs from what was filed' };
   }
+  // Who filed, approved and returned, when and with what comment: the envelopes' word, exactly.
+  const problem = historyProblem(record.history, predicates);
+  if (problem) return { name, ok: false, detail: problem };
   return { name, ok: true, detail: 'the working record is what was filed' };
 }
 
@@ -366,7 +395,9 @@ async function verifyWith(
       : { name: 'signed', ok: false, detail: 'no signatures: the record has not been filed' },
   );
   const results = await Promise.all(
-    file.attestations.map((_, i) => checkEnvelope(file, i, keys, input.cache, mode)),
+    file.attestations.map((_, i) =>
+      checkEnvelope(file, i, keys, input.cache, mode, input.now ?? new Date()),
+    ),
   );
   checks.push(...results.map((r) => r.check));
   const envelopes = results.map((r) => r.report);
@@ -381,16 +412,29 @@ async function verifyWith(
     lastFiled = [...decoded].reverse().find((d) => isFiled(d.statement.predicate));
     if (chain.ok && lastFiled) {
       const filed = lastFiled.statement.predicate as FiledPredicate;
-      const record = checkRecord(file.record, filed, count - lastFiled.index, mode.equal);
+      const record = checkRecord(
+        file.record,
+        filed,
+        count - lastFiled.index,
+        mode.equal,
+        decoded.map((d) => d.statement.predicate),
+      );
       checks.push(record);
       if (record.ok) {
-        const steps: ChainStep[] = decoded.map(({ statement: { predicate: p } }) => ({
-          role: p.role,
-          decision: p.decision,
-          signer: p.signer.name,
-          ...(isFiled(p) ? {} : { comment: p.comment }),
-        }));
-        const outcome = evaluatePolicy(steps, requiredApprovals(policy, filed.record));
+        // Who signed is the keyring's word (the verified key's entry), never the payload's claim.
+        const steps: ChainStep[] = decoded.map(({ index, statement: { predicate: p } }) => {
+          const signer = envelopes[index - 1]?.signer;
+          return {
+            role: p.role,
+            decision: p.decision,
+            ...(signer ? { signer: signer.name, keyid: signer.keyid } : {}),
+            ...(isFiled(p) ? {} : { comment: p.comment }),
+          };
+        });
+        const outcome = evaluatePolicy(steps, requiredApprovals(policy, filed.record), policy);
+        const ignored = outcome.ignored
+          .map((i) => `; the ${i.step.role}'s approval does not count: ${i.why}`)
+          .join('');
         verifiedStatus = outcome.status;
         const policyCheck: Check =
           outcome.status === 'approved'
@@ -404,7 +448,7 @@ async function verifyWith(
               : {
                   name: 'policy',
                   ok: false,
-                  detail: `filed, waiting for ${outcome.missing.join(' and ')} approval`,
+                  detail: `filed, waiting for ${outcome.missing.join(' and ')} approval${ignored}`,
                 };
         checks.push(policyCheck);
       } else {
@@ -445,7 +489,19 @@ async function verifyWith(
         },
   );
 
-  if (input.article) {
+  if (input.articleSkipped) {
+    checks.push({
+      name: 'article',
+      ok: true,
+      detail: 'text not checked (--no-article): this says nothing about the text being published',
+    });
+  } else if (input.articleMissing !== undefined) {
+    checks.push({
+      name: 'article',
+      ok: false,
+      detail: `the article the record names is not at ${input.articleMissing}: pass --article FILE (or --no-article to skip the text check)`,
+    });
+  } else if (input.article) {
     const actual = sha256Of(input.article);
     const signed = lastFiled ? articleDigest(lastFiled.statement) : file.record.article?.sha256;
     if (!lastFiled) {
@@ -484,6 +540,22 @@ async function verifyWith(
     decoded,
     lastFiled,
   };
+}
+
+/** The verified sign-offs as policy steps: who signed is the keyring's word, not the payload's. */
+export function chainSteps(envelopes: readonly EnvelopeReport[]): ChainStep[] {
+  return envelopes.flatMap((e) =>
+    e.ok && e.signer && e.decision && e.role
+      ? [
+          {
+            role: e.signer.role,
+            decision: e.decision as ChainStep['decision'],
+            signer: e.signer.name,
+            keyid: e.signer.keyid,
+          },
+        ]
+      : [],
+  );
 }
 
 /** The checks that say the signatures hold, whatever the policy (used by `status` and `review`). */

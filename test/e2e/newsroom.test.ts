@@ -8,7 +8,14 @@ import { RecordFile } from '../../src/record/schema.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 let cwd: string;
-const run = (args: string[]) => runCli(args, { cwd, timeoutMs: 30_000 });
+// The publishing system pins the newsroom's keyring for verify (PREPUB_TRUST); the desk's own
+// commands find it through the config.
+const run = (args: string[]) =>
+  runCli(args, {
+    cwd,
+    timeoutMs: 30_000,
+    env: { PREPUB_TRUST: path.join(cwd, 'keyring.json') },
+  });
 const record = () =>
   RecordFile.parse(JSON.parse(readFileSync(path.join(cwd, 'fete.md.prepub.json'), 'utf8')));
 

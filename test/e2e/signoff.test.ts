@@ -170,7 +170,20 @@ describe('sign-off end to end', () => {
     expect(again.code).toBe(2);
     expect(again.stderr).toContain('already filed');
 
-    const waiting = run(['verify', 'story.prepub.json', '--format', 'json']);
+    // The gate never takes its trust root from the prepub.config.json beside the records.
+    const unpinned = run(['verify', 'story.prepub.json']);
+    expect(unpinned.code).toBe(2);
+    expect(unpinned.stderr).toContain('no trust root');
+    expect(unpinned.stderr).toMatch(/prepub\.config\.json is not used/);
+
+    const waiting = run([
+      'verify',
+      'story.prepub.json',
+      '--trust',
+      'keyring.json',
+      '--format',
+      'json',
+    ]);
     expect(waiting.code).toBe(1);
     const w = JSON.parse(waiting.stdout) as {
       ok: boolean;
@@ -212,9 +225,11 @@ describe('sign-off end to end', () => {
     expect(ok.stdout).toContain('✓ article');
     expect(ok.code).toBe(0);
     const json = JSON.parse(
-      run(['verify', 'story.prepub.json', '--article', 'story.md', '--format', 'json']).stdout,
-    ) as { ok: boolean; status: string };
-    expect(json).toMatchObject({ ok: true, status: 'approved' });
+      run(['verify', 'story.prepub.json', '--format', 'json'], {
+        PREPUB_TRUST: path.join(dir, 'keyring.json'),
+      }).stdout,
+    ) as { ok: boolean; status: string; article: { checked: boolean } };
+    expect(json).toMatchObject({ ok: true, status: 'approved', article: { checked: true } });
 
     const status = run(['status', '--format', 'json']);
     expect(status.code).toBe(0);
@@ -230,7 +245,14 @@ describe('sign-off end to end', () => {
   });
 
   it('extracts envelopes that openssl verifies, and rejects a tampered one', () => {
-    const out = run(['verify', 'story.prepub.json', '--extract', 'envelopes']);
+    const out = run([
+      'verify',
+      'story.prepub.json',
+      '--extract',
+      'envelopes',
+      '--trust',
+      'keyring.json',
+    ]);
     expect(out.code).toBe(0);
     const subs = readdirSync(path.join(dir, 'envelopes')).sort();
     expect(subs).toEqual(['1-reporter', '2-editor']);
@@ -244,9 +266,20 @@ describe('sign-off end to end', () => {
 
   it('fails verification when one byte of the article changes', () => {
     writeFileSync(path.join(dir, 'story.md'), ARTICLE.replace('Leeds', 'Leedz'));
-    const r = run(['verify', 'story.prepub.json', '--article', 'story.md']);
+    const r = run([
+      'verify',
+      'story.prepub.json',
+      '--article',
+      'story.md',
+      '--trust',
+      'keyring.json',
+    ]);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✗ article/);
+    // Without --article, the gate checks the article the record names: the same failure.
+    const bound = run(['verify', 'story.prepub.json', '--trust', 'keyring.json']);
+    expect(bound.code).toBe(1);
+    expect(bound.stdout).toMatch(/✗ article/);
     writeFileSync(path.join(dir, 'story.md'), ARTICLE);
   });
 

@@ -1,4 +1,6 @@
 // Test helpers for the sign-off: a valid draft record for an article, keys, a keyring.
+import { reviewHistoryEntry } from '../../src/signing/history.js';
+import type { ReviewPredicate } from '../../src/signing/statement.js';
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
@@ -188,21 +190,22 @@ export function reviewRecord(
 ): RecordFile {
   const role = reviewer.role === 'lawyer' ? 'lawyer' : 'editor';
   const last = file.attestations.at(-1)!;
+  const predicate: ReviewPredicate = {
+    role,
+    decision,
+    signer: { name: reviewer.name, keyid: reviewer.keyid },
+    time: at,
+    comment: 'ok',
+    reviews: [],
+    reviewsFrom: 'decision',
+  };
   const statement = reviewStatement({
     article: { name: file.record.article!.path, digest: { sha256: file.record.article!.sha256 } },
     reviewed: { index: file.attestations.length, sha256: sha256Of(envelopePayload(last)!) },
-    predicate: {
-      role,
-      decision,
-      signer: { name: reviewer.name, keyid: reviewer.keyid },
-      time: at,
-      comment: 'ok',
-      reviews: [],
-      reviewsFrom: 'decision',
-    },
+    predicate,
   });
   const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(statement), reviewer);
-  const body = withHistory(file, { at, event: decision, by: reviewer.name });
+  const body = withHistory(file, reviewHistoryEntry(predicate));
   return { ...file, status, record: body, attestations: [...file.attestations, envelope] };
 }
 

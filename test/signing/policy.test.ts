@@ -1,4 +1,5 @@
 import { describe, expect, it } from 'vitest';
+import { Policy } from '../../src/config/schema.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from '../../src/signing/policy.js';
 import { draftRecord } from './helpers.js';
 
@@ -12,7 +13,6 @@ describe('requiredApprovals', () => {
     [{ approvals: ['editor'] as const, lawyerWhenReferred: true }, false, ['editor']],
     [{ approvals: ['editor'] as const, lawyerWhenReferred: true }, true, ['editor', 'lawyer']],
     [{ approvals: ['editor'] as const, lawyerWhenReferred: false }, true, ['editor']],
-    [{ approvals: [] as const, lawyerWhenReferred: true }, false, []],
     [
       { approvals: ['lawyer', 'editor'] as const, lawyerWhenReferred: false },
       false,
@@ -21,7 +21,7 @@ describe('requiredApprovals', () => {
   ])('%j, referred %j → %j', (policy, referred, expected) => {
     expect(
       requiredApprovals(
-        { ...policy, approvals: [...policy.approvals] },
+        { ...policy, approvals: [...policy.approvals], distinctSigners: true },
         draftRecord({ referred }).record,
       ),
     ).toEqual(expected);
@@ -45,5 +45,92 @@ describe('evaluatePolicy', () => {
     const outcome = evaluatePolicy(steps, required);
     expect(outcome.status).toBe(status);
     expect(outcome.missing).toEqual(missing);
+  });
+});
+
+describe('the policy schema', () => {
+  it('refuses a policy with no approvals: nothing unreviewed may be approved', () => {
+    const result = Policy.safeParse({ approvals: [] });
+    expect(result.success).toBe(false);
+    expect(result.error?.issues[0]?.message).toMatch(/at least one approval/);
+  });
+  it('wants distinct signers by default', () => {
+    expect(Policy.parse({})).toEqual({
+      approvals: ['editor'],
+      lawyerWhenReferred: true,
+      distinctSigners: true,
+    });
+  });
+});
+
+describe('distinct signers', () => {
+  const sam = { signer: 'Sam Reporter', keyid: 'a'.repeat(64) };
+  const eve = { signer: 'Eve Editor', keyid: 'b'.repeat(64) };
+  const lou = { signer: 'Lou Lawyer', keyid: 'c'.repeat(64) };
+  const filed: ChainStep = { role: 'reporter', decision: 'filed', ...sam };
+  const on = { distinctSigners: true };
+  const off = { distinctSigners: false };
+  it.each<[string, ChainStep[], ('editor' | 'lawyer')[], typeof on, string, string[], number]>([
+    [
+      'the reporter approves their own story with a key trusted as editor',
+      [filed, { role: 'editor', decision: 'approved', ...sam }],
+      ['editor'],
+      on,
+      'filed',
+      ['editor'],
+      1,
+    ],
+    [
+      'the same person under another key (same keyring name, any case)',
+      [
+        filed,
+        { role: 'editor', decision: 'approved', signer: 'sam reporter', keyid: 'd'.repeat(64) },
+      ],
+      ['editor'],
+      on,
+      'filed',
+      ['editor'],
+      1,
+    ],
+    [
+      'one editor approving as editor and as lawyer counts once',
+      [
+        filed,
+        { role: 'editor', decision: 'approved', ...eve },
+        { role: 'lawyer', decision: 'approved', ...eve },
+      ],
+      ['editor', 'lawyer'],
+      on,
+      'filed',
+      ['lawyer'],
+      1,
+    ],
+    [
+      'an editor and a lawyer, both other people',
+      [
+        filed,
+        { role: 'editor', decision: 'approved', ...eve },
+        { role: 'lawyer', decision: 'approved', ...lou },
+      ],
+      ['editor', 'lawyer'],
+      on,
+      'approved',
+      [],
+      0,
+    ],
+    [
+      'a newsroom that turns it off',
+      [filed, { role: 'editor', decision: 'approved', ...sam }],
+      ['editor'],
+      off,
+      'approved',
+      [],
+      0,
+    ],
+  ])('%s', (_, steps, required, policy, status, missing, ignored) => {
+    const outcome = evaluatePolicy(steps, required, policy);
+    expect(outcome.status).toBe(status);
+    expect(outcome.missing).toEqual(missing);
+    expect(outcome.ignored).toHaveLength(ignored);
   });
 });

@@ -1,0 +1,32 @@
+// A pack's content never changes under the same version: every built-in pack's digest must be
+// the one checklists/packs.lock.json lists for its version. Changing a question, a rule or a
+// citation without a version bump fails here, so records made under a released version keep
+// meaning what they meant (the gate refuses a pack that claims a released version with other content).
+import { readdirSync, existsSync } from 'node:fs';
+import path from 'node:path';
+import { describe, expect, it } from 'vitest';
+import { BUILTIN_PACKS } from '../../src/io/pack-locations.js';
+import { loadPackDir } from '../../src/io/packs.js';
+import { releasedPackDigests } from '../../src/signing/evidence.js';
+
+const ctx = { cwd: BUILTIN_PACKS, env: {} };
+const builtins = readdirSync(BUILTIN_PACKS).filter((n) =>
+  existsSync(path.join(BUILTIN_PACKS, n, 'pack.yaml')),
+);
+
+describe('checklists/packs.lock.json', () => {
+  it.each(builtins)('lists %s at its version with its exact content', async (id) => {
+    const { pack } = await loadPackDir(path.join(BUILTIN_PACKS, id), ctx);
+    expect(pack, `${id} does not load`).toBeDefined();
+    const lock = await releasedPackDigests();
+    const listed = lock[id]?.[pack!.version];
+    expect(
+      listed,
+      `${id} ${pack!.version} is not in checklists/packs.lock.json: add "${pack!.version}": "${pack!.sha256}"`,
+    ).toBeDefined();
+    expect(
+      pack!.sha256,
+      `${id} ${pack!.version} changed without a version bump: bump "version" in its pack.yaml and add the new version to the lock (never edit a listed digest)`,
+    ).toBe(listed);
+  });
+});

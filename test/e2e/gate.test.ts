@@ -1,0 +1,361 @@
+// The gate holds (issue #10, items 2–5 and 7), through the built bin: a reporter who can commit
+// to the records repository cannot choose the gate's rules, approve their own story, rewrite
+// who approved it, file a doctored finding or checklist, or get a changed text through.
+import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import path from 'node:path';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { RecordFile } from '../../src/record/schema.js';
+import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { REAL_ARTICLE, realDraftRecord } from '../signing/helpers.js';
+
+let top: string; // holds the records repository and, outside it, the gate's pinned trust root
+let repo: string;
+let gateTrust: string;
+const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
+  runCli(args, {
+    cwd: repo,
+    timeoutMs: 30_000,
+    env: { HOME: top, XDG_CONFIG_HOME: path.join(top, 'config'), ...env },
+  });
+const write = (name: string, value: unknown) =>
+  writeFileSync(
+    path.join(repo, name),
+    typeof value === 'string' ? value : `${JSON.stringify(value, null, 2)}\n`,
+    { mode: 0o600 },
+  );
+const read = (name: string) => readFileSync(path.join(repo, name), 'utf8');
+const keyring = () =>
+  JSON.parse(readFileSync(gateTrust, 'utf8')) as {
+    format: string;
+    keys: Record<string, unknown>[];
+  };
+const setConfig = (config: Record<string, unknown> = {}) =>
+  write('prepub.config.json', { keyring: 'keyring.json', ...config });
+
+/** File a real draft as the reporter and approve it as the editor; returns the record's name. */
+async function approvedRecord(name: string): Promise<string> {
+  write(`${name}.md`, REAL_ARTICLE);
+  write(`${name}.prepub.json`, realDraftRecord({ path: `${name}.md` }));
+  const filed = await run([
+    'file',
+    `${name}.prepub.json`,
+    '--confirm',
+    '--no-input',
+    '--key',
+    'Sam Reporter',
+  ]);
+  expect(filed.code, filed.stderr).toBe(0);
+  const reviewed = await run([
+    'review',
+    `${name}.prepub.json`,
+    '--decision',
+    'approve',
+    '--comment',
+    'Fine.',
+    '--no-input',
+    '--key',
+    'Ed Itor',
+  ]);
+  expect(reviewed.code, reviewed.stderr).toBe(0);
+  return `${name}.prepub.json`;
+}
+
+beforeAll(async () => {
+  top = tempDir('prepub-gate-');
+  repo = path.join(top, 'records');
+  mkdirSync(repo);
+  mkdirSync(path.join(top, 'gate'));
+  gateTrust = path.join(top, 'gate', 'keyring.json');
+  for (const [name, role] of [
+    ['Sam Reporter', 'reporter'],
+    ['Ed Itor', 'editor'],
+  ] as const) {
+    expect((await run(['keys', 'generate', '--name', name, '--no-passphrase'])).code).toBe(0);
+    expect((await run(['keys', 'export', name, '--out', `${role}.pem`])).code).toBe(0);
+    const t = await run([
+      'keys',
+      'trust',
+      `${role}.pem`,
+      '--name',
+      name,
+      '--role',
+      role,
+      '--keyring',
+      'keyring.json',
+    ]);
+    expect(t.code, t.stderr).toBe(0);
+  }
+  cpSync(path.join(repo, 'keyring.json'), gateTrust); // the publishing system's own copy
+  setConfig();
+}, 60_000);
+afterAll(() => rmSync(top, { recursive: true, force: true }));
+
+describe('the trust root is the gate’s, not the reporter’s (item 3)', () => {
+  it('refuses a policy in a prepub.config.json, where a reporter could weaken it', async () => {
+    setConfig({ policy: { approvals: [] } });
+    const r = await run(['verify', 'x.prepub.json', '--trust', gateTrust]);
+    const f = await run(['file', 'x.prepub.json', '--confirm', '--no-input']);
+    setConfig();
+    for (const out of [f]) {
+      expect(out.code).toBe(2);
+      expect(out.stderr).toMatch(/"policy" no longer belongs in prepub\.config\.json/);
+    }
+    // The gate does not read that config at all: it fails on the missing record instead.
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/x\.prepub\.json: no such record/);
+  });
+
+  it('refuses a trust root whose policy approves with no approval, with its position', async () => {
+    writeFileSync(
+      path.join(top, 'gate', 'lax.json'),
+      `${JSON.stringify({ ...keyring(), policy: { approvals: [] } }, null, 2)}\n`,
+    );
+    const name = await approvedRecord('lax');
+    const r = await run(['verify', name, '--trust', path.join(top, 'gate', 'lax.json')]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/lax\.json:\d+:\d+: policy\.approvals: at least one approval/);
+  });
+
+  it('never takes the keyring from a config beside the records', async () => {
+    const name = await approvedRecord('pinned');
+    const unpinned = await run(['verify', name]);
+    expect(unpinned.code).toBe(2);
+    expect(unpinned.stderr).toMatch(/no trust root/);
+    expect((await run(['verify', name], { PREPUB_TRUST: gateTrust })).code).toBe(0);
+    // The gate's own config (PREPUB_CONFIG) may name it.
+    writeFileSync(
+      path.join(top, 'gate', 'config.json'),
+      JSON.stringify({ keyring: 'keyring.json' }),
+    );
+    expect(
+      (await run(['verify', name], { PREPUB_CONFIG: path.join(top, 'gate', 'config.json') })).code,
+    ).toBe(0);
+  });
+
+  it('a reporter trusted as editor in the repository keyring gets nothing past the gate', async () => {
+    // The reporter adds their own key as an editor to the keyring in the repository.
+    const ring = JSON.parse(read('keyring.json')) as { keys: Record<string, unknown>[] };
+    const sam = ring.keys.find((k) => k.name === 'Sam Reporter')!;
+    write('keyring.json', { ...ring, keys: [...ring.keys, { ...sam, role: 'editor' }] });
+    write('self.md', REAL_ARTICLE);
+    write('self.prepub.json', realDraftRecord({ path: 'self.md' }));
+    expect(
+      (await run(['file', 'self.prepub.json', '--confirm', '--no-input', '--key', 'Sam Reporter']))
+        .code,
+    ).toBe(0);
+    // Distinct signers by default: review refuses before it signs.
+    const own = await run([
+      'review',
+      'self.prepub.json',
+      '--decision',
+      'approve',
+      '--no-input',
+      '--key',
+      'Sam Reporter',
+    ]);
+    expect(own.code).toBe(2);
+    expect(own.stderr).toMatch(/your approval would not count: Sam Reporter filed the story/);
+    // Even with the repository keyring's policy turned off, the gate's own trust root decides.
+    write('keyring.json', {
+      ...JSON.parse(read('keyring.json')),
+      policy: { approvals: ['editor'], distinctSigners: false },
+    });
+    const self = await run([
+      'review',
+      'self.prepub.json',
+      '--decision',
+      'approve',
+      '--no-input',
+      '--key',
+      'Sam Reporter',
+    ]);
+    expect(self.code, self.stderr).toBe(0);
+    const gate = await run(['verify', 'self.prepub.json', '--trust', gateTrust]);
+    expect(gate.code).toBe(1);
+    expect(gate.stdout).toMatch(/✗ signature 2 .*trusted as reporter, not as editor/);
+    // And a trust root that trusts Sam in both roles still wants someone else's approval.
+    const both = path.join(top, 'gate', 'both.json');
+    writeFileSync(
+      both,
+      JSON.stringify(
+        {
+          ...keyring(),
+          keys: [
+            ...keyring().keys,
+            { ...keyring().keys.find((k) => k.name === 'Sam Reporter')!, role: 'editor' },
+          ],
+        },
+        null,
+        2,
+      ),
+    );
+    const distinct = await run(['verify', 'self.prepub.json', '--trust', both]);
+    expect(distinct.code).toBe(1);
+    expect(distinct.stdout).toMatch(/✗ policy .*does not count: Sam Reporter filed the story/);
+    cpSync(gateTrust, path.join(repo, 'keyring.json'));
+  });
+
+  it('fails a signature by a revoked or expired key', async () => {
+    const name = await approvedRecord('revoked');
+    const ring = keyring();
+    const ed = (extra: Record<string, unknown>) => ({
+      ...ring,
+      keys: ring.keys.map((k) => (k.name === 'Ed Itor' ? { ...k, ...extra } : k)),
+    });
+    const revoked = path.join(top, 'gate', 'revoked.json');
+    writeFileSync(
+      revoked,
+      JSON.stringify(
+        ed({ revoked: { at: '2026-11-01T00:00:00Z', reason: 'left the paper' } }),
+        null,
+        2,
+      ),
+    );
+    const r = await run(['verify', name, '--trust', revoked]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ signature 2 .*revoked 2026-11-01T00:00:00Z \(left the paper\)/);
+    const expired = path.join(top, 'gate', 'expired.json');
+    writeFileSync(expired, JSON.stringify(ed({ expires: '2020-01-01T00:00:00Z' }), null, 2));
+    const e = await run(['verify', name, '--trust', expired]);
+    expect(e.code).toBe(1);
+    expect(e.stdout).toMatch(/expired 2020-01-01/);
+  });
+});
+
+describe('the text is bound by default (item 2)', () => {
+  it('checks the article the record names, fails when it is gone, and says so with --no-article', async () => {
+    const name = await approvedRecord('bound');
+    expect((await run(['verify', name, '--trust', gateTrust])).code).toBe(0);
+    rmSync(path.join(repo, 'bound.md'));
+    const gone = await run(['verify', name, '--trust', gateTrust]);
+    expect(gone.code).toBe(1);
+    expect(gone.stdout).toMatch(/✗ article .*the article the record names is not at .*bound\.md/);
+    const skipped = await run(['verify', name, '--trust', gateTrust, '--no-article']);
+    expect(skipped.code).toBe(0);
+    expect(skipped.stdout).toMatch(/Text not checked/);
+    const json = await run([
+      'verify',
+      name,
+      '--trust',
+      gateTrust,
+      '--no-article',
+      '--format',
+      'json',
+    ]);
+    expect(JSON.parse(json.stdout)).toMatchObject({ ok: true, article: { checked: false } });
+  });
+});
+
+describe('the evidence is recomputed under the exact checklist (items 4 and 7)', () => {
+  const forgePack = (version: string) => {
+    const dir = path.join(repo, 'packs', 'uk-ew');
+    rmSync(path.join(repo, 'packs'), { recursive: true, force: true });
+    cpSync(path.join(ROOT, 'checklists', 'uk-ew'), dir, { recursive: true });
+    const manifest = path.join(dir, 'pack.yaml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8')
+        .replace(/^version: .*$/m, `version: ${version}`)
+        .replace(/^title: (.*)$/m, 'title: $1 (our copy)'),
+    );
+    setConfig({ packDirs: ['packs'] });
+  };
+  const checkFete = (slug: string) => {
+    cpSync(path.join(ROOT, 'examples', 'community-fete.md'), path.join(repo, `${slug}.md`));
+    cpSync(
+      path.join(ROOT, 'examples', 'community-fete.answers.yaml'),
+      path.join(repo, `${slug}.answers.yaml`),
+    );
+    return run([
+      'check',
+      `${slug}.md`,
+      '--answers',
+      `${slug}.answers.yaml`,
+      '--no-input',
+      '--file',
+      '--key',
+      'Sam Reporter',
+    ]);
+  };
+
+  it('a copy of a released checklist version with other content is refused at filing', async () => {
+    forgePack('1.0.0');
+    const r = await checkFete('same-version').finally(() => setConfig());
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/uk-ew 1\.0\.0 was released with sha256 \w+, but .* content differs/);
+  });
+
+  it('a checklist the gate does not have fails verify unless allowed for archives', async () => {
+    forgePack('1.0.1');
+    const filed = await checkFete('own-pack');
+    expect(filed.code, filed.stderr).toBe(0);
+    const reviewed = await run([
+      'review',
+      'own-pack.md.prepub.json',
+      '--decision',
+      'approve',
+      '--no-input',
+      '--key',
+      'Ed Itor',
+    ]);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    setConfig();
+    const r = await run(['verify', 'own-pack.md.prepub.json', '--trust', gateTrust]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /✗ evidence .*cannot recompute the evidence: checklist uk-ew 1\.0\.1 .* is not installed here/,
+    );
+    const archive = await run([
+      'verify',
+      'own-pack.md.prepub.json',
+      '--trust',
+      gateTrust,
+      '--allow-unknown-checklist',
+    ]);
+    expect(archive.code).toBe(0);
+    expect(archive.stdout).toMatch(/not recomputed \(allowed by --allow-unknown-checklist\)/);
+  });
+
+  it('a finding whose severity or message was edited before filing is refused', async () => {
+    const draft = realDraftRecord({ path: 'lowered.md' });
+    write('lowered.md', REAL_ARTICLE);
+    const lowered = structuredClone(draft);
+    lowered.record.findings = lowered.record.findings.map((f) => ({
+      ...f,
+      severity: 'low',
+      message: '',
+    }));
+    write('lowered.prepub.json', lowered);
+    const r = await run([
+      'file',
+      'lowered.prepub.json',
+      '--confirm',
+      '--no-input',
+      '--key',
+      'Sam Reporter',
+    ]);
+    expect(r.code).toBe(1);
+    expect(r.stderr).toMatch(/the findings are not what a scan of the article finds/);
+  });
+});
+
+describe('history is the envelopes’ word (item 5)', () => {
+  it('fails a record whose approval was rewritten, and the sheet shows who really approved', async () => {
+    const name = await approvedRecord('history');
+    const file = RecordFile.parse(JSON.parse(read(name)));
+    const i = file.record.history.findIndex((h) => h.event === 'approved');
+    file.record.history[i] = {
+      ...file.record.history[i]!,
+      by: 'Managing Editor',
+      at: '2026-11-21T09:00:00.000Z',
+    };
+    write(name, file);
+    const r = await run(['verify', name, '--trust', gateTrust]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/✗ record .*history entry "approved by Managing Editor/);
+    const sheet = await run(['export', name, '--format', 'md']);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(sheet.stdout).not.toContain('Managing Editor');
+    expect(sheet.stdout).toContain('Ed Itor');
+  });
+});
