@@ -4,6 +4,7 @@ import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import type { RecordFile } from '../../src/record/schema.js';
 import { signedHistory } from '../../src/signing/history.js';
+import { keyringPolicy, parseKeyring } from '../../src/signing/keyring.js';
 import { DEFAULT_POLICY } from '../../src/signing/policy.js';
 import { decodeStatement } from '../../src/signing/statement.js';
 import { envelopePayload } from '../../src/signing/dsse.js';
@@ -160,5 +161,92 @@ describe('the history is the envelopes’ word', () => {
     const shown = signedHistory(forged.record.history, predicates);
     expect(shown.map((h) => h.by)).not.toContain('Managing Editor');
     expect(shown.find((h) => h.event === 'approved')?.by).toBe('Ed Itor');
+  });
+});
+
+describe('any change to the trust root that could weaken the decision makes verify fail', () => {
+  const entry = (k: typeof reporter) => ({
+    keyid: k.keyid,
+    name: k.name,
+    role: k.role,
+    publicKey: k.publicPem,
+    added: '2026-11-01T00:00:00Z',
+  });
+  const ring = { format: 'prepub/keyring@1', keys: [entry(reporter), entry(editor)] };
+  const decide = async (text: string) => {
+    const parsed = parseKeyring('keyring.json', text);
+    if (!parsed.keyring) return 'refused';
+    const result = await verifyRecord({
+      file: approved,
+      keys: parsed.keys,
+      policy: keyringPolicy(parsed.keyring),
+      article,
+      now: NOW,
+    });
+    return result.ok ? 'verified' : 'failed';
+  };
+
+  it('the honest trust root verifies', async () => {
+    expect(await decide(JSON.stringify(ring))).toBe('verified');
+  });
+
+  it('a changed key, key id or role of a signer', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: 1 }),
+        fc.constantFrom('keyid', 'publicKey', 'role'),
+        fc.nat(),
+        async (i, field, at) => {
+          const changed = structuredClone(ring) as { keys: Record<string, string>[] };
+          const e = changed.keys[i]!;
+          if (field === 'role') e.role = e.role === 'editor' ? 'lawyer' : 'editor';
+          else {
+            // One character of the key material or the id, replaced by another of its alphabet.
+            const value = e[field]!;
+            const body = field === 'publicKey' ? value.indexOf('\n') + 1 : 0;
+            const end = field === 'publicKey' ? value.lastIndexOf('\n-----') : value.length;
+            const p = body + (at % (end - body));
+            const alphabet = field === 'keyid' ? '0123456789abcdef' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
+            const c = alphabet[(alphabet.indexOf(value[p]!) + 1) % alphabet.length]!;
+            e[field] = value.slice(0, p) + c + value.slice(p + 1);
+          }
+          expect(await decide(JSON.stringify(changed))).not.toBe('verified');
+        },
+      ),
+      { numRuns: 60 },
+    );
+  });
+
+  it('a signer revoked or expired, a required lawyer, or distinct signers on a self-approval', async () => {
+    await fc.assert(
+      fc.asyncProperty(
+        fc.nat({ max: 1 }),
+        fc.constantFrom('revoked', 'expired', 'lawyer'),
+        async (i, change) => {
+          const changed = structuredClone(ring) as {
+            keys: Record<string, unknown>[];
+            policy?: unknown;
+          };
+          if (change === 'revoked') changed.keys[i]!.revoked = { at: '2026-11-25T00:00:00Z' };
+          if (change === 'expired') changed.keys[i]!.expires = '2026-11-25T00:00:00Z';
+          if (change === 'lawyer') changed.policy = { approvals: ['editor', 'lawyer'] };
+          expect(await decide(JSON.stringify(changed))).not.toBe('verified');
+        },
+      ),
+      { numRuns: 20 },
+    );
+  });
+
+  it('a changed checklist digest in the record', async () => {
+    await fc.assert(
+      fc.asyncProperty(fc.nat({ max: 63 }), async (at) => {
+        const changed = structuredClone(approved);
+        const sha = changed.record.checklist.sha256;
+        const c = sha[at] === '0' ? '1' : '0';
+        changed.record.checklist.sha256 = sha.slice(0, at) + c + sha.slice(at + 1);
+        expect((await verify(changed)).ok).toBe(false);
+      }),
+      { numRuns: 20 },
+    );
   });
 });
