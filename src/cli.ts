@@ -2,7 +2,21 @@
 import { Command, CommanderError, Option } from 'commander';
 import { Cancelled, CheckFailed, EXIT, UserError } from './errors.js';
 import type { Context } from './context.js';
+import {
+  DECISIONS,
+  EXPORT_FORMATS,
+  KEY_ROLES,
+  OUTPUT_FORMATS,
+  REVIEW_ROLES,
+  SECTION_CHOICES,
+  SEVERITY_CHOICES,
+} from './commands/options.js';
 import { PACKAGE_VERSION } from './io/package.js';
+import type * as TextModule from './render/text.js';
+
+// Loaded when a command runs or an error is reported, so `--version` and `--help` stay fast.
+type Text = typeof TextModule;
+const loadText = (): Promise<Text> => import('./render/text.js');
 
 type Action = (
   args: readonly unknown[],
@@ -11,13 +25,11 @@ type Action = (
 ) => Promise<number | void>;
 type Loader = () => Promise<{ execute: Action }>;
 
-const FORMAT_TEXT_JSON = ['text', 'json'] as const;
-
 function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-function makeContext(globals: Record<string, unknown>): Context {
+function makeContext(globals: Record<string, unknown>, text: Text): Context {
   const env = process.env;
   const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
   const allowed = globals.color !== false && !noColorEnv && env.TERM !== 'dumb';
@@ -31,8 +43,14 @@ function makeContext(globals: Record<string, unknown>): Context {
     debug: globals.debug === true,
     interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
     stdinIsTTY: Boolean(process.stdin.isTTY),
-    stdout: (text) => void process.stdout.write(text),
-    stderr: (text) => void process.stderr.write(text),
+    // A terminal never gets a raw control character: the renderers make file-derived text safe,
+    // and this catches anything they missed (the theme's own colour styles pass when colour is on).
+    stdout: (out) =>
+      void process.stdout.write(
+        process.stdout.isTTY ? text.safeTerminalStream(out, colorOut) : out,
+      ),
+    stderr: (out) =>
+      void process.stderr.write(process.stderr.isTTY ? text.safeTerminalStream(out, color) : out),
   };
 }
 
@@ -61,7 +79,7 @@ export function buildProgram(
 
   const jsonOption = () => new Option('--json', 'the same as --format json');
   const formatOption = () =>
-    new Option('--format <format>', 'output format').choices(FORMAT_TEXT_JSON).default('text');
+    new Option('--format <format>', 'output format').choices(OUTPUT_FORMATS).default('text');
   const on = (loader: Loader) =>
     async function (this: Command, ...args: unknown[]) {
       await run(loader, this, args.slice(0, -2));
@@ -74,6 +92,7 @@ export function buildProgram(
     .option('--checklist <id|path>', 'checklist pack to use (default from config, else uk-ew)')
     .option('--answers <file>', 'answers from a YAML or JSON file (no terminal needed)')
     .option('--out <file>', 'record path (default: <article>.prepub.json)')
+    .option('--force', '--out may replace an existing file that is not a prepub record')
     .option('--resume <record>', 'continue a draft record')
     .option('--file', 'sign and file the record at the end')
     .option('--no-input', 'never prompt; list what is missing and exit 2')
@@ -100,8 +119,12 @@ export function buildProgram(
     .description('scan a draft for risk triggers; no questions asked')
     .argument('<article>', 'the draft (.md, .txt, .html, .docx, or - for stdin)')
     .option('--checklist <id|path>', 'pack whose rules to use (default from config, else uk-ew)')
-    .option('--fail-on <severity>', 'exit 1 if any finding is at or above this severity', 'blocker')
-    .option('--section <id...>', 'only these sections')
+    .addOption(
+      new Option('--fail-on <severity>', 'exit 1 if any finding is at or above this severity')
+        .choices(SEVERITY_CHOICES)
+        .default('blocker'),
+    )
+    .addOption(new Option('--section <id...>', 'only these sections').choices(SECTION_CHOICES))
     .option('--ignore <rule=reason...>', 'suppress a rule, with the reason (listed, never silent)')
     .option('--max-bytes <n>', 'largest input accepted', '10000000')
     .addOption(formatOption())
@@ -141,8 +164,14 @@ export function buildProgram(
     .description('desk editor or lawyer: review the flagged items, approve or return, sign')
     .argument('<record>', 'the record (*.prepub.json)')
     .option('--article <file>', 'the article, to check it is the text that was filed')
-    .option('--role <role>', 'sign as editor or lawyer', 'editor')
-    .option('--decision <decision>', 'approve or return (with --no-input)')
+    .addOption(
+      new Option('--role <role>', 'sign as editor or lawyer')
+        .choices(REVIEW_ROLES)
+        .default('editor'),
+    )
+    .addOption(
+      new Option('--decision <decision>', 'approve or return (with --no-input)').choices(DECISIONS),
+    )
     .option('--comment <text>', 'the comment for the decision')
     .option('--reviews <file>', 'item reviews from a YAML or JSON file')
     .option('--no-input', 'never prompt')
@@ -180,6 +209,7 @@ export function buildProgram(
       'archives: pass when the checklist the record names is not installed (said in the output)',
     )
     .option('--extract <dir>', "write each envelope's payload.json, pae.bin and sig.bin")
+    .option('--force', '--extract may replace files already in the folder')
     .addOption(formatOption())
     .addOption(jsonOption())
     .addHelpText(
@@ -211,10 +241,11 @@ export function buildProgram(
     .description('a sign-off sheet for people and archives')
     .argument('<record>', 'the record (*.prepub.json)')
     .addOption(
-      new Option('--format <format>', 'sheet format').choices(['md', 'html', 'json']).default('md'),
+      new Option('--format <format>', 'sheet format').choices(EXPORT_FORMATS).default('md'),
     )
     .addOption(jsonOption())
-    .option('--out <file>', 'write to a file instead of stdout')
+    .option('--out <file>', 'write to a file instead of stdout (a new file, unless --force)')
+    .option('--force', '--out may replace an existing file (never an input or a private key)')
     .option('--keyring <file>', 'the trusted keys, to show which signatures verify')
     .addHelpText(
       'after',
@@ -275,7 +306,8 @@ export function buildProgram(
     .command('export')
     .description('print a public key (SPKI PEM) and its key id')
     .argument('[name]', 'key name or id (default: your key)')
-    .option('--out <file>', 'write the PEM to a file')
+    .option('--out <file>', 'write the PEM to a file (a new file, unless --force)')
+    .option('--force', '--out may replace an existing file (never a private key)')
     .addHelpText('after', examples(['prepub keys export "Sam Reporter" --out sam.pem']))
     .action(on(() => import('./commands/keys/export.js')));
   keys
@@ -285,7 +317,7 @@ export function buildProgram(
     .requiredOption('--name <name>', "the signer's name")
     .addOption(
       new Option('--role <role>', 'the role it may sign as')
-        .choices(['reporter', 'editor', 'lawyer'])
+        .choices(KEY_ROLES)
         .makeOptionMandatory(),
     )
     .option('--keyring <file>', 'the keyring file (default from config)')
@@ -300,29 +332,39 @@ export function buildProgram(
   return program;
 }
 
-function report(ctx: Pick<Context, 'stderr' | 'debug'>, error: unknown): number {
+/**
+ * Error messages quote file contents (a headline, a key name, a path from a record), so each is
+ * made terminal-safe here: the message and each diagnostic on one line, the hint as written.
+ */
+async function report(ctx: Pick<Context, 'stderr' | 'debug'>, thrown: unknown): Promise<number> {
+  const [{ safeLine, safeTerminal }, { environmentFailure }] = await Promise.all([
+    loadText(),
+    import('./io/write-errors.js'),
+  ]);
+  const error = environmentFailure(thrown) ?? thrown;
   if (error instanceof UserError) {
     if (error.options.json !== undefined)
       process.stdout.write(`${JSON.stringify(error.options.json, null, 2)}\n`);
-    ctx.stderr(`prepub: ${error.message}\n`);
-    for (const line of error.options.lines ?? []) ctx.stderr(`  ${line}\n`);
-    if (error.options.hint) ctx.stderr(`${error.options.hint}\n`);
+    ctx.stderr(`prepub: ${safeLine(error.message)}\n`);
+    for (const line of error.options.lines ?? []) ctx.stderr(`  ${safeLine(line)}\n`);
+    if (error.options.hint) ctx.stderr(`${safeTerminal(error.options.hint)}\n`);
     return EXIT.usage;
   }
   if (error instanceof CheckFailed) {
-    ctx.stderr(`prepub: ${error.message}\n`);
-    for (const line of error.lines) ctx.stderr(`  ${line}\n`);
+    ctx.stderr(`prepub: ${safeLine(error.message)}\n`);
+    for (const line of error.lines) ctx.stderr(`  ${safeLine(line)}\n`);
     return EXIT.failed;
   }
   if (error instanceof Cancelled) {
-    ctx.stderr(`\n${error.message}\n`);
+    ctx.stderr(`\n${safeTerminal(error.message)}\n`);
     return EXIT.cancelled;
   }
-  const message = error instanceof Error ? error.message : String(error);
+  const message = safeLine(error instanceof Error ? error.message : String(error));
   ctx.stderr(
     `prepub: internal error: ${message}\nThis is a bug in prepub. Run again with --debug to see where it happened, and report it.\n`,
   );
-  if (ctx.debug && error instanceof Error && error.stack) ctx.stderr(`${error.stack}\n`);
+  if (ctx.debug && error instanceof Error && error.stack)
+    ctx.stderr(`${safeTerminal(error.stack)}\n`);
   return EXIT.bug;
 }
 
@@ -331,7 +373,7 @@ export async function main(argv: readonly string[]): Promise<number> {
   let ctx: Context | undefined;
   let code: number = EXIT.ok;
   const program = buildProgram(async (loader, cmd, args) => {
-    ctx = makeContext(cmd.optsWithGlobals());
+    ctx = makeContext(cmd.optsWithGlobals(), await loadText());
     const mod = await loader();
     const { json, ...options } = cmd.opts<Record<string, unknown>>();
     if (json === true) options.format = 'json';
@@ -339,9 +381,12 @@ export async function main(argv: readonly string[]): Promise<number> {
     code = typeof result === 'number' ? result : EXIT.ok;
   });
   program.exitOverride();
+  // Commander's errors quote what was typed (`argument 'x' is invalid`): they are held here and
+  // written terminal-safe once parsing has stopped.
+  let commanderErr = '';
   program.configureOutput({
     writeOut: (s) => void process.stdout.write(s),
-    writeErr: (s) => void process.stderr.write(s),
+    writeErr: (s) => void (commanderErr += s),
   });
   for (const sub of program.commands) {
     sub.exitOverride();
@@ -352,11 +397,15 @@ export async function main(argv: readonly string[]): Promise<number> {
     await program.parseAsync([...argv]);
     return code;
   } catch (error) {
+    if (commanderErr) process.stderr.write((await loadText()).safeTerminal(commanderErr));
+    commanderErr = '';
     if (error instanceof CommanderError) {
       // commander has already printed its message (help, version, or a usage error).
       // `prepub` or `prepub keys` alone shows the help as an error (exit 2); --help is exit 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
     return report(ctx ?? { stderr: (t) => void process.stderr.write(t), debug }, error);
+  } finally {
+    if (commanderErr) process.stderr.write((await loadText()).safeTerminal(commanderErr));
   }
 }

@@ -11,7 +11,8 @@ import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { Cancelled, UserError } from '../errors.js';
-import { readText, toJson, writeAtomic } from '../io/files.js';
+import { readText, removeStaleTemps, toJson, writeAtomic } from '../io/files.js';
+import { checkOutFile } from '../io/out-file.js';
 import { acquireLock, type Lock } from '../io/lock.js';
 import { locatePack } from '../io/pack-locations.js';
 import { resolvePack } from '../io/packs.js';
@@ -33,6 +34,8 @@ import { walk, type AnswerSource } from '../record/walk.js';
 import { parseIgnores } from './scan.js';
 import { assessmentText, questionBlock, sectionHeader } from '../render/walk.js';
 import { createTheme } from '../render/theme.js';
+import { safeLine } from '../render/text.js';
+import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 const Options = z.strictObject({
   checklist: z.string().optional(),
@@ -41,13 +44,13 @@ const Options = z.strictObject({
   resume: z.string().optional(),
   file: z.boolean().optional(),
   input: z.boolean().default(true),
-  slug: z.string().regex(SLUG, `--slug: use ${SLUG_RULE}`).optional(),
+  slug: z.string().regex(SLUG, `use ${SLUG_RULE}`).optional(),
   headline: z.string().min(1).optional(),
   desk: z.string().min(1).optional(),
   reporter: z.string().min(1).optional(),
   key: z.string().optional(),
   ignore: z.array(z.string()).optional(),
-  format: z.enum(['text', 'json']).default('text'),
+  format: z.enum(OUTPUT_FORMATS).default('text'),
 });
 export type CheckOptions = z.infer<typeof Options>;
 
@@ -96,7 +99,7 @@ export async function execute(
   raw: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const options = Options.parse(raw);
+  const options = parseOptions(Options, raw);
   const t = createTheme(ctx.color);
   const interactive = ctx.interactive && options.input;
   const say = (s: string) => ctx.stderr(s);
@@ -130,8 +133,36 @@ export async function execute(
     });
   }
   if (!recordPath && article !== '-') recordPath = `${article}.prepub.json`;
+  if (recordPath && !options.resume) {
+    // The record is never written over the draft, the answers, a key, or a file that is not a record.
+    await checkOutFile(recordPath, {
+      flag: '--out',
+      cwd: ctx.cwd,
+      force: true,
+      inputs: [
+        article !== '-' ? { file: article, what: 'article being checked' } : undefined,
+        options.answers ? { file: options.answers, what: 'answers file' } : undefined,
+        options.key ? { file: options.key, what: 'signing key' } : undefined,
+      ],
+    });
+  }
   if (recordPath && !options.resume && existsSync(path.resolve(ctx.cwd, recordPath))) {
-    const found = await readRecord(path.resolve(ctx.cwd, recordPath));
+    const found = await readRecord(path.resolve(ctx.cwd, recordPath)).catch((error: unknown) => {
+      if (
+        error instanceof UserError &&
+        (error.code === 'RECORD_INVALID' || error.code === 'INPUT_INVALID')
+      ) {
+        throw new UserError(
+          `${recordPath}: already exists and is not a prepub record; it is not overwritten`,
+          {
+            code: 'USAGE',
+            lines: error.options.lines,
+            hint: 'Give --out another file name.',
+          },
+        );
+      }
+      throw error;
+    });
     if (found.status !== 'draft' || found.attestations.length > 0) {
       throw new UserError(
         `${recordPath} is already ${found.status} and signed; it is not overwritten`,
@@ -229,6 +260,7 @@ export async function execute(
 
   // 4. The record: new, or continued with fresh findings.
   const lock: Lock = await acquireLock(recordFile);
+  await removeStaleTemps(recordFile);
   let interrupted = false;
   const onSigint = () => {
     interrupted = true;
@@ -296,7 +328,7 @@ export async function execute(
       if (existing.record.checklist.sha256 !== pack.sha256) {
         say(
           t.warn(
-            `The checklist has changed since this record was started (${existing.record.checklist.id} ${existing.record.checklist.version} → ${pack.id} ${pack.version}).\n`,
+            `The checklist has changed since this record was started (${safeLine(`${existing.record.checklist.id} ${existing.record.checklist.version}`)} → ${pack.id} ${pack.version}).\n`,
           ),
         );
       }

@@ -7,6 +7,7 @@ import type { Pack } from '../checklist/schema.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { toJson, writeAtomic } from '../io/files.js';
+import { checkOutFile } from '../io/out-file.js';
 import { resolvePack } from '../io/packs.js';
 import type { RecordFile } from '../record/schema.js';
 import { readRecord } from '../record/store.js';
@@ -18,15 +19,19 @@ import { signedHistory } from '../signing/history.js';
 import { keyringPolicy, readKeyring } from '../signing/keyring.js';
 import { decodeStatement, type SignoffPredicate } from '../signing/statement.js';
 import { envelopePayload } from '../signing/dsse.js';
+import { resolveArticle } from '../signing/inputs.js';
 import { verifyRecord } from '../signing/verify.js';
+import { EXPORT_FORMATS, parseOptions } from './options.js';
 
-export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
+export { EXPORT_FORMATS } from './options.js';
 
 export const ExportOptions = z.strictObject({
-  record: z.string().min(1, 'name the record to export'),
+  record: z.string().min(1),
   format: z.enum(EXPORT_FORMATS).default('md'),
-  out: z.string().min(1, '--out needs a file name').optional(),
-  keyring: z.string().min(1, '--keyring needs a file name').optional(),
+  out: z.string().min(1).optional(),
+  /** --out may replace an existing file (never an input, never a private key). */
+  force: z.boolean().default(false),
+  keyring: z.string().min(1).optional(),
 });
 export type ExportOptions = z.infer<typeof ExportOptions>;
 
@@ -34,6 +39,8 @@ export interface ExportResult {
   readonly sheet: Sheet;
   /** The rendered sheet: the bytes written to stdout or to --out. */
   readonly text: string;
+  /** Where the record's article is: never overwritten by --out. */
+  readonly article: string | undefined;
 }
 
 /** The pack the record was made with, or why it cannot be had (the sheet still gets made). */
@@ -99,7 +106,10 @@ function withSignedHistory(record: RecordFile): RecordFile {
 }
 
 /** Read the record, find its pack, check the signatures, build and render the sheet. */
-export async function runExport(options: ExportOptions, ctx: Context): Promise<ExportResult> {
+export async function runExport(
+  options: Omit<ExportOptions, 'force'>,
+  ctx: Context,
+): Promise<ExportResult> {
   const record = await readRecord(display(ctx, options.record));
   const [{ pack, problem }, checked] = await Promise.all([
     packFor(record, ctx),
@@ -120,7 +130,8 @@ export async function runExport(options: ExportOptions, ctx: Context): Promise<E
       : options.format === 'html'
         ? renderHtml(sheet)
         : renderMarkdown(sheet);
-  return { sheet, text };
+  const article = await resolveArticle(options.record, record.record, undefined, ctx.cwd);
+  return { sheet, text, article };
 }
 
 export async function execute(
@@ -128,27 +139,20 @@ export async function execute(
   options: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const parsed = ExportOptions.safeParse({ ...options, record: args[0] });
-  if (!parsed.success) {
-    const issue = parsed.error.issues[0];
-    throw new UserError(
-      issue
-        ? `export: ${issue.path.join('.') || 'options'}: ${issue.message}`
-        : 'export: invalid options',
-      {
-        code: 'USAGE',
-      },
-    );
-  }
-  const opts = parsed.data;
-  if (opts.out && path.resolve(ctx.cwd, opts.out) === path.resolve(ctx.cwd, opts.record)) {
-    throw new UserError(`${opts.out}: is the record itself; write the sheet to another file`, {
-      code: 'USAGE',
-    });
-  }
-  const { text } = await runExport(opts, ctx);
+  const opts = parseOptions(ExportOptions, { ...options, record: args[0] }, { record: '<record>' });
+  const { text, article } = await runExport(opts, ctx);
   if (opts.out) {
-    await writeAtomic(path.resolve(ctx.cwd, opts.out), text, 0o600);
+    const out = await checkOutFile(opts.out, {
+      flag: '--out',
+      cwd: ctx.cwd,
+      force: opts.force,
+      inputs: [
+        { file: opts.record, what: 'record itself' },
+        opts.keyring ? { file: opts.keyring, what: 'keyring' } : undefined,
+        article ? { file: article, what: 'article the record names' } : undefined,
+      ],
+    });
+    await writeAtomic(out.file, text, 0o600, { exclusive: !out.exists });
     ctx.stderr(`Wrote the sign-off sheet to ${opts.out}\n`);
   } else {
     ctx.stdout(text);

@@ -6,7 +6,7 @@ import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { Cancelled, CheckFailed, UserError } from '../errors.js';
-import { fileError, sha256Hex, toJson } from '../io/files.js';
+import { fileError, removeStaleTemps, sha256Hex, toJson } from '../io/files.js';
 
 import { filingBlockers, withHistory } from '../record/lifecycle.js';
 import type { RecordBody, RecordFile } from '../record/schema.js';
@@ -16,6 +16,7 @@ import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../sig
 import { DEFAULT_POLICY, evaluatePolicy, requiredApprovals } from '../signing/policy.js';
 import { encodeStatement, filedStatement, FILING_STATEMENT } from '../signing/statement.js';
 import { sha256Of } from '../signing/verify.js';
+import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 export const FileOptions = z.strictObject({
   record: z.string().min(1),
@@ -76,8 +77,9 @@ async function checkConsistent(
 
 /** File (sign) a record as its reporter. `check --file` calls this too. */
 export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResult> {
-  const options = FileOptions.parse(raw);
+  const options = parseOptions(FileOptions, raw, { record: '<record>' });
   const recordPath = path.resolve(ctx.cwd, options.record);
+  await removeStaleTemps(recordPath);
   const config = await loadConfig(ctx);
   const text = await readRecordText(recordPath);
   const file = parseRecord(options.record, text);
@@ -219,11 +221,12 @@ export async function execute(
   options: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const { format, ...rest } = options;
-  const result = await runFile(
-    { ...(rest as Omit<FileOptions, 'record'>), record: String(args[0]) },
-    ctx,
+  const { format, ...rest } = parseOptions(
+    FileOptions.extend({ format: z.enum(OUTPUT_FORMATS).default('text') }),
+    { ...options, record: args[0] },
+    { record: '<record>' },
   );
+  const result = await runFile(rest, ctx);
   if (result.warning) ctx.stderr(`prepub: warning: ${result.warning}\n`);
   if (format === 'json') {
     ctx.stdout(toJson(result));

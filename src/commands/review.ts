@@ -7,7 +7,7 @@ import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CheckFailed, UserError } from '../errors.js';
-import { fileError, readText, toJson, writeAtomic } from '../io/files.js';
+import { fileError, readText, removeStaleTemps, toJson, writeAtomic } from '../io/files.js';
 import { acquireLock } from '../io/lock.js';
 import { diagnosticAt, parseWithSchema } from '../io/structured.js';
 import { askComment, askDecision, reviewItem } from '../prompts/signoff.js';
@@ -27,12 +27,13 @@ import {
 import { gateCheck } from '../signing/gate.js';
 import { reviewHistoryEntry } from '../signing/history.js';
 import { chainSteps, sha256Of } from '../signing/verify.js';
+import { DECISIONS, OUTPUT_FORMATS, parseOptions, REVIEW_ROLES } from './options.js';
 
 export const ReviewOptions = z.strictObject({
   record: z.string().min(1),
   article: z.string().optional(),
-  role: z.enum(['editor', 'lawyer']).default('editor'),
-  decision: z.enum(['approve', 'return']).optional(),
+  role: z.enum(REVIEW_ROLES).default('editor'),
+  decision: z.enum(DECISIONS).optional(),
   comment: z.string().optional(),
   reviews: z.string().optional(),
   input: z.boolean().default(true),
@@ -110,8 +111,9 @@ async function readReviewsFile(file: string, items: readonly ReviewItem[]): Prom
 
 /** Review a filed record and sign the decision. */
 export async function runReview(raw: ReviewOptions, ctx: Context): Promise<ReviewResult> {
-  const options = ReviewOptions.parse(raw);
+  const options = parseOptions(ReviewOptions, raw, { record: '<record>' });
   const recordPath = path.resolve(ctx.cwd, options.record);
+  await removeStaleTemps(recordPath);
   const config = await loadConfig(ctx);
   const text = await readText(recordPath, 'record');
   const file = parseRecord(options.record, text);
@@ -311,11 +313,12 @@ export async function execute(
   options: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const { format, ...rest } = options;
-  const result = await runReview(
-    { ...(rest as Omit<ReviewOptions, 'record'>), record: String(args[0]) },
-    ctx,
+  const { format, ...rest } = parseOptions(
+    ReviewOptions.extend({ format: z.enum(OUTPUT_FORMATS).default('text') }),
+    { ...options, record: args[0] },
+    { record: '<record>' },
   );
+  const result = await runReview(rest, ctx);
   if (format === 'json') {
     ctx.stdout(toJson(result));
     return 0;

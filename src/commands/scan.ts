@@ -6,13 +6,15 @@ import { toJson } from '../io/files.js';
 import { DEFAULT_MAX_BYTES, readDraft } from '../io/read-draft.js';
 import { loadRules, resolveRulesFile } from '../io/read-rules.js';
 import type { Severity } from '../record/schema.js';
-import { renderScanText, SECTION_ORDER, type ScanResult } from '../render/scan-text.js';
-import { failsAt, scanText, SEVERITY_ORDER, severityRank } from '../scan/scanner.js';
+import { renderScanText, type ScanResult } from '../render/scan-text.js';
+import { failsAt, scanText, severityRank } from '../scan/scanner.js';
+import { optionError, OUTPUT_FORMATS, SECTION_CHOICES, SEVERITY_CHOICES } from './options.js';
 
-// The options are validated here by hand rather than with a zod schema: zod is a large part of
-// the start-up time, and `prepub scan` should start about as fast as node itself. The shapes
-// are the same as the other commands' schemas (severity and section enums from the record and
-// pack schemas; test/scan/scan-options.test.ts checks them against those).
+// The one command whose options are not parsed with a zod schema through parseOptions: zod is a
+// large part of the start-up time, and `prepub scan` should start about as fast as node itself.
+// The value lists are the same constants commander's .choices() and the other schemas use
+// (./options.js), and a bad value is the same one line naming the flag (optionError);
+// test/commands/options.test.ts runs the argv table over scan as over every other command.
 export interface ScanOptions {
   readonly checklist?: string | undefined;
   readonly failOn: Severity;
@@ -27,16 +29,14 @@ const KNOWN = new Set(['checklist', 'failOn', 'section', 'ignore', 'maxBytes', '
 function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
     return value as T;
-  throw new UserError(`${flag} ${String(value)}: must be one of ${allowed.join(', ')}`, {
-    code: 'USAGE',
-  });
+  throw optionError(flag, value, `must be one of ${allowed.join(', ')}`);
 }
 
 function strings(flag: string, value: unknown): string[] | undefined {
   if (value === undefined) return undefined;
   const list = Array.isArray(value) ? (value as unknown[]) : [value];
   return list.map((v) => {
-    if (typeof v !== 'string') throw new UserError(`${flag}: expected text`, { code: 'USAGE' });
+    if (typeof v !== 'string') throw optionError(flag, v, 'must be text');
     return v;
   });
 }
@@ -48,22 +48,24 @@ export function parseScanOptions(raw: Record<string, unknown>): ScanOptions {
   }
   const checklist = raw.checklist;
   if (checklist !== undefined && (typeof checklist !== 'string' || checklist === '')) {
-    throw new UserError('--checklist: name a pack id or folder', { code: 'USAGE' });
+    throw optionError('--checklist', checklist, 'name a pack id or folder');
   }
   const maxBytes = raw.maxBytes ?? String(DEFAULT_MAX_BYTES);
-  if (typeof maxBytes !== 'string' || !/^\d+$/.test(maxBytes) || Number(maxBytes) < 1) {
-    const shown = typeof maxBytes === 'string' ? maxBytes : JSON.stringify(maxBytes);
-    throw new UserError(`--max-bytes ${shown}: must be a whole number of bytes`, {
-      code: 'USAGE',
-    });
+  if (
+    typeof maxBytes !== 'string' ||
+    !/^\d+$/.test(maxBytes) ||
+    Number(maxBytes) < 1 ||
+    !Number.isSafeInteger(Number(maxBytes))
+  ) {
+    throw optionError('--max-bytes', maxBytes, 'must be a whole number of bytes');
   }
   return {
     checklist,
-    failOn: oneOf('--fail-on', raw.failOn ?? 'blocker', SEVERITY_ORDER),
-    section: strings('--section', raw.section)?.map((s) => oneOf('--section', s, SECTION_ORDER)),
+    failOn: oneOf('--fail-on', raw.failOn ?? 'blocker', SEVERITY_CHOICES),
+    section: strings('--section', raw.section)?.map((s) => oneOf('--section', s, SECTION_CHOICES)),
     ignore: strings('--ignore', raw.ignore),
     maxBytes: Number(maxBytes),
-    format: oneOf('--format', raw.format ?? 'text', ['text', 'json'] as const),
+    format: oneOf('--format', raw.format ?? 'text', OUTPUT_FORMATS),
   };
 }
 

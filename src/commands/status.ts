@@ -14,12 +14,13 @@ import { keyringPolicy, readKeyring } from '../signing/keyring.js';
 import { DEFAULT_POLICY } from '../signing/policy.js';
 import { RECORD_SUFFIX, statusRow, type RowContext } from '../signing/status-row.js';
 import { FileSignatureCache, signatureCacheFile } from '../signing/verified-cache.js';
+import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 export const StatusOptions = z.strictObject({
   /** Default: the config's recordsDir, else the current folder. */
   dir: z.string().optional(),
   keyring: z.string().optional(),
-  format: z.enum(['text', 'json']).default('text'),
+  format: z.enum(OUTPUT_FORMATS).default('text'),
   /** false with --no-cache: check every signature afresh. */
   cache: z.boolean().default(true),
 });
@@ -90,7 +91,7 @@ export async function runStatus(
   ctx: Context,
   tuning: StatusTuning = {},
 ): Promise<StatusResult> {
-  const options = StatusOptions.parse(raw);
+  const options = parseOptions(StatusOptions, raw, { dir: '[dir]' });
   const dir =
     options.dir !== undefined
       ? path.resolve(ctx.cwd, options.dir)
@@ -170,14 +171,13 @@ export async function execute(
   options: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const result = await runStatus(
-    {
-      ...(options as Omit<StatusOptions, 'dir'>),
-      ...(typeof args[0] === 'string' ? { dir: args[0] } : {}),
-    },
-    ctx,
+  const parsed = parseOptions(
+    StatusOptions,
+    { ...options, ...(typeof args[0] === 'string' ? { dir: args[0] } : {}) },
+    { dir: '[dir]' },
   );
-  if (options.format === 'json') ctx.stdout(toJson(result));
+  const result = await runStatus(parsed, ctx);
+  if (parsed.format === 'json') ctx.stdout(toJson(result));
   else ctx.stdout(renderStatus(result.records, result.keyring !== null));
   return 0;
 }

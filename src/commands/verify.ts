@@ -7,6 +7,8 @@ import { z } from 'zod';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { readText, toJson, writeAtomic } from '../io/files.js';
+import { checkOutFile } from '../io/out-file.js';
+import { shownPath } from '../io/write-errors.js';
 import type { RecordFile } from '../record/schema.js';
 import { parseRecord } from '../record/store.js';
 import { renderChecks } from '../render/signoff.js';
@@ -16,6 +18,7 @@ import { loadTrustRoot } from '../signing/inputs.js';
 import type { Keyring } from '../signing/keyring.js';
 import { decodeStatement } from '../signing/statement.js';
 import type { TrustedKey } from '../signing/verify.js';
+import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 export const VerifyOptions = z.strictObject({
   record: z.string({ error: 'which record? prepub verify <record>' }).min(1),
@@ -26,7 +29,9 @@ export const VerifyOptions = z.strictObject({
   keyring: z.string().min(1).optional(),
   extract: z.string().optional(),
   allowUnknownChecklist: z.boolean().default(false),
-  format: z.enum(['text', 'json']).default('text'),
+  /** --extract may replace files already in the folder. */
+  force: z.boolean().default(false),
+  format: z.enum(OUTPUT_FORMATS).default('text'),
 });
 export type VerifyOptions = z.input<typeof VerifyOptions>;
 
@@ -39,12 +44,25 @@ export interface Extracted {
   readonly signer: string | null;
 }
 
-/** Write each envelope's payload.json, pae.bin, sig.bin (and signer.pem when a keyring key verifies it). */
+/**
+ * Write each envelope's payload.json, pae.bin, sig.bin (and signer.pem when a keyring key verifies
+ * it). A file already there is replaced only with `force` (a private key never).
+ */
 export async function extractEnvelopes(
   file: RecordFile,
   dir: string,
   keyring: { keyring: Keyring; keys: TrustedKey[] } | undefined,
+  force = false,
 ): Promise<Extracted[]> {
+  const write = async (target: string, data: string | Uint8Array, mode: number) => {
+    const out = await checkOutFile(shownPath(target), {
+      flag: '--extract',
+      cwd: process.cwd(),
+      force,
+      another: 'folder',
+    });
+    await writeAtomic(out.file, data, mode, { exclusive: !out.exists });
+  };
   await fs.mkdir(dir, { recursive: true, mode: 0o700 });
   const out: Extracted[] = [];
   for (const [i, env] of file.attestations.entries()) {
@@ -54,16 +72,16 @@ export async function extractEnvelopes(
     await fs.mkdir(sub, { recursive: true, mode: 0o700 });
     const sig = decodeBase64(env.signatures[0]?.sig ?? '') ?? new Uint8Array();
     const bytes = pae(env.payloadType, payload);
-    await writeAtomic(path.join(sub, 'payload.json'), payload, 0o600);
-    await writeAtomic(path.join(sub, 'pae.bin'), bytes, 0o600);
-    await writeAtomic(path.join(sub, 'sig.bin'), sig, 0o600);
+    await write(path.join(sub, 'payload.json'), payload, 0o600);
+    await write(path.join(sub, 'pae.bin'), bytes, 0o600);
+    await write(path.join(sub, 'sig.bin'), sig, 0o600);
     const files = ['payload.json', 'pae.bin', 'sig.bin'];
     const key = keyring?.keys.find((k) =>
       verifySignature(env.payloadType, payload, sig, k.publicKey),
     );
     const entry = key ? keyring?.keyring.keys.find((e) => e.keyid === key.keyid) : undefined;
     if (key && entry) {
-      await writeAtomic(path.join(sub, 'signer.pem'), entry.publicKey, 0o644);
+      await write(path.join(sub, 'signer.pem'), entry.publicKey, 0o644);
       files.push('signer.pem');
     }
     out.push({
@@ -81,10 +99,7 @@ export async function runVerify(
   raw: VerifyOptions,
   ctx: Context,
 ): Promise<{ result?: GateResult; extracted?: Extracted[]; trust?: string }> {
-  const parsed = VerifyOptions.safeParse(raw);
-  if (!parsed.success)
-    throw new UserError(parsed.error.issues[0]?.message ?? 'invalid options', { code: 'USAGE' });
-  const options = parsed.data;
+  const options = parseOptions(VerifyOptions, raw, { record: '<record>' });
   if (options.trust && options.keyring && options.trust !== options.keyring)
     throw new UserError('--trust and --keyring name the same thing: give one', { code: 'USAGE' });
   // The gate's configuration is pinned: nothing is read from a prepub.config.json found by
@@ -98,7 +113,12 @@ export async function runVerify(
   if (options.extract) {
     const keyring = flag ? await loadTrustRoot(flag, gate) : undefined;
     return {
-      extracted: await extractEnvelopes(file, path.resolve(ctx.cwd, options.extract), keyring),
+      extracted: await extractEnvelopes(
+        file,
+        path.resolve(ctx.cwd, options.extract),
+        keyring,
+        options.force,
+      ),
     };
   }
   const trust = await loadTrustRoot(flag, gate);
@@ -124,14 +144,9 @@ export async function execute(
   ctx: Context,
 ): Promise<number> {
   const record = typeof args[0] === 'string' ? args[0] : undefined;
-  const format = options.format === 'json' ? 'json' : 'text';
-  const { result, extracted, trust } = await runVerify(
-    {
-      ...(options as Omit<VerifyOptions, 'record'>),
-      ...(record ? { record } : {}),
-    } as VerifyOptions,
-    ctx,
-  );
+  const parsed = parseOptions(VerifyOptions, { ...options, record }, { record: '<record>' });
+  const format = parsed.format;
+  const { result, extracted, trust } = await runVerify(parsed, ctx);
   if (extracted) {
     if (format === 'json') ctx.stdout(toJson({ extracted }));
     else {

@@ -1,8 +1,10 @@
 // Reading and writing files: atomic writes (temp file in the same folder, fsync, rename), 0600.
 import { createHash, randomBytes } from 'node:crypto';
 import { promises as fs } from 'node:fs';
+import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { shownPath, writeFailure } from './write-errors.js';
 
 export function sha256Hex(data: Uint8Array | string): string {
   return createHash('sha256').update(data).digest('hex');
@@ -54,39 +56,151 @@ export async function readText(file: string, what = 'file'): Promise<string> {
   return decodeUtf8(file, await readBytes(file, what), what);
 }
 
+const TEMP_PREFIX = '.prepub-tmp-';
+/** Which machine wrote a temp file, so a folder shared between machines is cleaned safely. */
+const HOST_TAG = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8);
+/** A temp file this old is left over whoever wrote it: no write takes an hour. */
+const STALE_AFTER_MS = 60 * 60 * 1000;
+
+function pidAlive(pid: number): boolean {
+  try {
+    process.kill(pid, 0);
+    return true;
+  } catch (error) {
+    return isErrno(error) && error.code === 'EPERM';
+  }
+}
+
+const cleaned = new Set<string>();
+
+/**
+ * Remove the temp copies of `file` left beside it by a writer that was killed (SIGKILL, power
+ * cut) between writing its temp file and renaming it: those whose process (the pid in the name)
+ * is gone on this machine, or that are over an hour old. Never fails; returns what it removed.
+ */
+export async function removeStaleTemps(file: string): Promise<string[]> {
+  const target = path.resolve(file);
+  if (cleaned.has(target)) return [];
+  cleaned.add(target);
+  const dir = path.dirname(target);
+  const prefix = `${TEMP_PREFIX}${path.basename(target)}-`;
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.startsWith(prefix));
+  } catch {
+    return [];
+  }
+  const removed: string[] = [];
+  for (const name of names) {
+    // <prefix>[<host tag>-]<pid>-<8 hex>: the host tag is absent in temp files of prepub 0.1.
+    const m = /^(?:-([0-9a-f]{8}))?-(\d+)-[0-9a-f]{8}$/.exec(name.slice(prefix.length - 1));
+    if (!m) continue;
+    const pid = Number(m[2]);
+    const here = m[1] === undefined || m[1] === HOST_TAG;
+    const temp = path.join(dir, name);
+    try {
+      const old = Date.now() - (await fs.lstat(temp)).mtimeMs > STALE_AFTER_MS;
+      if (pid === process.pid || !(old || (here && !pidAlive(pid)))) continue;
+      await fs.rm(temp, { force: true });
+      removed.push(temp);
+    } catch {
+      // Gone already, or not ours to remove.
+    }
+  }
+  return removed;
+}
+
+/** Where a write to `file` lands: through symbolic links to the file they point at (existing or not). */
+async function throughSymlinks(file: string): Promise<string> {
+  let target = path.resolve(file);
+  for (let hops = 0; hops < 40; hops++) {
+    let link: string;
+    try {
+      if (!(await fs.lstat(target)).isSymbolicLink()) return target;
+      link = await fs.readlink(target);
+    } catch (error) {
+      if (isErrno(error) && error.code === 'ENOENT') return target;
+      throw error;
+    }
+    target = path.resolve(path.dirname(target), link);
+  }
+  throw Object.assign(new Error(`${file}: too many symbolic links`), { code: 'ELOOP' });
+}
+
+export interface WriteOptions {
+  /** Write to the file a symbolic link points at, keeping the link (the keyring). */
+  readonly followSymlink?: boolean;
+  /** Refuse to replace an existing file, atomically (a hard link, not a rename). */
+  readonly exclusive?: boolean;
+}
+
+/** Put the finished temp file at `target` only if nothing is there (no check-then-write race). */
+async function placeNew(tmp: string, target: string): Promise<void> {
+  try {
+    await fs.link(tmp, target);
+  } catch (error) {
+    if (isErrno(error) && error.code === 'EEXIST') {
+      throw new UserError(`${shownPath(target)}: already exists; it is not overwritten`, {
+        code: 'USAGE',
+        hint: 'Choose another name, or remove the file first.',
+      });
+    }
+    // A file system without hard links: check, then rename.
+    if (isErrno(error) && (error.code === 'EPERM' || error.code === 'ENOTSUP')) {
+      const there = await fs.lstat(target).then(
+        () => true,
+        () => false,
+      );
+      if (there) return placeNew(tmp, target);
+      await fs.rename(tmp, target);
+      return;
+    }
+    throw error;
+  }
+  await fs.rm(tmp, { force: true });
+}
+
 /**
  * Write atomically: a temp file in the same folder, fsync, rename, then fsync the folder.
- * A kill at any moment leaves either the old complete file or the new complete file.
+ * A kill at any moment leaves either the old complete file or the new complete file (and at
+ * worst a temp file, which the next write of the same file removes). A full disk, a read-only
+ * or missing folder is a UserError naming the file and what to do; the temp file is removed and
+ * the old file is left as it was.
  */
 export async function writeAtomic(
   file: string,
   data: string | Uint8Array,
   mode = 0o600,
+  options: WriteOptions = {},
 ): Promise<void> {
-  const dir = path.dirname(path.resolve(file));
-  const tmp = path.join(
-    dir,
-    `.prepub-tmp-${path.basename(file)}-${process.pid}-${randomBytes(4).toString('hex')}`,
-  );
-  const handle = await fs.open(tmp, 'wx', mode);
+  let target = path.resolve(file);
+  let tmp: string | undefined;
   try {
-    await handle.writeFile(data);
-    await handle.sync();
-  } catch (error) {
-    await handle.close();
-    await fs.rm(tmp, { force: true });
-    throw error;
-  }
-  await handle.close();
-  try {
+    if (options.followSymlink) target = await throughSymlinks(target);
+    await removeStaleTemps(target);
+    const dir = path.dirname(target);
+    tmp = path.join(
+      dir,
+      `${TEMP_PREFIX}${path.basename(target)}-${HOST_TAG}-${process.pid}-${randomBytes(4).toString('hex')}`,
+    );
+    const handle = await fs.open(tmp, 'wx', mode);
+    try {
+      await handle.writeFile(data);
+      await handle.sync();
+    } finally {
+      await handle.close();
+    }
     await fs.chmod(tmp, mode);
-    await fs.rename(tmp, file);
+    if (options.exclusive) await placeNew(tmp, target);
+    else await fs.rename(tmp, target);
+    tmp = undefined;
   } catch (error) {
-    await fs.rm(tmp, { force: true });
-    throw error;
+    if (tmp) await fs.rm(tmp, { force: true }).catch(() => undefined);
+    if (error instanceof UserError) throw error;
+    throw writeFailure(target === path.resolve(file) ? file : target, error) ?? error;
   }
   try {
-    const dh = await fs.open(dir, 'r');
+    const dh = await fs.open(path.dirname(target), 'r');
     try {
       await dh.sync();
     } finally {

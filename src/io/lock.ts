@@ -3,6 +3,7 @@
 import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
 import { UserError } from '../errors.js';
+import { writeFailure } from './write-errors.js';
 
 interface LockInfo {
   pid: number;
@@ -43,7 +44,14 @@ export async function acquireLock(recordFile: string): Promise<Lock> {
   for (let attempt = 0; attempt < 5; attempt++) {
     try {
       const handle = await fs.open(file, 'wx', 0o600);
-      await handle.writeFile(text);
+      try {
+        await handle.writeFile(text);
+      } catch (error) {
+        // A full disk: no empty lock left behind, and the user told which file and what to do.
+        await handle.close().catch(() => undefined);
+        await fs.rm(file, { force: true });
+        throw writeFailure(file, error) ?? error;
+      }
       await handle.close();
       let released = false;
       const ours = (content: string | undefined) => content === text;
@@ -80,7 +88,8 @@ export async function acquireLock(recordFile: string): Promise<Lock> {
           { code: 'FILE_UNREADABLE' },
         );
       }
-      if (code !== 'EEXIST') throw error;
+      if (code !== 'EEXIST')
+        throw error instanceof UserError ? error : (writeFailure(file, error) ?? error);
     }
     let seen: string | undefined;
     let holder: LockInfo | undefined;

@@ -21,9 +21,27 @@ export interface PackLocation {
   readonly builtin: boolean;
 }
 
+const warned = new Set<string>();
+
+/** A packDirs folder that is not there is said once, on stderr: a typo must not hide a pack. */
+function warnMissing(
+  ctx: Pick<Context, 'cwd' | 'env'> & Partial<Pick<Context, 'stderr'>>,
+  configFile: string | null,
+  named: string,
+  dir: string,
+  problem: string,
+): void {
+  const key = `${configFile ?? ''}\0${dir}`;
+  if (warned.has(key)) return;
+  warned.add(key);
+  const line = `prepub: warning: ${configFile ? display(ctx.cwd, configFile) : 'config'}: packDirs folder ${JSON.stringify(named)} ${problem} (${dir}); its packs are not loaded\n`;
+  if (ctx.stderr) ctx.stderr(line);
+  else process.stderr.write(line);
+}
+
 /** The pack folders to search, built-in first, then configured ones. */
 export async function packLocations(
-  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'> & Partial<Pick<Context, 'stderr'>>,
 ): Promise<PackLocation[]> {
   const config = await loadConfig(ctx);
   const out: PackLocation[] = [];
@@ -40,7 +58,24 @@ export async function packLocations(
     }
   };
   await scan(BUILTIN_PACKS, true);
-  for (const d of config.packDirs) {
+  for (const [i, d] of config.packDirs.entries()) {
+    let isDir: boolean | undefined;
+    try {
+      isDir = statSync(d).isDirectory();
+    } catch {
+      isDir = undefined;
+    }
+    if (isDir !== true) {
+      const named = config.config.packDirs[i] ?? d;
+      warnMissing(
+        ctx,
+        config.file,
+        named,
+        d,
+        isDir === false ? 'is not a folder' : 'does not exist',
+      );
+      continue;
+    }
     // A configured folder may be a pack itself, or hold packs.
     if (existsSync(path.join(d, MANIFEST)))
       out.push({ id: path.basename(d), dir: d, builtin: false });

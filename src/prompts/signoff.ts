@@ -1,6 +1,8 @@
 // The prompts of filing, review and key generation. The only module of the sign-off that touches
 // the terminal; prompts write to stderr. Ctrl-C becomes Cancelled (exit 130).
 import { confirm, input, password, select } from '@inquirer/prompts';
+import { safeLine, safeTerminal } from '../render/text.js';
+import { MIN_PASSPHRASE } from '../signing/keys.js';
 import { ask, context, type PromptIO } from './prompt.js';
 
 export type { PromptIO } from './prompt.js';
@@ -12,7 +14,7 @@ export function confirmFiling(statement: string, io?: PromptIO): Promise<boolean
   return ask(
     () =>
       confirm(
-        { message: `${statement}\n  Do you confirm this and sign?`, default: false },
+        { message: `${safeTerminal(statement)}\n  Do you confirm this and sign?`, default: false },
         context(io),
       ),
     NOTHING_SIGNED,
@@ -21,7 +23,7 @@ export function confirmFiling(statement: string, io?: PromptIO): Promise<boolean
 
 export function askPassphrase(file: string, io?: PromptIO): Promise<string> {
   return ask(
-    () => password({ message: `Passphrase for ${file}:`, mask: true }, context(io)),
+    () => password({ message: `Passphrase for ${safeLine(file)}:`, mask: true }, context(io)),
     NOTHING_SIGNED,
   );
 }
@@ -33,10 +35,12 @@ export async function askNewPassphrase(io?: PromptIO): Promise<string> {
     () =>
       password(
         {
-          message: 'Passphrase for the new key (protects it if your laptop is lost):',
+          message: `Passphrase for the new key, at least ${MIN_PASSPHRASE} characters (protects it if your laptop is lost):`,
           mask: true,
           validate: (v: string) =>
-            v.length >= 8 ? true : 'Use at least 8 characters, or run again with --no-passphrase',
+            [...v].length >= MIN_PASSPHRASE
+              ? true
+              : `Use at least ${MIN_PASSPHRASE} characters (a few ordinary words), or run again with --no-passphrase`,
         },
         context(io),
       ),
@@ -69,7 +73,7 @@ export async function reviewItem(label: string, io?: PromptIO): Promise<ItemAnsw
     () =>
       select<'accepted' | 'queried'>(
         {
-          message: label,
+          message: safeLine(label),
           choices: [
             { name: 'Accept', value: 'accepted', description: 'the note deals with it' },
             { name: 'Query', value: 'queried', description: 'the reporter must answer this' },
@@ -113,7 +117,7 @@ export function askComment(message: string, required: boolean, io?: PromptIO): P
     () =>
       input(
         {
-          message,
+          message: safeLine(message),
           validate: (v: string) =>
             !required || v.trim() !== '' ? true : 'A comment is needed here',
         },
@@ -124,5 +128,8 @@ export function askComment(message: string, required: boolean, io?: PromptIO): P
 }
 
 export function confirmSign(message: string, io?: PromptIO): Promise<boolean> {
-  return ask(() => confirm({ message, default: true }, context(io)), NOTHING_SIGNED);
+  return ask(
+    () => confirm({ message: safeLine(message), default: true }, context(io)),
+    NOTHING_SIGNED,
+  );
 }

@@ -5,8 +5,14 @@ import { notePrompt, type Located } from '../checklist/engine.js';
 import { choicesOf } from '../checklist/schema.js';
 import { SLUG, SLUG_RULE, type Story } from '../record/schema.js';
 import type { AskContext } from '../record/walk.js';
+import { safeLine } from '../render/text.js';
 import type { Theme } from '../render/theme.js';
 import { ask, context, type PromptIO } from './prompt.js';
+
+// Inquirer writes to the terminal itself, so everything it shows that came from a file (a pack's
+// labels, a record's answers and notes, the article's first line) is made safe here first. A
+// default offered for editing is made safe too: accepting it keeps the visible form.
+const safeDefault = (v: string | undefined) => (v === undefined ? undefined : safeLine(v));
 
 const INTERRUPTED = 'Interrupted.';
 
@@ -40,7 +46,11 @@ export async function askStory(
     const value = await ask(
       () =>
         input(
-          { message: label, default: defaults[field], validate: storyCheck(field, label) },
+          {
+            message: label,
+            default: safeDefault(defaults[field]),
+            validate: storyCheck(field, label),
+          },
           context(io),
         ),
       INTERRUPTED,
@@ -65,7 +75,7 @@ export async function askAnswer(
             input(
               {
                 message: 'Your answer',
-                default: previous?.value,
+                default: safeDefault(previous?.value),
                 validate: q.required ? required('An answer') : () => true,
               },
               context(io),
@@ -77,7 +87,7 @@ export async function askAnswer(
             select(
               {
                 message: 'Your answer',
-                choices: choicesOf(q).map((c) => ({ value: c.value, name: c.label })),
+                choices: choicesOf(q).map((c) => ({ value: c.value, name: safeLine(c.label) })),
                 default: previous?.value,
               },
               context(io),
@@ -99,7 +109,15 @@ export async function askNote(
   io?: PromptIO,
 ): Promise<string> {
   const note = await ask(
-    () => input({ message, default: previous, validate: required('A note') }, context(io)),
+    () =>
+      input(
+        {
+          message: safeLine(message),
+          default: safeDefault(previous),
+          validate: required('A note'),
+        },
+        context(io),
+      ),
     INTERRUPTED,
   );
   return note.trim();
@@ -124,7 +142,7 @@ export async function pickAnswerToChange(
           choices: [
             { value: '', name: theme.strong('Continue: these answers are right') },
             new Separator(),
-            ...items.map((i) => ({ value: i.id, name: i.line })),
+            ...items.map((i) => ({ value: i.id, name: safeLine(i.line) })),
           ],
           pageSize: 20,
           loop: false,

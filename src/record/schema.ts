@@ -1,6 +1,6 @@
 // The record (*.prepub.json): the file a lawyer would read in a dispute. DESIGN.md, "The record".
 import { z } from 'zod';
-import { Risk, SectionId } from '../checklist/schema.js';
+import { PackId, Risk, SectionId } from '../checklist/schema.js';
 
 export const RECORD_FORMAT = 'prepub/record@1';
 
@@ -49,7 +49,8 @@ export const ArticleRef = z.strictObject({
 });
 export type ArticleRef = z.infer<typeof ArticleRef>;
 
-export const ChecklistRef = z.strictObject({ id: z.string(), version: z.string(), sha256: Sha256 });
+/** The pack by its id (never a path: a record must not choose which folder its checklist is read from). */
+export const ChecklistRef = z.strictObject({ id: PackId, version: z.string(), sha256: Sha256 });
 export type ChecklistRef = z.infer<typeof ChecklistRef>;
 
 export const Answer = z.strictObject({

@@ -10,6 +10,7 @@ import {
   type SheetAnswer,
 } from './sheet-model.js';
 import type { SignoffRow } from './signoff-chain.js';
+import { safeTerminal } from './text.js';
 
 const INLINE_SPECIAL = /[\\`*_[\]|~$]/g;
 
@@ -211,5 +212,6 @@ export function renderMarkdown(sheet: Sheet): string {
   }
 
   push('---', '', `_${mdEscape(sheet.disclaimer)}_`);
-  return `${out.join('\n')}\n`;
+  // The sheet is read on a terminal as often as in a browser: no control character reaches either.
+  return safeTerminal(`${out.join('\n')}\n`);
 }

@@ -3,6 +3,7 @@
 import { SECTION_IDS, type SectionId } from '../checklist/ids.js';
 import type { Finding, Severity } from '../record/schema.js';
 import { SEVERITY_ORDER as SEVERITIES } from '../scan/scanner.js';
+import { safeLine } from './text.js';
 
 /** The canonical section order. */
 export const SECTION_ORDER: readonly SectionId[] = SECTION_IDS;
@@ -39,7 +40,7 @@ function plural(n: number, word: string): string {
 export function renderScanText(result: ScanResult, opts: ScanTextOptions): string {
   const paint = (style: keyof typeof ANSI, s: string) =>
     opts.color ? `${ANSI[style][0]}${s}${ANSI[style][1]}` : s;
-  const name = result.article.path === '-' ? '<stdin>' : result.article.path;
+  const name = result.article.path === '-' ? '<stdin>' : safeLine(result.article.path);
   const where = (f: Finding) =>
     opts.positions === 'paragraph'
       ? `${name}:¶${f.line}:${f.column}`
@@ -56,11 +57,12 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
     if (inSection.length === 0) continue;
     out.push(paint('bold', `${section} (${inSection.length})`));
     for (const f of inSection) {
-      const text = `${f.message} "${f.excerpt}"`;
-      const line = `  ${pad(where(f), locWidth)}  ${paint(f.severity, pad(f.severity, 7))}  ${pad(section, 12)}  ${text}  ${paint('dim', f.rule)}`;
+      // The excerpt is the article's own text: any control character in it is shown, not sent.
+      const text = `${safeLine(f.message)} "${safeLine(f.excerpt)}"`;
+      const line = `  ${pad(where(f), locWidth)}  ${paint(f.severity, pad(f.severity, 7))}  ${pad(section, 12)}  ${text}  ${paint('dim', safeLine(f.rule))}`;
       out.push(
         f.suppressed
-          ? `${line}  ${paint('dim', `(suppressed by ${f.suppressed.by}: ${f.suppressed.reason})`)}`
+          ? `${line}  ${paint('dim', `(suppressed by ${f.suppressed.by}: ${safeLine(f.suppressed.reason)})`)}`
           : line,
       );
     }

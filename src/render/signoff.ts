@@ -1,18 +1,22 @@
 // Plain-text rendering of filing, review, verification and status results. Meaning is carried
-// by words and symbols (✓ ✗), never by colour alone; no colour is used here.
+// by words and symbols (✓ ✗), never by colour alone; no colour is used here. Every value from a
+// record or keyring is one terminal-safe line (safeLine): it can neither send an escape sequence
+// nor forge a line of the verdict.
 import type { ReviewItem } from '../record/lifecycle.js';
 import type { RecordFile } from '../record/schema.js';
 import type { VerifyResult } from '../signing/verify.js';
+import { safeLine } from './text.js';
 
 export function renderChecks(file: string, result: VerifyResult): string {
-  const width = Math.max(...result.checks.map((c) => c.name.length));
+  const width = Math.max(...result.checks.map((c) => safeLine(c.name).length));
   const lines = result.checks.map(
     (c) =>
-      `${c.ok ? '✓' : '✗'} ${c.name.padEnd(width)}  ${c.ok ? 'ok    ' : 'FAILED'}  ${c.detail}`,
+      `${c.ok ? '✓' : '✗'} ${safeLine(c.name).padEnd(width)}  ${c.ok ? 'ok    ' : 'FAILED'}  ${safeLine(c.detail)}`,
   );
+  const shown = safeLine(file);
   const verdict = result.ok
-    ? `${file}: verified — approved, signed by trusted keys`
-    : `${file}: NOT verified (${result.checks.filter((c) => !c.ok).length} failed)`;
+    ? `${shown}: verified — approved, signed by trusted keys`
+    : `${shown}: NOT verified (${result.checks.filter((c) => !c.ok).length} failed)`;
   return `${lines.join('\n')}\n${verdict}\n`;
 }
 
@@ -32,23 +36,25 @@ export function renderReviewHeader(
   filedBy: string | undefined,
 ): string {
   const { story, assessment } = file.record;
+  const s = safeLine;
   return [
-    `${story.headline}`,
-    `  slug ${story.slug} · desk ${story.desk} · reporter ${story.reporter}`,
-    `  filed ${when(filedAt)}${filedBy ? ` by ${filedBy}` : ''} · status ${file.status}`,
+    `${s(story.headline)}`,
+    `  slug ${s(story.slug)} · desk ${s(story.desk)} · reporter ${s(story.reporter)}`,
+    `  filed ${s(when(filedAt))}${filedBy ? ` by ${s(filedBy)}` : ''} · status ${file.status}`,
     `  overall risk: ${assessment.overall}`,
     '',
   ].join('\n');
 }
 
 export function renderItem(item: ReviewItem, n: number, total: number): string {
+  const s = safeLine;
   const lines = [
-    `[${n}/${total}] ${item.section} · ${item.level}${item.lawyer ? ' · LAWYER' : ''} · ${item.id}`,
-    `  ${item.title}`,
+    `[${n}/${total}] ${s(item.section)} · ${s(item.level)}${item.lawyer ? ' · LAWYER' : ''} · ${s(item.id)}`,
+    `  ${s(item.title)}`,
   ];
-  if (item.answer !== undefined) lines.push(`  answer: ${item.answer}`);
-  lines.push(`  why: ${item.why}`);
-  lines.push(`  reporter's note: ${item.note?.trim() ? item.note : '(none)'}`);
+  if (item.answer !== undefined) lines.push(`  answer: ${s(item.answer)}`);
+  lines.push(`  why: ${s(item.why)}`);
+  lines.push(`  reporter's note: ${item.note?.trim() ? s(item.note) : '(none)'}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -66,8 +72,9 @@ export interface StatusRow {
 }
 
 function cut(text: string, width: number): string {
-  const chars = [...text];
-  return chars.length <= width ? text.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
+  const safe = safeLine(text);
+  const chars = [...safe];
+  return chars.length <= width ? safe.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
 }
 
 export function renderStatus(rows: readonly StatusRow[], keyring: boolean): string {
@@ -75,7 +82,11 @@ export function renderStatus(rows: readonly StatusRow[], keyring: boolean): stri
   const head = `${cut('SLUG', 24)}  ${cut('HEADLINE', 36)}  ${cut('REPORTER', 18)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('CHANGED', 21)}  VALID`;
   const lines = rows.map((r) => {
     const valid =
-      r.valid === true ? '✓ yes' : r.valid === false ? `✗ no (${r.problems.join(', ')})` : '– n/a';
+      r.valid === true
+        ? '✓ yes'
+        : r.valid === false
+          ? `✗ no (${safeLine(r.problems.join(', '))})`
+          : '– n/a';
     return `${cut(r.slug, 24)}  ${cut(r.headline, 36)}  ${cut(r.reporter, 18)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}`;
   });
   const foot = keyring

@@ -4,12 +4,15 @@ import type { Pack, Section } from '../checklist/schema.js';
 import type { Assessment, Finding } from '../record/schema.js';
 import type { Progress } from '../record/walk.js';
 import type { Theme } from './theme.js';
-import { wrap } from './text.js';
+import { safeLine as s, wrap } from './text.js';
+
+// Pack, record and article text is made terminal-safe (s, or wrap, which does it) before the
+// theme styles it.
 
 export function findingLine(f: Finding, t: Theme): string {
   const where = `line ${f.line}`;
-  const tag = f.suppressed ? t.dim(` (suppressed: ${f.suppressed.reason})`) : '';
-  return `  ${t.risk(f.severity)} ${where}: "${f.excerpt}" ${t.dim('·')} ${f.message}${tag}`;
+  const tag = f.suppressed ? t.dim(` (suppressed: ${s(f.suppressed.reason)})`) : '';
+  return `  ${t.risk(f.severity)} ${where}: "${s(f.excerpt)}" ${t.dim('·')} ${s(f.message)}${tag}`;
 }
 
 export function sectionHeader(
@@ -21,7 +24,7 @@ export function sectionHeader(
 ): string {
   const out = [
     '',
-    t.heading(`── Section ${index + 1} of ${total}: ${section.title} ──`),
+    t.heading(`── Section ${index + 1} of ${total}: ${s(section.title)} ──`),
     t.dim(wrap(section.why, 88, '')),
   ];
   if (findings.length > 0) {
@@ -49,25 +52,31 @@ export function questionBlock(
   const out = [
     '',
     t.dim(
-      `Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${q.id}`,
+      `Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${s(q.id)}`,
     ),
   ];
-  if (raisedBy.length > 0) out.push(t.warn(`Asked because the scan found: ${raisedBy.join(', ')}`));
+  if (raisedBy.length > 0)
+    out.push(t.warn(`Asked because the scan found: ${s(raisedBy.join(', '))}`));
   out.push(t.strong(wrap(q.ask, 90, '')));
   out.push(t.dim(wrap(q.guidance, 88, '  ')));
   out.push(t.dim(wrap(`Cites: ${q.citations.join('; ')}`, 88, '  ')));
-  if (problem) out.push(t.bad(`! ${problem}`));
+  if (problem) out.push(t.bad(`! ${s(problem)}`));
   return `${out.join('\n')}\n`;
 }
 
 export function assessmentText(assessment: Assessment, pack: Pack, t: Theme): string {
   const out = ['', t.heading('Assessment'), `  Overall risk: ${t.risk(assessment.overall)}`];
-  for (const s of pack.sections)
-    out.push(`  ${s.title.padEnd(40)} ${t.risk(assessment.sections[s.id] ?? 'none')}`);
+  for (const section of pack.sections)
+    out.push(
+      `  ${s(section.title).padEnd(40)} ${t.risk(assessment.sections[section.id] ?? 'none')}`,
+    );
   if (assessment.referrals.length > 0) {
     out.push('', t.strong(`Refer to a lawyer (${assessment.referrals.length}):`));
     for (const r of assessment.referrals)
-      out.push(`  ${t.risk(r.risk)} ${r.question}: ${r.answer}`, t.dim(wrap(r.ask, 84, '      ')));
+      out.push(
+        `  ${t.risk(r.risk)} ${s(r.question)}: ${s(r.answer)}`,
+        t.dim(wrap(r.ask, 84, '      ')),
+      );
   }
   if (assessment.actions.length > 0) {
     out.push('', t.strong(`Required actions (${assessment.actions.length}):`));

@@ -156,7 +156,8 @@ export function trustKey(
   return { keyring: { ...keyring, keys }, change: 'renamed' };
 }
 
+/** Write the keyring atomically. A keyring that is a symbolic link stays one: the file it points at is written. */
 export async function writeKeyring(file: string, keyring: Keyring): Promise<void> {
   loadedKeyrings.delete(file);
-  await writeAtomic(file, toJson(keyring), 0o600);
+  await writeAtomic(file, toJson(keyring), 0o600, { followSymlink: true });
 }

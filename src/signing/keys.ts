@@ -1,5 +1,6 @@
-// Ed25519 signing keys: PKCS#8 PEM private keys (encrypted with a passphrase when given) and
-// SPKI PEM public keys under $XDG_CONFIG_HOME/prepub/keys. Key id = hex SHA-256 of the SPKI DER.
+// Ed25519 signing keys: PKCS#8 PEM private keys (encrypted with a passphrase when given: PBES2 with
+// scrypt and AES-256-CBC, see pkcs8.ts) and SPKI PEM public keys under $XDG_CONFIG_HOME/prepub/keys.
+// Key id = hex SHA-256 of the SPKI DER. Keys encrypted by earlier versions (PBKDF2) still load.
 import {
   createHash,
   createPrivateKey,
@@ -13,8 +14,12 @@ import { z } from 'zod';
 import { userConfigDir } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { fileError, readText, toJson, writeAtomic } from '../io/files.js';
+import { encryptPrivateKey } from './pkcs8.js';
 
 export const KEY_META_FORMAT = 'prepub/key@1';
+
+/** The shortest passphrase accepted for a new key, in characters. */
+export const MIN_PASSPHRASE = 12;
 
 export const KeyMeta = z.strictObject({
   format: z.literal(KEY_META_FORMAT),
@@ -61,11 +66,20 @@ export interface GeneratedKey {
   readonly publicPem: string;
 }
 
-/** A new Ed25519 pair; the private key encrypted (AES-256-CBC, PKCS#8) when a passphrase is given. */
+/**
+ * A new Ed25519 pair; the private key encrypted (PKCS#8, PBES2: scrypt and AES-256-CBC) when a
+ * passphrase is given. A passphrase under MIN_PASSPHRASE characters is refused.
+ */
 export function generateKey(passphrase?: string): GeneratedKey {
+  if (passphrase !== undefined && [...passphrase].length < MIN_PASSPHRASE) {
+    throw new UserError(
+      `the passphrase is too short: use at least ${MIN_PASSPHRASE} characters (or --no-passphrase)`,
+      { code: 'USAGE' },
+    );
+  }
   const { privateKey, publicKey } = generateKeyPairSync('ed25519');
   const privatePem = passphrase
-    ? privateKey.export({ type: 'pkcs8', format: 'pem', cipher: 'aes-256-cbc', passphrase })
+    ? encryptPrivateKey(privateKey, passphrase)
     : privateKey.export({ type: 'pkcs8', format: 'pem' });
   return {
     keyid: keyIdOf(publicKey),

@@ -1,12 +1,14 @@
 // prepub checklists list: the built-in packs and those in configured folders.
 import { z } from 'zod';
+import { OUTPUT_FORMATS, parseOptions } from '../options.js';
 import type { Context } from '../../context.js';
 import { toJson } from '../../io/files.js';
 import { packLocations } from '../../io/pack-locations.js';
 import { loadPackDir } from '../../io/packs.js';
+import { safeLine } from '../../render/text.js';
 import { createTheme } from '../../render/theme.js';
 
-const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
+const Options = z.strictObject({ format: z.enum(OUTPUT_FORMATS).default('text') });
 
 export interface PackSummary {
   readonly id: string;
@@ -43,7 +45,7 @@ export async function execute(
   raw: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const options = Options.parse(raw);
+  const options = parseOptions(Options, raw);
   const packs = await runList(ctx);
   if (options.format === 'json') {
     ctx.stdout(toJson({ packs }));
@@ -56,7 +58,9 @@ export async function execute(
   }
   const rows = [
     ['ID', 'TITLE', 'JURISDICTION', 'VERSION', 'QUESTIONS', 'SOURCE'],
-    ...packs.map((p) => [p.id, p.title, p.jurisdiction, p.version, String(p.questions), p.source]),
+    ...packs.map((p) =>
+      [p.id, p.title, p.jurisdiction, p.version, String(p.questions), p.source].map(safeLine),
+    ),
   ];
   const widths = rows[0]!.map((_, i) => Math.max(...rows.map((r) => r[i]!.length)));
   rows.forEach((r, i) => {

@@ -1,30 +1,35 @@
 // prepub checklists show <id>: sections, questions, guidance and citations.
 import { z } from 'zod';
+import { OUTPUT_FORMATS, parseOptions } from '../options.js';
 import { choicesOf, type Pack } from '../../checklist/schema.js';
 import type { Context } from '../../context.js';
 import { toJson } from '../../io/files.js';
 import { resolvePack } from '../../io/packs.js';
 import { createTheme, type Theme } from '../../render/theme.js';
 import { describeCondition } from '../../render/conditions.js';
-import { wrap } from '../../render/text.js';
+import { safeLine as s, wrap } from '../../render/text.js';
 
-const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
+const Options = z.strictObject({ format: z.enum(OUTPUT_FORMATS).default('text') });
 
 export function renderPack(pack: Pack, t: Theme): string {
   const out: string[] = [];
-  out.push(t.heading(`${pack.title} (${pack.id} ${pack.version})`));
-  out.push(`Jurisdiction: ${pack.jurisdiction}`);
+  out.push(t.heading(`${s(pack.title)} (${s(pack.id)} ${s(pack.version)})`));
+  out.push(`Jurisdiction: ${s(pack.jurisdiction)}`);
   if (pack.description) out.push(wrap(pack.description, 92, ''));
-  pack.sections.forEach((s, si) => {
-    out.push('', t.heading(`${si + 1}. ${s.title} [${s.id}]`), t.dim(wrap(s.why, 92, '   ')));
-    for (const q of s.questions) {
+  pack.sections.forEach((section, si) => {
+    out.push(
+      '',
+      t.heading(`${si + 1}. ${s(section.title)} [${s(section.id)}]`),
+      t.dim(wrap(section.why, 92, '   ')),
+    );
+    for (const q of section.questions) {
       out.push(
         '',
-        `   ${t.strong(q.id)}${q.when ? t.dim(`  (asked when ${describeCondition(q.when)})`) : t.dim('  (screening)')}`,
+        `   ${t.strong(s(q.id))}${q.when ? t.dim(`  (asked when ${s(describeCondition(q.when))})`) : t.dim('  (screening)')}`,
       );
       out.push(wrap(q.ask, 88, '   '));
       out.push(t.dim(wrap(q.guidance, 88, '     ')));
-      out.push(t.dim(`     Cites: ${q.citations.join('; ')}`));
+      out.push(t.dim(`     Cites: ${s(q.citations.join('; '))}`));
       if (q.type === 'text') out.push(`     Answer: free text${q.required ? '' : ' (optional)'}`);
       for (const c of choicesOf(q)) {
         const extra = [
@@ -33,7 +38,7 @@ export function renderPack(pack: Pack, t: Theme): string {
         ]
           .filter(Boolean)
           .join(', ');
-        out.push(`     - ${c.label}: ${t.risk(c.outcome.risk)}${extra ? ` (${extra})` : ''}`);
+        out.push(`     - ${s(c.label)}: ${t.risk(c.outcome.risk)}${extra ? ` (${extra})` : ''}`);
       }
     }
   });
@@ -45,7 +50,7 @@ export async function execute(
   raw: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const options = Options.parse(raw);
+  const options = parseOptions(Options, raw);
   const pack = await resolvePack(String(args[0]), ctx);
   if (options.format === 'json') ctx.stdout(toJson(pack));
   else ctx.stdout(renderPack(pack, createTheme(ctx.colorOut)));

@@ -1,6 +1,7 @@
 // prepub checklists validate <path>: every error with its position, exit 2; or exit 0.
 import path from 'node:path';
 import { z } from 'zod';
+import { OUTPUT_FORMATS, parseOptions } from '../options.js';
 import type { Context } from '../../context.js';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { UserError } from '../../errors.js';
@@ -8,7 +9,7 @@ import { locatePack } from '../../io/pack-locations.js';
 import { loadPackDir } from '../../io/packs.js';
 import { toJson } from '../../io/files.js';
 
-const Options = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
+const Options = z.strictObject({ format: z.enum(OUTPUT_FORMATS).default('text') });
 
 export interface ValidateResult {
   readonly pack: string;
@@ -52,7 +53,7 @@ export async function execute(
   raw: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const options = Options.parse(raw);
+  const options = parseOptions(Options, raw);
   const result = await runValidate(String(args[0]), ctx);
   const show = (d: Diagnostic) => (d.file === '' ? d.message : formatDiagnostic(d));
   if (options.format === 'json') {

@@ -1,22 +1,26 @@
 // prepub keys export [name]: print a public key (SPKI PEM) and its key id.
-import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../../config/load.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readText, writeAtomic } from '../../io/files.js';
+import { checkOutFile } from '../../io/out-file.js';
+import { safeLine } from '../../render/text.js';
 import { keyIdOf, keysDir, listKeys, parsePublicKey, resolveKeyFile } from '../../signing/keys.js';
+import { parseOptions } from '../options.js';
 
 export const KeysExportOptions = z.strictObject({
   name: z.string().optional(),
-  out: z.string().optional(),
+  out: z.string().min(1).optional(),
+  /** --out may replace an existing file (never a private key). */
+  force: z.boolean().default(false),
 });
 
 export async function runKeysExport(
   raw: z.input<typeof KeysExportOptions>,
   ctx: Context,
 ): Promise<{ name: string; keyid: string; pem: string; file?: string }> {
-  const options = KeysExportOptions.parse(raw);
+  const options = parseOptions(KeysExportOptions, raw, { name: '[name]' });
   const config = await loadConfig(ctx);
   const dir = keysDir(ctx.env);
   const privateFile = await resolveKeyFile(dir, options.name ?? config.config.user.key, ctx.cwd);
@@ -28,9 +32,17 @@ export async function runKeysExport(
   const pem = await readText(key.publicKey, 'public key');
   const keyid = keyIdOf(parsePublicKey(key.publicKey, pem));
   if (options.out) {
-    const out = path.resolve(ctx.cwd, options.out);
-    await writeAtomic(out, pem, 0o644);
-    return { name: key.name, keyid, pem, file: out };
+    const out = await checkOutFile(options.out, {
+      flag: '--out',
+      cwd: ctx.cwd,
+      force: options.force,
+      inputs: [
+        { file: key.publicKey, what: 'public key being exported' },
+        { file: key.privateKey, what: 'private key of this public key' },
+      ],
+    });
+    await writeAtomic(out.file, pem, 0o644, { exclusive: !out.exists });
+    return { name: key.name, keyid, pem, file: out.file };
   }
   return { name: key.name, keyid, pem };
 }
@@ -41,14 +53,14 @@ export async function execute(
   ctx: Context,
 ): Promise<number> {
   const result = await runKeysExport(
-    { ...(options as { out?: string }), ...(typeof args[0] === 'string' ? { name: args[0] } : {}) },
+    { ...options, ...(typeof args[0] === 'string' ? { name: args[0] } : {}) },
     ctx,
   );
-  if (result.file)
-    ctx.stdout(`${result.file}: public key of "${result.name}", key id ${result.keyid}\n`);
+  const name = safeLine(result.name);
+  if (result.file) ctx.stdout(`${result.file}: public key of "${name}", key id ${result.keyid}\n`);
   else {
     ctx.stdout(result.pem);
-    ctx.stderr(`key id: ${result.keyid} ("${result.name}")\n`);
+    ctx.stderr(`key id: ${result.keyid} ("${name}")\n`);
   }
   return 0;
 }

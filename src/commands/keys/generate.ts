@@ -4,7 +4,15 @@ import { loadConfig } from '../../config/load.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { askNewPassphrase } from '../../prompts/signoff.js';
-import { generateKey, keysDir, writeKeyPair, type KeyFiles } from '../../signing/keys.js';
+import { safeLine } from '../../render/text.js';
+import {
+  generateKey,
+  keysDir,
+  MIN_PASSPHRASE,
+  writeKeyPair,
+  type KeyFiles,
+} from '../../signing/keys.js';
+import { parseOptions } from '../options.js';
 
 export const KeysGenerateOptions = z.strictObject({
   name: z.string().min(1).optional(),
@@ -15,7 +23,7 @@ export const KeysGenerateOptions = z.strictObject({
 export type KeysGenerateOptions = z.input<typeof KeysGenerateOptions>;
 
 export async function runKeysGenerate(raw: KeysGenerateOptions, ctx: Context): Promise<KeyFiles> {
-  const options = KeysGenerateOptions.parse(raw);
+  const options = parseOptions(KeysGenerateOptions, raw);
   const config = await loadConfig(ctx);
   const name = options.name ?? config.config.user.name;
   if (!name)
@@ -26,8 +34,17 @@ export async function runKeysGenerate(raw: KeysGenerateOptions, ctx: Context): P
   let passphrase: string | undefined;
   if (options.passphrase) {
     const fromEnv = ctx.env.PREPUB_PASSPHRASE;
-    if (fromEnv !== undefined && fromEnv !== '') passphrase = fromEnv;
-    else if (options.input && ctx.interactive) passphrase = await askNewPassphrase();
+    if (fromEnv !== undefined && fromEnv !== '') {
+      if ([...fromEnv].length < MIN_PASSPHRASE)
+        throw new UserError(
+          `PREPUB_PASSPHRASE is too short for a new key: use at least ${MIN_PASSPHRASE} characters`,
+          {
+            code: 'USAGE',
+            hint: 'A long phrase of ordinary words is easy to type and hard to guess. Or pass --no-passphrase to write the key unencrypted.',
+          },
+        );
+      passphrase = fromEnv;
+    } else if (options.input && ctx.interactive) passphrase = await askNewPassphrase();
     else {
       throw new UserError('no passphrase for the new key, and no terminal to ask for one', {
         code: 'NO_TERMINAL',
@@ -52,7 +69,7 @@ export async function execute(
   const key = await runKeysGenerate(options, ctx);
   ctx.stdout(
     [
-      `Made key "${key.name}" (${key.encrypted ? 'encrypted with your passphrase' : 'NOT encrypted'})`,
+      `Made key "${safeLine(key.name)}" (${key.encrypted ? 'encrypted with your passphrase' : 'NOT encrypted'})`,
       `  key id:      ${key.keyid}`,
       `  private key: ${key.privateKey}  (0600: keep it to yourself)`,
       `  public key:  ${key.publicKey}`,
@@ -60,7 +77,7 @@ export async function execute(
     ].join('\n'),
   );
   ctx.stderr(
-    `Next: the desk trusts it with  prepub keys trust ${key.publicKey} --name "${key.name}" --role reporter|editor|lawyer --keyring keyring.json\n`,
+    `Next: the desk trusts it with  prepub keys trust ${key.publicKey} --name "${safeLine(key.name)}" --role reporter|editor|lawyer --keyring keyring.json\n`,
   );
   return 0;
 }

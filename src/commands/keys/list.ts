@@ -2,9 +2,11 @@
 import { z } from 'zod';
 import type { Context } from '../../context.js';
 import { toJson } from '../../io/files.js';
+import { safeLine } from '../../render/text.js';
 import { keysDir, listKeys, type KeyFiles } from '../../signing/keys.js';
+import { OUTPUT_FORMATS, parseOptions } from '../options.js';
 
-export const KeysListOptions = z.strictObject({ format: z.enum(['text', 'json']).default('text') });
+export const KeysListOptions = z.strictObject({ format: z.enum(OUTPUT_FORMATS).default('text') });
 
 export async function runKeysList(ctx: Context): Promise<{ dir: string; keys: KeyFiles[] }> {
   const dir = keysDir(ctx.env);
@@ -16,7 +18,7 @@ export async function execute(
   options: Record<string, unknown>,
   ctx: Context,
 ): Promise<number> {
-  const { format } = KeysListOptions.parse(options);
+  const { format } = parseOptions(KeysListOptions, options);
   const result = await runKeysList(ctx);
   if (format === 'json') {
     ctx.stdout(toJson(result));
@@ -30,7 +32,7 @@ export async function execute(
   }
   for (const k of result.keys) {
     ctx.stdout(
-      `${k.name}  ${k.keyid}  ${k.encrypted ? 'encrypted' : 'unencrypted'}  ${k.publicKey}\n`,
+      `${safeLine(k.name)}  ${k.keyid}  ${k.encrypted ? 'encrypted' : 'unencrypted'}  ${safeLine(k.publicKey)}\n`,
     );
   }
   return 0;

@@ -3,17 +3,19 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../../config/load.js';
-import { Role } from '../../config/schema.js';
+import type { Role } from '../../config/schema.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readText } from '../../io/files.js';
 import { emptyKeyring, readKeyring, trustKey, writeKeyring } from '../../signing/keyring.js';
+import { safeLine } from '../../render/text.js';
 import { keyIdOf, parsePublicKey } from '../../signing/keys.js';
+import { KEY_ROLES, parseOptions } from '../options.js';
 
 export const KeysTrustOptions = z.strictObject({
   publicKey: z.string().min(1),
   name: z.string().min(1),
-  role: Role,
+  role: z.enum(KEY_ROLES),
   keyring: z.string().optional(),
 });
 
@@ -30,7 +32,7 @@ export async function runKeysTrust(
   raw: z.input<typeof KeysTrustOptions>,
   ctx: Context,
 ): Promise<TrustResult> {
-  const options = KeysTrustOptions.parse(raw);
+  const options = parseOptions(KeysTrustOptions, raw, { publicKey: '<public.pem>' });
   const config = await loadConfig(ctx);
   const file = options.keyring ? path.resolve(ctx.cwd, options.keyring) : config.keyring;
   if (!file)
@@ -82,13 +84,13 @@ export async function execute(
   ctx: Context,
 ): Promise<number> {
   const r = await runKeysTrust(
-    { ...(options as { name: string; role: Role; keyring?: string }), publicKey: String(args[0]) },
+    { ...(options as z.input<typeof KeysTrustOptions>), publicKey: String(args[0]) },
     ctx,
   );
   const what =
     r.change === 'added' ? 'Trusted' : r.change === 'renamed' ? 'Renamed' : 'Already trusted:';
   ctx.stdout(
-    `${what} ${r.name} as ${r.role} (key id ${r.keyid}) in ${r.keyring}${r.created ? ' (new keyring)' : ''}\n`,
+    `${what} ${safeLine(r.name)} as ${r.role} (key id ${r.keyid}) in ${safeLine(r.keyring)}${r.created ? ' (new keyring)' : ''}\n`,
   );
   return 0;
 }
