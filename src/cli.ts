@@ -297,8 +297,19 @@ export function buildProgram(
     .action(on(() => import('./commands/keys/generate.js')));
   keys
     .command('list')
-    .description('your keys')
-    .addHelpText('after', examples(['prepub keys list', 'prepub keys list --format json']))
+    .description('your keys; with --keyring, the keys a keyring trusts')
+    .option(
+      '--keyring <file>',
+      'list who this keyring trusts: role, name, key id, added, expiry, revocation',
+    )
+    .addHelpText(
+      'after',
+      examples([
+        'prepub keys list',
+        'prepub keys list --format json',
+        'prepub keys list --keyring keyring.json',
+      ]),
+    )
     .addOption(formatOption())
     .addOption(jsonOption())
     .action(on(() => import('./commands/keys/list.js')));
@@ -321,13 +332,26 @@ export function buildProgram(
         .makeOptionMandatory(),
     )
     .option('--keyring <file>', 'the keyring file (default from config)')
+    .option('--expires <time>', 'no signature by the key verifies after this (ISO 8601 time)')
     .addHelpText(
       'after',
       examples([
         'prepub keys trust jane.pem --name "Jane Reporter" --role reporter --keyring keyring.json',
+        'prepub keys trust lara.pem --name "Lara Lawyer" --role lawyer --expires 2027-12-31T23:59:59Z',
       ]),
     )
     .action(on(() => import('./commands/keys/trust.js')));
+  keys
+    .command('revoke')
+    .description('revoke a key in a keyring: no signature by it verifies any more')
+    .argument('<name|keyid>', "the key's name in the keyring, or its key id (8 or more hex digits)")
+    .option('--reason <text>', 'why (kept in the keyring, shown by keys list)')
+    .option('--keyring <file>', 'the keyring file (default from config)')
+    .addHelpText(
+      'after',
+      examples(['prepub keys revoke "Ed Itor" --reason "laptop stolen" --keyring keyring.json']),
+    )
+    .action(on(() => import('./commands/keys/revoke.js')));
 
   return program;
 }

@@ -359,3 +359,76 @@ describe('history is the envelopes’ word (item 5)', () => {
     expect(sheet.stdout).toContain('Ed Itor');
   });
 });
+
+describe('revoking and expiring keys from the command line', () => {
+  it('keys revoke, keys trust --expires and keys list --keyring', async () => {
+    const name = await approvedRecord('revoke-cli');
+    const ring = path.join(top, 'gate', 'cli.json');
+    cpSync(gateTrust, ring);
+    const list = await run(['keys', 'list', '--keyring', ring]);
+    expect(list.code, list.stderr).toBe(0);
+    expect(list.stdout).toMatch(/^ROLE\s+NAME\s+KEY ID\s+ADDED\s+EXPIRY\s+STATE$/m);
+    expect(list.stdout).toMatch(/^editor\s+Ed Itor\s+[0-9a-f]{12}\s+\d{4}-\d\d-\d\d\s+trusted$/m);
+    expect(list.stdout).toContain('distinct signers: yes');
+
+    const revoked = await run([
+      'keys',
+      'revoke',
+      'Ed Itor',
+      '--reason',
+      'laptop stolen',
+      '--keyring',
+      ring,
+    ]);
+    expect(revoked.code, revoked.stderr).toBe(0);
+    expect(revoked.stdout).toMatch(/Revoked Ed Itor .*no signature by this key verifies any more/);
+    const json = JSON.parse(
+      (await run(['keys', 'list', '--keyring', ring, '--format', 'json'])).stdout,
+    ) as {
+      keys: { name: string; state: string; revoked: { reason: string } | null }[];
+    };
+    expect(json.keys.find((k) => k.name === 'Ed Itor')).toMatchObject({
+      state: 'revoked',
+      revoked: { reason: 'laptop stolen' },
+    });
+    const r = await run(['verify', name, '--trust', ring]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(/revoked .*\(laptop stolen\)/);
+    expect((await run(['keys', 'revoke', 'Nobody', '--keyring', ring])).code).toBe(2);
+
+    // Re-trusted with an expiry already past: the role entry is a new one, and it has expired.
+    const expiring = path.join(top, 'gate', 'expiring.json');
+    const trusted = await run([
+      'keys',
+      'trust',
+      'editor.pem',
+      '--name',
+      'Ed Itor',
+      '--role',
+      'lawyer',
+      '--keyring',
+      expiring,
+      '--expires',
+      '2020-01-01T00:00:00Z',
+    ]);
+    expect(trusted.code, trusted.stderr).toBe(0);
+    expect((await run(['keys', 'list', '--keyring', expiring])).stdout).toMatch(
+      /expires 2020-01-01\s+EXPIRED/,
+    );
+    const bad = await run([
+      'keys',
+      'trust',
+      'editor.pem',
+      '--name',
+      'Ed Itor',
+      '--role',
+      'editor',
+      '--keyring',
+      expiring,
+      '--expires',
+      'next week',
+    ]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/--expires "next week": must be a date and time/);
+  });
+});

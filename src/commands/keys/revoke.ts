@@ -6,11 +6,13 @@ import { z } from 'zod';
 import { loadConfig } from '../../config/load.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
+import { safeLine } from '../../render/text.js';
 import { readKeyring, writeKeyring } from '../../signing/keyring.js';
+import { parseOptions } from '../options.js';
 
 export const KeysRevokeOptions = z.strictObject({
-  key: z.string().min(1, 'which key? prepub keys revoke <name or key id>'),
-  reason: z.string().trim().min(1, '--reason: say why the key is revoked').optional(),
+  key: z.string().min(1, 'which key? give its name or key id'),
+  reason: z.string().trim().min(1, 'say why the key is revoked').optional(),
   keyring: z.string().min(1).optional(),
 });
 
@@ -28,10 +30,7 @@ export async function runKeysRevoke(
   ctx: Context,
   now: Date = new Date(),
 ): Promise<RevokeResult> {
-  const parsed = KeysRevokeOptions.safeParse(raw);
-  if (!parsed.success)
-    throw new UserError(parsed.error.issues[0]?.message ?? 'invalid options', { code: 'USAGE' });
-  const options = parsed.data;
+  const options = parseOptions(KeysRevokeOptions, raw, { key: '<name|keyid>' });
   const config = await loadConfig(ctx);
   const file = options.keyring ? path.resolve(ctx.cwd, options.keyring) : config.keyring;
   if (!file)
@@ -94,9 +93,11 @@ export async function execute(
     ctx,
   );
   ctx.stdout(
-    r.already
-      ? `Already revoked: ${r.name} (key id ${r.keyid}) since ${r.at} in ${r.keyring}\n`
-      : `Revoked ${r.name} (key id ${r.keyid}, ${r.roles.join(' and ')}) in ${r.keyring}: no signature by this key verifies any more.\n`,
+    safeLine(
+      r.already
+        ? `Already revoked: ${r.name} (key id ${r.keyid}) since ${r.at} in ${r.keyring}`
+        : `Revoked ${r.name} (key id ${r.keyid}, ${r.roles.join(' and ')}) in ${r.keyring}: no signature by this key verifies any more.`,
+    ) + '\n',
   );
   return 0;
 }

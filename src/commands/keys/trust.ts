@@ -17,6 +17,10 @@ export const KeysTrustOptions = z.strictObject({
   name: z.string().min(1),
   role: z.enum(KEY_ROLES),
   keyring: z.string().optional(),
+  /** After this moment no signature by the key verifies. */
+  expires: z.iso
+    .datetime({ offset: true, error: 'must be a date and time like 2027-12-31T23:59:59Z' })
+    .optional(),
 });
 
 export interface TrustResult {
@@ -66,6 +70,7 @@ export async function runKeysTrust(
     role: options.role,
     publicKey,
     added: new Date().toISOString(),
+    ...(options.expires ? { expires: options.expires } : {}),
   });
   if (next.change !== 'unchanged') await writeKeyring(file, next.keyring);
   return {
