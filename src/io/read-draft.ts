@@ -13,6 +13,7 @@ import {
   sha256Hex,
   type ReadLimit,
 } from './files.js';
+import { checkZipLimits, DOCX_MAX_ENTRIES } from './zip-limits.js';
 
 export type DraftKind = 'txt' | 'md' | 'html' | 'docx';
 
@@ -53,12 +54,19 @@ export function draftKind(file: string): DraftKind {
   return 'txt';
 }
 
-async function docxText(file: string, bytes: Buffer): Promise<string> {
+async function docxText(file: string, bytes: Buffer, limit: ReadLimit): Promise<string> {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     throw new UserError(`${file}: is not a .docx file (not a zip archive)`, {
       code: 'INPUT_INVALID',
     });
   }
+  // --max-bytes bounds what the .docx unpacks to as well as the file: mammoth holds the XML as a
+  // string and a DOM, about 50 times its size in memory.
+  checkZipLimits(file, bytes, {
+    maxEntries: DOCX_MAX_ENTRIES,
+    maxUnpackedBytes: limit.maxBytes ?? DEFAULT_MAX_BYTES,
+    hint: limit.hint,
+  });
   const { default: mammoth } = await import('mammoth');
   let raw: string;
   try {
@@ -97,7 +105,7 @@ export async function readDraft(
   const base = { path: pathOrDash, sha256: sha256Hex(bytes), bytes: bytes.length };
   const kind = isStdin ? 'txt' : draftKind(pathOrDash);
   if (kind === 'docx')
-    return { ...base, text: await docxText(name, bytes), kind, positions: 'paragraph' };
+    return { ...base, text: await docxText(name, bytes, limit), kind, positions: 'paragraph' };
   const text = decodeUtf8(name, bytes, 'text file', limit);
   if (kind === 'html') {
     const html = htmlToText(text);

@@ -7,6 +7,7 @@ import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { BIN, ROOT, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { deflatedDocx, documentXml } from '../helpers/zip.js';
 
 let dir: string;
 beforeAll(() => {
@@ -100,6 +101,80 @@ describe('devices and pipes stop at the byte cap (item 10)', () => {
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'prepub: big.txt: is larger than 1999 bytes (2000); raise the limit with --max-bytes\n',
+    );
+  });
+});
+
+describe('a .docx is checked before it is unpacked (item 9)', () => {
+  const PARA = 'The council said in a statement that it had commissioned an internal audit.';
+  const write = (name: string, bytes: Uint8Array) => {
+    writeFileSync(path.join(dir, name), bytes);
+    return name;
+  };
+
+  it('reads a deflated .docx as Word writes it', async () => {
+    const file = write(
+      'ok.docx',
+      deflatedDocx({
+        data: documentXml(['Gregory Tanner, 52, of 14 Elm Grove, was there.', PARA]),
+      }),
+    );
+    const r = await prepub(['scan', file, '--format', 'json']);
+    expect(r.stderr).toBe('');
+    const out = JSON.parse(r.stdout) as { findings: { rule: string; excerpt: string }[] };
+    expect(out.findings).toContainEqual(
+      expect.objectContaining({ rule: 'uk-ew.street-address', excerpt: '14 Elm Grove' }),
+    );
+  });
+
+  it('refuses a small file that unpacks past --max-bytes (a zip bomb), quickly', async () => {
+    // 25 MB of XML in about 25 KB: mammoth took half a minute and 2 GB on it.
+    const bomb = deflatedDocx({ data: documentXml(new Array<string>(320_000).fill(PARA)) });
+    expect(bomb.length).toBeLessThan(200_000);
+    const r = await prepub(['scan', write('bomb.docx', bomb)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(
+      /^prepub: bomb\.docx: unpacks to more than 10000000 bytes \(\d{8} declared\); raise the limit with --max-bytes\n$/,
+    );
+  });
+
+  it('the unpacked limit follows --max-bytes', async () => {
+    const file = write(
+      'long.docx',
+      deflatedDocx({ data: documentXml(new Array<string>(3000).fill(PARA)) }),
+    );
+    const low = await prepub(['scan', file, '--max-bytes', '100000']);
+    expect(low.code).toBe(2);
+    expect(low.stderr).toMatch(/^prepub: long\.docx: unpacks to more than 100000 bytes \(/);
+    const high = await prepub(['scan', file, '--max-bytes', '1000000']);
+    expect(high.code).toBe(0);
+  });
+
+  it('refuses an entry that unpacks to more than it declares', async () => {
+    const liar = deflatedDocx({
+      data: documentXml(new Array<string>(250_000).fill(PARA)),
+      declaredSize: 2000,
+    });
+    const r = await prepub(['scan', write('liar.docx', liar)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'prepub: liar.docx: word/document.xml unpacks to more than the 2000 bytes it declares; is it a zip bomb?\n',
+    );
+  });
+
+  it('refuses an archive with too many entries before reading them', async () => {
+    const many = deflatedDocx(
+      { data: documentXml([PARA]) },
+      Array.from({ length: 2500 }, (_, i) => ({
+        name: `word/media/x${i}.bin`,
+        data: '',
+        stored: true,
+      })),
+    );
+    const r = await prepub(['scan', write('many.docx', many)]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toBe(
+      'prepub: many.docx: holds 2503 files, more than the 2000 a .docx may have; is it a zip bomb?\n',
     );
   });
 });
