@@ -28,7 +28,7 @@ const DECLARATION_LIMIT = 2000;
 
 /** ASCII word character, as `\b` without the u flag counts them. */
 function isWord(c: number): boolean {
-  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95 /* _ */;
+  return (c >= 48 && c <= 57) || (c >= 65 && c <= 90) || (c >= 97 && c <= 122) || c === 95; /* _ */
 }
 
 function isNameChar(c: number): boolean {
