@@ -76,11 +76,15 @@ async function docxText(file: string, bytes: Buffer, limit: ReadLimit): Promise<
     throw new UserError(`${file}: cannot read this .docx (${why})`, { code: 'INPUT_INVALID' });
   }
   // mammoth ends each paragraph with a blank line; keep one line per non-empty paragraph.
-  return raw
-    .split(/\n\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trimEnd())
-    .filter((p) => p.trim().length > 0)
-    .join('\n');
+  return (
+    raw
+      .split(/\n\n/)
+      // A run of white space with a line break in it becomes one space. (Not /\s*\n\s*/: that
+      // backtracks through a long run of spaces from each of its characters, quadratic.)
+      .map((p) => p.replace(/\s+/g, (ws) => (ws.includes('\n') ? ' ' : ws)).trimEnd())
+      .filter((p) => p.trim().length > 0)
+      .join('\n')
+  );
 }
 
 /** Read a draft for scanning. Missing, unreadable, binary, non-UTF-8 or too large → UserError. */

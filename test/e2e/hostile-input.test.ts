@@ -178,3 +178,70 @@ describe('a .docx is checked before it is unpacked (item 9)', () => {
     );
   });
 });
+
+describe('hostile shapes scan in linear time (item 8)', () => {
+  // Each took 20 to 40 s (or 1 GB) before; linear, each takes about a second. The kill after 10 s
+  // leaves room for a busy machine and still fails the quadratic code.
+  const scan = (name: string, content: string, args: string[] = []) => {
+    writeFileSync(path.join(dir, name), content);
+    return prepub(['scan', name, ...args], 10_000);
+  };
+
+  it('a prepub-ignore comment that never closes, repeated (2 MB)', async () => {
+    const r = await scan('open.md', '<!-- prepub-ignore x '.repeat(100_000));
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, 'open.md: no findings\n', '']);
+  });
+
+  it('suppression comments without a blank line, repeated (2.8 MB)', async () => {
+    const r = await scan(
+      'many.md',
+      '<!-- prepub-ignore uk-ew.postcode: a public building -->\nLS1 1UR\n'.repeat(45_000),
+    );
+    expect(r.code).toBe(0);
+    expect(r.stdout).toMatch(
+      /^ {2}… and 44900 more uk-ew\.postcode findings, not listed \(all suppressed\)$/m,
+    );
+    expect(r.stdout).toMatch(
+      /^0 findings in 1 section, 45000 suppressed; none at or above blocker$/m,
+    );
+  });
+
+  it('"<a" repeated in an .html file (3 MB)', async () => {
+    const r = await scan('tags.html', '<a'.repeat(1_500_000));
+    expect([r.code, r.stdout, r.stderr]).toEqual([0, 'tags.html: no findings\n', '']);
+  });
+
+  it('a 3 MB line of triggers: findings listed up to 100 per rule, the rest counted', async () => {
+    // Half a million findings and 1 GB for 5 MB before; this asserts counts, not time.
+    writeFileSync(path.join(dir, 'triggers.md'), 'arrested fraud court LS6 2QT '.repeat(103_449));
+    const r = await prepub(['scan', 'triggers.md', '--format', 'json'], 20_000);
+    expect(r.code).toBe(0);
+    const out = JSON.parse(r.stdout) as {
+      findings: unknown[];
+      omitted: { rule: string; open: number; suppressed: number }[];
+    };
+    expect(out.findings.length).toBeLessThanOrEqual(400);
+    expect(out.omitted).toContainEqual(
+      expect.objectContaining({ rule: 'uk-ew.postcode', open: 103_349, suppressed: 0 }),
+    );
+    const text = await prepub(['scan', 'triggers.md', '--fail-on', 'medium'], 20_000);
+    expect(text.code).toBe(1);
+    expect(text.stdout).toMatch(/^ {2}… and 103349 more uk-ew\.postcode findings, not listed$/m);
+    expect(text.stderr).toMatch(
+      /^prepub: \d{6} findings at or above medium \(--fail-on medium\)\n$/,
+    );
+  });
+
+  it('a .docx paragraph of 300,000 spaces', async () => {
+    const file = 'spaces.docx';
+    writeFileSync(
+      path.join(dir, file),
+      deflatedDocx({ data: documentXml([`${' '.repeat(300_000)}fraud`, 'Second paragraph.']) }),
+    );
+    const r = await prepub(['scan', file, '--format', 'json'], 10_000);
+    expect(r.code).toBe(0);
+    expect(JSON.parse(r.stdout)).toMatchObject({
+      findings: [{ rule: 'uk-ew.crime-accusation', line: 1, column: 300_001, excerpt: 'fraud' }],
+    });
+  });
+});
