@@ -8,6 +8,7 @@ import { UserError } from '../../src/errors.js';
 import type { Rule } from '../../src/scan/rules-schema.js';
 import { failsAt, MAX_FINDINGS_PER_RULE, scanReport, scanText } from '../../src/scan/scanner.js';
 import { findSuppressions } from '../../src/scan/suppression.js';
+import { tokenize } from '../../src/scan/tokens.js';
 
 const rule = (id: string, terms: string[], severity: Rule['severity'] = 'high'): Rule => ({
   id: `t.${id}`,
@@ -160,5 +161,20 @@ describe('findings per rule are capped, and counted past the cap', () => {
     const { findings, omitted } = scanReport('fraud fraud fraud', FRAUD, { maxFindingsPerRule: 1 });
     expect(findings).toHaveLength(1);
     expect(omitted[0]?.open).toBe(2);
+  });
+});
+
+describe('tokens when lower-casing changes the length', () => {
+  it('a dotted capital I keeps every offset that of the text', () => {
+    const text = 'İstanbul court: İ said fraud. O’Brien';
+    const tokens = tokenize(text);
+    const plain = tokenize(text.replaceAll('İ', 'I'));
+    expect([...tokens.starts]).toEqual([...plain.starts]);
+    expect([...tokens.ends]).toEqual([...plain.ends]);
+    expect(tokens.words).toEqual(['i̇stanbul', 'court', 'i̇', 'said', 'fraud', 'o’brien']);
+    expect(scanText(text, FRAUD).map((f) => [f.excerpt, f.column])).toEqual([
+      ['court', 10],
+      ['fraud', 24],
+    ]);
   });
 });
