@@ -4,7 +4,13 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 
 const here = path.dirname(fileURLToPath(import.meta.url));
-const benches = [['startup.js'], ['scan.js'], ['scan.js', '--accuracy'], ['status.js']];
+const benches = [
+  ['startup.js'],
+  ['scan.js'],
+  ['scan.js', '--hostile'],
+  ['scan.js', '--accuracy'],
+  ['status.js'],
+];
 let failed = 0;
 for (const args of benches) {
   console.log(`\n== bench/${args.join(' ')} ==`);

@@ -2,6 +2,7 @@
 // accuracy (recall and false positives on the fixture articles in test/fixtures/articles).
 //   node bench/scan.js              speed
 //   node bench/scan.js --accuracy   accuracy table
+//   node bench/scan.js --hostile    hostile shapes (issue #10): each must scan at <= 1 s per MB
 // Needs `npm run build` first (it uses dist/).
 import { Buffer } from 'node:buffer';
 import { execFileSync, spawnSync } from 'node:child_process';
@@ -193,7 +194,101 @@ async function speed() {
   }
 }
 
+/**
+ * Texts shaped to make a scanner slow: each shape repeated to `mb` megabytes. The first group
+ * are the shapes of issue #10 (20 to 38 s for 2 MB, 1 GB for 5 MB before); the rest poke each
+ * detector and parser with the input it likes least. [name, file extension, unit, megabytes]
+ */
+export const HOSTILE_SHAPES = [
+  ['prepub-ignore never closed', 'md', '<!-- prepub-ignore x ', 2],
+  [
+    'suppression comments',
+    'md',
+    '<!-- prepub-ignore uk-ew.postcode: public place -->\nLS1 1UR\n',
+    2.8,
+  ],
+  ['<a as HTML', 'html', '<a', 2],
+  ['<!x as HTML', 'html', '<!x', 2],
+  ['<script  as HTML', 'html', '<script ', 2],
+  ['<?x as HTML', 'html', '<?x', 2],
+  ['</a  as HTML', 'html', '</a ', 2],
+  ['one line of triggers', 'md', 'arrested fraud court LS6 2QT ', 5],
+  ['comments never closed', 'md', '<!-- ', 2],
+  ['quotes never closed', 'md', '"aaaa\n', 2],
+  ['curly quotes, brackets', 'md', '“[a] … ', 2],
+  ['at signs', 'md', 'a@b.', 2],
+  ['phone-like zeros', 'md', '(0 ', 2],
+  ['titles and initials', 'md', 'Mr A ', 2],
+  ['names and ages', 'md', 'Jane Smith, 4', 2],
+  ['house numbers', 'md', '12 Elm Grove ', 2],
+  ['blank lines', 'md', '\n\n', 2],
+  ['one long word', 'md', 'a', 2],
+  ['dotted capital I', 'md', 'İ a ', 2],
+  ['a .docx paragraph of spaces', 'docx', ' ', 1],
+];
+
+async function hostile() {
+  const { makeDocx } = await import(
+    pathToFileURL(path.join(root, 'test/fixtures/articles/make-docx.mjs')).href
+  );
+  const dir = mkdtempSync(path.join(tmpdir(), 'prepub-bench-hostile-'));
+  let missed = 0;
+  try {
+    // The machine may be shared: the target is on the CLI's own CPU time (user + system), which
+    // other processes do not inflate; wall time is shown beside it.
+    console.log('| shape | MB | exit | CLI CPU (s) | CPU s per MB | wall (s) | peak RSS (MB) |');
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: | ---: |');
+    const report =
+      'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();' +
+      'process.stderr.write(`\\nusage ${u.userCPUTime+u.systemCPUTime} ${u.maxRSS}\\n`)})';
+    for (const [name, ext, unit, mb] of HOSTILE_SHAPES) {
+      const bytes = Math.round(mb * 1e6);
+      const file = path.join(dir, `shape.${ext}`);
+      const text = unit.repeat(Math.ceil(bytes / unit.length)).slice(0, bytes);
+      writeFileSync(file, ext === 'docx' ? makeDocx([`${text}fraud`]) : text);
+      const runs = [];
+      for (let i = 0; i < 3; i++) {
+        const started = performance.now();
+        const r = spawnSync(
+          process.execPath,
+          ['--import', report, bin, 'scan', file, '--format', 'json'],
+          {
+            encoding: 'utf8',
+            maxBuffer: 1 << 30,
+            timeout: 120_000,
+            env: { ...process.env, NO_COLOR: '1' },
+          },
+        );
+        const usage = /usage (\d+) (\d+)/.exec(r.stderr);
+        runs.push({
+          status: r.status,
+          wall: (performance.now() - started) / 1000,
+          cpu: Number(usage?.[1] ?? NaN) / 1e6,
+          rss: Number(usage?.[2] ?? NaN) / 1024,
+        });
+      }
+      runs.sort((a, b) => a.cpu - b.cpu);
+      const { status, wall, cpu, rss } = runs[1];
+      const perMb = cpu / mb;
+      const ok = perMb <= 1 && (status === 0 || status === 1);
+      if (!ok) missed++;
+      console.log(
+        `| ${name} | ${mb} | ${status ?? 'killed'} | ${cpu.toFixed(2)} | ${perMb.toFixed(2)}${perMb > 1 ? ' (over 1)' : ''} | ${wall.toFixed(2)} | ${rss.toFixed(0)} |`,
+      );
+    }
+  } finally {
+    rmSync(dir, { recursive: true, force: true });
+  }
+  console.log(
+    missed === 0
+      ? 'every hostile shape at or under 1 s per MB (target <= 1 s/MB)'
+      : `${missed} hostile shape(s) over 1 s per MB or failed (target <= 1 s/MB)`,
+  );
+  if (missed > 0) process.exitCode = 1;
+}
+
 if (process.argv[1] && import.meta.url === pathToFileURL(process.argv[1]).href) {
   if (process.argv.includes('--accuracy')) await accuracy();
+  else if (process.argv.includes('--hostile')) await hostile();
   else await speed();
 }

@@ -7,7 +7,7 @@ import { DEFAULT_MAX_BYTES, readDraft } from '../io/read-draft.js';
 import { loadRules, resolveRulesFile } from '../io/read-rules.js';
 import type { Severity } from '../record/schema.js';
 import { renderScanText, type ScanResult } from '../render/scan-text.js';
-import { failsAt, scanText, severityRank } from '../scan/scanner.js';
+import { failsAt, scanReport, severityRank } from '../scan/scanner.js';
 import { optionError, OUTPUT_FORMATS, SECTION_CHOICES, SEVERITY_CHOICES } from './options.js';
 
 // The one command whose options are not parsed with a zod schema through parseOptions: zod is a
@@ -108,7 +108,7 @@ export async function runScan(
     loadRules(rulesFile, { env: ctx.env }),
     readDraft(article, { maxBytes: options.maxBytes, stdin: process.stdin, cwd: ctx.cwd }),
   ]);
-  const findings = scanText(draft.text, rules, {
+  const { findings, omitted } = scanReport(draft.text, rules, {
     source: draft.source,
     toSource: draft.toSource,
     sections: options.section,
@@ -116,7 +116,12 @@ export async function runScan(
     file: draft.path === '-' ? '<stdin>' : draft.path,
   });
   return {
-    result: { article: { path: draft.path, sha256: draft.sha256, bytes: draft.bytes }, findings },
+    result: {
+      article: { path: draft.path, sha256: draft.sha256, bytes: draft.bytes },
+      findings,
+      // Past the per-rule limit, findings are counted here instead of listed.
+      ...(omitted.length > 0 ? { omitted } : {}),
+    },
     positions: draft.positions,
     failed: failsAt(findings, options.failOn),
   };
@@ -145,9 +150,13 @@ export async function execute(
   }
   if (!run.failed) return EXIT.ok;
   const min = severityRank(options.failOn);
-  const count = run.result.findings.filter(
-    (f) => f.suppressed === undefined && severityRank(f.severity) >= min,
-  ).length;
+  const count =
+    run.result.findings.filter((f) => f.suppressed === undefined && severityRank(f.severity) >= min)
+      .length +
+    (run.result.omitted ?? []).reduce(
+      (n, o) => n + (severityRank(o.severity) >= min ? o.open : 0),
+      0,
+    );
   ctx.stderr(
     `prepub: ${count} finding${count === 1 ? '' : 's'} at or above ${options.failOn} (--fail-on ${options.failOn})\n`,
   );

@@ -14,12 +14,100 @@ function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
 }
 
-/** Read a file's bytes; a missing or unreadable file is a UserError naming it. */
-export async function readBytes(file: string, what = 'file'): Promise<Buffer> {
+/**
+ * The most bytes prepub reads from any one file unless a caller says otherwise (10 MB, the same
+ * as `scan --max-bytes`'s default). Every read is capped: a device (/dev/zero), a pipe or a FIFO
+ * reports a size of 0, so the cap is enforced on the bytes actually read, not on the size.
+ */
+export const DEFAULT_MAX_READ_BYTES = 10_000_000;
+
+export interface ReadLimit {
+  /** Largest input accepted, in bytes (default DEFAULT_MAX_READ_BYTES). */
+  readonly maxBytes?: number | undefined;
+  /** What to tell the user after the limit, e.g. "raise the limit with --max-bytes". */
+  readonly hint?: string | undefined;
+  /** How messages name the file (default: the path as given). */
+  readonly shownAs?: string | undefined;
+}
+
+/** The UserError for an input over its byte limit. `size` is known for a regular file only. */
+export function tooLarge(name: string, max: number, size?: number, hint?: string): UserError {
+  const seen = size === undefined ? `stopped reading there` : String(size);
+  const tail = hint ?? 'the most prepub reads from one file';
+  return new UserError(`${name}: is larger than ${max} bytes (${seen}); ${tail}`, {
+    code: 'INPUT_INVALID',
+  });
+}
+
+const CHUNK = 1 << 20;
+
+/**
+ * Read a stream (standard input, say) to its end, but never more than `max` + 1 bytes: past the
+ * cap it stops, releases the stream and throws a UserError naming `name`.
+ */
+export async function readStreamCapped(
+  stream: AsyncIterable<unknown>,
+  name: string,
+  limit: ReadLimit = {},
+): Promise<Buffer> {
+  const max = limit.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  const chunks: Buffer[] = [];
+  let total = 0;
+  for await (const chunk of stream) {
+    const buf = Buffer.isBuffer(chunk)
+      ? chunk
+      : typeof chunk === 'string'
+        ? Buffer.from(chunk)
+        : Buffer.from(chunk as Uint8Array);
+    total += buf.length;
+    // Leaving the loop early destroys the stream, so a writer like `yes` gets EPIPE and stops.
+    if (total > max) throw tooLarge(name, max, undefined, limit.hint);
+    chunks.push(buf);
+  }
+  return Buffer.concat(chunks, total);
+}
+
+/**
+ * Read a file's bytes, at most `maxBytes` (default DEFAULT_MAX_READ_BYTES). Reads by chunks from
+ * an open handle, so a device, a pipe or a FIFO stops at the cap + 1 bytes. A missing or
+ * unreadable file, a folder, or a file over the cap is a UserError naming it.
+ */
+export async function readBytes(
+  file: string,
+  what = 'file',
+  limit: ReadLimit = {},
+): Promise<Buffer> {
+  const max = limit.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  const name = limit.shownAs ?? file;
+  let handle: fs.FileHandle;
   try {
-    return await fs.readFile(file);
+    handle = await fs.open(file, 'r');
   } catch (error) {
-    throw fileError(file, what, error);
+    throw fileError(name, what, error);
+  }
+  try {
+    const stat = await handle.stat();
+    if (stat.isDirectory())
+      throw new UserError(`${name}: is a folder, not a ${what}`, { code: 'FILE_UNREADABLE' });
+    if (stat.isFile() && stat.size > max) throw tooLarge(name, max, stat.size, limit.hint);
+    const chunks: Buffer[] = [];
+    let total = 0;
+    // A regular file in one read (its size + 1, to notice growth); anything else by chunks.
+    let want = stat.isFile() ? Math.min(max + 1, stat.size + 1) : Math.min(max + 1, CHUNK);
+    for (;;) {
+      const buf = Buffer.allocUnsafe(want);
+      const { bytesRead } = await handle.read(buf, 0, want, null);
+      if (bytesRead === 0) break;
+      chunks.push(bytesRead === want ? buf : buf.subarray(0, bytesRead));
+      total += bytesRead;
+      if (total > max) throw tooLarge(name, max, undefined, limit.hint);
+      want = Math.min(max + 1 - total, CHUNK);
+    }
+    return chunks.length === 1 ? (chunks[0] as Buffer) : Buffer.concat(chunks, total);
+  } catch (error) {
+    throw error instanceof UserError ? error : fileError(name, what, error);
+  } finally {
+    await handle.close();
   }
 }
 
@@ -38,8 +126,18 @@ export function fileError(file: string, what: string, error: unknown): Error {
   return error instanceof Error ? error : new Error(String(error));
 }
 
-/** Decode UTF-8 strictly; binary or non-UTF-8 input is a UserError. */
-export function decodeUtf8(file: string, bytes: Uint8Array, what = 'text file'): string {
+/**
+ * Decode UTF-8 strictly; binary or non-UTF-8 input is a UserError, and so are more bytes than the
+ * cap (for callers that read the bytes themselves).
+ */
+export function decodeUtf8(
+  file: string,
+  bytes: Uint8Array,
+  what = 'text file',
+  limit: ReadLimit = {},
+): string {
+  const max = limit.maxBytes ?? DEFAULT_MAX_READ_BYTES;
+  if (bytes.length > max) throw tooLarge(file, max, bytes.length, limit.hint);
   if (bytes.includes(0))
     throw new UserError(`${file}: looks like a binary file, not a ${what}`, {
       code: 'INPUT_INVALID',
@@ -52,8 +150,13 @@ export function decodeUtf8(file: string, bytes: Uint8Array, what = 'text file'):
   }
 }
 
-export async function readText(file: string, what = 'file'): Promise<string> {
-  return decodeUtf8(file, await readBytes(file, what), what);
+/** Read a UTF-8 text file, capped like readBytes. */
+export async function readText(
+  file: string,
+  what = 'file',
+  limit: ReadLimit = {},
+): Promise<string> {
+  return decodeUtf8(file, await readBytes(file, what, limit), what, limit);
 }
 
 const TEMP_PREFIX = '.prepub-tmp-';

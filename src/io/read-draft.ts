@@ -1,12 +1,19 @@
 // Reading a draft to scan: .txt and .md as they are, .html as text with a map back to the
 // source (so positions point into the HTML), .docx through mammoth (one line per paragraph,
 // so a finding's "line" is a paragraph number), and "-" for standard input.
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import type { Readable } from 'node:stream';
 import { UserError } from '../errors.js';
 import { htmlToText } from '../scan/html-text.js';
-import { decodeUtf8, fileError, sha256Hex } from './files.js';
+import {
+  DEFAULT_MAX_READ_BYTES,
+  decodeUtf8,
+  readBytes,
+  readStreamCapped,
+  sha256Hex,
+  type ReadLimit,
+} from './files.js';
+import { checkZipLimits, DOCX_MAX_ENTRIES } from './zip-limits.js';
 
 export type DraftKind = 'txt' | 'md' | 'html' | 'docx';
 
@@ -37,7 +44,7 @@ export interface ReadDraftOptions {
   readonly cwd?: string | undefined;
 }
 
-export const DEFAULT_MAX_BYTES = 10_000_000;
+export const DEFAULT_MAX_BYTES = DEFAULT_MAX_READ_BYTES;
 
 export function draftKind(file: string): DraftKind {
   const ext = path.extname(file).toLowerCase();
@@ -47,53 +54,19 @@ export function draftKind(file: string): DraftKind {
   return 'txt';
 }
 
-function tooLarge(name: string, bytes: number | string, max: number): UserError {
-  return new UserError(
-    `${name}: is larger than ${max} bytes (${bytes}); raise the limit with --max-bytes`,
-    {
-      code: 'INPUT_INVALID',
-    },
-  );
-}
-
-async function readStdin(stdin: Readable, max: number): Promise<Buffer> {
-  const chunks: Buffer[] = [];
-  let total = 0;
-  for await (const chunk of stdin) {
-    const buf = typeof chunk === 'string' ? Buffer.from(chunk) : (chunk as Buffer);
-    total += buf.length;
-    if (total > max) throw tooLarge('standard input', `more than ${max}`, max);
-    chunks.push(buf);
-  }
-  return Buffer.concat(chunks);
-}
-
-async function readFileLimited(file: string, full: string, max: number): Promise<Buffer> {
-  let handle: fs.FileHandle;
-  try {
-    handle = await fs.open(full, 'r');
-  } catch (error) {
-    throw fileError(file, 'file', error);
-  }
-  try {
-    const stat = await handle.stat();
-    if (stat.isDirectory())
-      throw new UserError(`${file}: is a folder, not a file`, { code: 'FILE_UNREADABLE' });
-    if (stat.size > max) throw tooLarge(file, stat.size, max);
-    return await handle.readFile();
-  } catch (error) {
-    throw error instanceof UserError ? error : fileError(file, 'file', error);
-  } finally {
-    await handle.close();
-  }
-}
-
-async function docxText(file: string, bytes: Buffer): Promise<string> {
+async function docxText(file: string, bytes: Buffer, limit: ReadLimit): Promise<string> {
   if (bytes.length < 4 || bytes.readUInt32LE(0) !== 0x04034b50) {
     throw new UserError(`${file}: is not a .docx file (not a zip archive)`, {
       code: 'INPUT_INVALID',
     });
   }
+  // --max-bytes bounds what the .docx unpacks to as well as the file: mammoth holds the XML as a
+  // string and a DOM, about 50 times its size in memory.
+  checkZipLimits(file, bytes, {
+    maxEntries: DOCX_MAX_ENTRIES,
+    maxUnpackedBytes: limit.maxBytes ?? DEFAULT_MAX_BYTES,
+    hint: limit.hint,
+  });
   const { default: mammoth } = await import('mammoth');
   let raw: string;
   try {
@@ -103,11 +76,15 @@ async function docxText(file: string, bytes: Buffer): Promise<string> {
     throw new UserError(`${file}: cannot read this .docx (${why})`, { code: 'INPUT_INVALID' });
   }
   // mammoth ends each paragraph with a blank line; keep one line per non-empty paragraph.
-  return raw
-    .split(/\n\n/)
-    .map((p) => p.replace(/\s*\n\s*/g, ' ').trimEnd())
-    .filter((p) => p.trim().length > 0)
-    .join('\n');
+  return (
+    raw
+      .split(/\n\n/)
+      // A run of white space with a line break in it becomes one space. (Not /\s*\n\s*/: that
+      // backtracks through a long run of spaces from each of its characters, quadratic.)
+      .map((p) => p.replace(/\s+/g, (ws) => (ws.includes('\n') ? ' ' : ws)).trimEnd())
+      .filter((p) => p.trim().length > 0)
+      .join('\n')
+  );
 }
 
 /** Read a draft for scanning. Missing, unreadable, binary, non-UTF-8 or too large → UserError. */
@@ -115,22 +92,25 @@ export async function readDraft(
   pathOrDash: string,
   options: ReadDraftOptions = {},
 ): Promise<Draft> {
-  const max = options.maxBytes ?? DEFAULT_MAX_BYTES;
+  const limit: ReadLimit = {
+    maxBytes: options.maxBytes ?? DEFAULT_MAX_BYTES,
+    hint: 'raise the limit with --max-bytes',
+  };
   const isStdin = pathOrDash === '-';
   let bytes: Buffer;
   if (isStdin) {
     if (!options.stdin) throw new UserError('cannot read standard input here', { code: 'USAGE' });
-    bytes = await readStdin(options.stdin, max);
+    bytes = await readStreamCapped(options.stdin, 'standard input', limit);
   } else {
     const full = path.resolve(options.cwd ?? '.', pathOrDash);
-    bytes = await readFileLimited(pathOrDash, full, max);
+    bytes = await readBytes(full, 'file', { ...limit, shownAs: pathOrDash });
   }
   const name = isStdin ? 'standard input' : pathOrDash;
   const base = { path: pathOrDash, sha256: sha256Hex(bytes), bytes: bytes.length };
   const kind = isStdin ? 'txt' : draftKind(pathOrDash);
   if (kind === 'docx')
-    return { ...base, text: await docxText(name, bytes), kind, positions: 'paragraph' };
-  const text = decodeUtf8(name, bytes, 'text file');
+    return { ...base, text: await docxText(name, bytes, limit), kind, positions: 'paragraph' };
+  const text = decodeUtf8(name, bytes, 'text file', limit);
   if (kind === 'html') {
     const html = htmlToText(text);
     return {

@@ -3,13 +3,16 @@ import path from 'node:path';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { ArticleRef, Finding } from '../record/schema.js';
-import { scanText } from '../scan/scanner.js';
+import { scanReport, type OmittedFindings } from '../scan/scanner.js';
 import { readDraft } from './read-draft.js';
 import { loadRules } from './read-rules.js';
 
 export interface ScannedArticle {
   readonly ref: ArticleRef;
+  /** Up to MAX_FINDINGS_PER_RULE per rule (open and suppressed each); the rest are in `omitted`. */
   readonly findings: Finding[];
+  /** Findings counted but not listed, per rule; empty unless a rule went over the limit. */
+  readonly omitted: OmittedFindings[];
   /** 'paragraph' for .docx, where line numbers count paragraphs. */
   readonly positions: 'line' | 'paragraph';
   /** The first line of text, as a default headline. */
@@ -31,7 +34,7 @@ export async function scanArticle(
       throw error;
     }),
   ]);
-  const findings = scanText(draft.text, rules, {
+  const { findings, omitted } = scanReport(draft.text, rules, {
     ignore: options.ignore,
     file: article === '-' ? '<stdin>' : article,
     source: draft.source,
@@ -51,6 +54,7 @@ export async function scanArticle(
   return {
     ref: { path: shown, sha256: draft.sha256, bytes: draft.bytes },
     findings,
+    omitted,
     positions: draft.positions,
     firstLine,
   };

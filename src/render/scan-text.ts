@@ -2,7 +2,7 @@
 // summary. Meaning never rests on colour: the severity is always a word.
 import { SECTION_IDS, type SectionId } from '../checklist/ids.js';
 import type { Finding, Severity } from '../record/schema.js';
-import { SEVERITY_ORDER as SEVERITIES } from '../scan/scanner.js';
+import { SEVERITY_ORDER as SEVERITIES, type OmittedFindings } from '../scan/scanner.js';
 import { safeLine } from './text.js';
 
 /** The canonical section order. */
@@ -11,6 +11,8 @@ export const SECTION_ORDER: readonly SectionId[] = SECTION_IDS;
 export interface ScanResult {
   readonly article: { readonly path: string; readonly sha256: string; readonly bytes: number };
   readonly findings: readonly Finding[];
+  /** Findings past the per-rule limit: counted, not listed. Absent when there are none. */
+  readonly omitted?: readonly OmittedFindings[] | undefined;
 }
 
 export interface ScanTextOptions {
@@ -46,6 +48,7 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
       ? `${name}:¶${f.line}:${f.column}`
       : `${name}:${f.line}:${f.column}`;
   const findings = result.findings;
+  const omitted = result.omitted ?? [];
   if (findings.length === 0) return `${name}: no findings\n`;
 
   const locWidth = Math.max(...findings.map((f) => where(f).length));
@@ -55,7 +58,9 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
   for (const section of SECTION_ORDER) {
     const inSection = findings.filter((f) => f.section === section);
     if (inSection.length === 0) continue;
-    out.push(paint('bold', `${section} (${inSection.length})`));
+    const more = omitted.filter((o) => o.section === section);
+    const total = inSection.length + more.reduce((n, o) => n + o.open + o.suppressed, 0);
+    out.push(paint('bold', `${section} (${total})`));
     for (const f of inSection) {
       // The excerpt is the article's own text: any control character in it is shown, not sent.
       const text = `${safeLine(f.message)} "${safeLine(f.excerpt)}"`;
@@ -66,19 +71,38 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
           : line,
       );
     }
+    for (const o of more) {
+      const note =
+        o.suppressed === 0
+          ? ''
+          : o.open === 0
+            ? ' (all suppressed)'
+            : ` (${o.suppressed} of them suppressed)`;
+      out.push(
+        `  … and ${o.open + o.suppressed} more ${paint('dim', safeLine(o.rule))} findings, not listed${note}`,
+      );
+    }
     out.push('');
   }
   const open = findings.filter((f) => f.suppressed === undefined);
+  // Counted, not listed: the omitted findings of each severity.
+  const moreOpen = (severity?: Severity) =>
+    omitted.reduce(
+      (n, o) => n + (severity === undefined || o.severity === severity ? o.open : 0),
+      0,
+    );
   const counts = [...SEVERITIES]
     .reverse()
-    .map((s) => [s, open.filter((f) => f.severity === s).length] as const)
+    .map((s) => [s, open.filter((f) => f.severity === s).length + moreOpen(s)] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
-  const suppressed = findings.length - open.length;
+  const suppressed = findings.length - open.length + omitted.reduce((n, o) => n + o.suppressed, 0);
   const sections = new Set(findings.map((f) => f.section)).size;
   const rank = SEVERITIES.indexOf(opts.failOn);
-  const failing = open.filter((f) => SEVERITIES.indexOf(f.severity) >= rank).length;
-  let summary = `${plural(open.length, 'finding')}${counts.length ? ` (${counts.join(', ')})` : ''} in ${plural(sections, 'section')}`;
+  const failing =
+    open.filter((f) => SEVERITIES.indexOf(f.severity) >= rank).length +
+    SEVERITIES.slice(rank).reduce((n, s) => n + moreOpen(s), 0);
+  let summary = `${plural(open.length + moreOpen(), 'finding')}${counts.length ? ` (${counts.join(', ')})` : ''} in ${plural(sections, 'section')}`;
   if (suppressed > 0) summary += `, ${suppressed} suppressed`;
   summary +=
     failing > 0 ? `; ${failing} at or above ${opts.failOn}` : `; none at or above ${opts.failOn}`;

@@ -30,6 +30,32 @@ export interface ScanOptions {
   readonly blockEnds?: readonly number[] | undefined;
   /** The file name used in error messages. */
   readonly file?: string | undefined;
+  /** Findings listed per rule, open and suppressed each (default MAX_FINDINGS_PER_RULE). */
+  readonly maxFindingsPerRule?: number | undefined;
+}
+
+/**
+ * Findings listed per rule, open and suppressed each; the rest are counted, not listed. A rule
+ * that fires a hundred times has made its point, and a hostile text of nothing but triggers
+ * (5 MB: half a million findings, 1 GB of objects and JSON) stays small. Counting open and
+ * suppressed separately keeps `--fail-on` exact.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+/** The findings of one rule that were counted but not listed. */
+export interface OmittedFindings {
+  readonly rule: string;
+  readonly section: SectionId;
+  readonly severity: Severity;
+  /** Not suppressed. */
+  readonly open: number;
+  readonly suppressed: number;
+}
+
+export interface ScanReport {
+  readonly findings: Finding[];
+  /** Per rule, in the pack's order; empty unless a rule went over the limit. */
+  readonly omitted: OmittedFindings[];
 }
 
 type MatcherSpec = {
@@ -124,6 +150,43 @@ function dedupe(spans: readonly Span[]): Span[] {
   return out;
 }
 
+/**
+ * Which suppression applies where, by binary search rather than a scan of every comment for
+ * every finding (quadratic in a text of both). Comments do not overlap and come in text order;
+ * the paragraph a comment applies to ends at the first blank line after it, so for any one rule
+ * the ends never decrease either.
+ */
+class SuppressionIndex {
+  private readonly commentStarts: number[];
+  private readonly byRule = new Map<string, { ends: number[]; list: Suppression[] }>();
+
+  constructor(private readonly list: readonly Suppression[]) {
+    this.commentStarts = list.map((s) => s.commentStart);
+    for (const s of list) {
+      for (const rule of new Set(s.rules)) {
+        let entry = this.byRule.get(rule);
+        if (entry === undefined) this.byRule.set(rule, (entry = { ends: [], list: [] }));
+        entry.ends.push(s.end);
+        entry.list.push(s);
+      }
+    }
+  }
+
+  /** True when the span overlaps a comment (the words of the comment itself). */
+  inComment(span: Span): boolean {
+    const k = floorIndex(this.commentStarts, span.end - 1);
+    return k >= 0 && (this.list[k] as Suppression).commentEnd > span.start;
+  }
+
+  /** The first suppression of `rule` whose paragraph holds `offset`. */
+  find(rule: string, offset: number): Suppression | undefined {
+    const entry = this.byRule.get(rule);
+    if (entry === undefined) return undefined;
+    const s = entry.list[floorIndex(entry.ends, offset) + 1];
+    return s !== undefined && s.start <= offset ? s : undefined;
+  }
+}
+
 /** First token index whose start is >= offset. */
 function tokenAtOrAfter(tokens: Tokens, offset: number): number {
   const i = floorIndex(tokens.starts, offset - 1);
@@ -210,9 +273,16 @@ function nearFilter(
   });
 }
 
+/** How much of a span an excerpt looks at: merged spans can be long, excerpts are not. */
+const EXCERPT_SOURCE = 1000;
+
 function excerptOf(text: string, s: Span): string {
-  const raw = text.slice(s.start, s.end).replace(/\s+/g, ' ').trim();
-  return raw.length > 120 ? `${raw.slice(0, 119)}…` : raw;
+  const cut = s.end - s.start > EXCERPT_SOURCE;
+  const raw = text
+    .slice(s.start, cut ? s.start + EXCERPT_SOURCE : s.end)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return raw.length > 120 || cut ? `${raw.slice(0, 119)}…` : raw;
 }
 
 function describeProblemAt(
@@ -241,6 +311,15 @@ function sourceMap(text: string, opts: ScanOptions): (offset: number, end?: bool
  * without a reason or naming an unknown rule.
  */
 export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions = {}): Finding[] {
+  return scanReport(text, rules, opts).findings;
+}
+
+/** scanText, with the count of findings past the per-rule limit. */
+export function scanReport(
+  text: string,
+  rules: readonly Rule[],
+  opts: ScanOptions = {},
+): ScanReport {
   const plan = compileRules(rules);
   const file = opts.file ?? '<text>';
   const source = opts.source ?? text;
@@ -260,6 +339,7 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
       const [first, ...rest] = found.problems.map((p) =>
         describeProblemAt(lineTable(), file, toSource(p.offset), p.message),
       );
+      if (found.moreProblems > 0) rest.push(`and ${found.moreProblems} more like these`);
       throw new UserError(first as string, { code: 'INPUT_INVALID', lines: rest });
     }
     suppressions = found.suppressions;
@@ -267,7 +347,10 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
 
   const wanted = opts.sections ? new Set<string>(opts.sections) : undefined;
   const active = plan.rules.filter((r) => wanted === undefined || wanted.has(r.rule.section));
-  if (active.length === 0) return [];
+  if (active.length === 0) return { findings: [], omitted: [] };
+  const suppressedBy = new SuppressionIndex(suppressions);
+  const limit = opts.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  const omitted: OmittedFindings[] = [];
 
   const tokens = tokenize(text);
   const termSpans = plan.index.run(text, tokens);
@@ -307,12 +390,25 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
         c.near.within,
         c.near.matcher.kind === 'detector' && c.near.matcher.name === 'person-name',
       );
+    const { rule } = c;
+    const byFlag = opts.ignore?.get(rule.id);
+    let listedOpen = 0;
+    let listedSuppressed = 0;
+    let omittedOpen = 0;
+    let omittedSuppressed = 0;
     for (const span of dedupe(spans)) {
-      if (suppressions.some((s) => span.start < s.commentEnd && span.end > s.commentStart))
+      if (suppressedBy.inComment(span)) continue;
+      const byComment = suppressedBy.find(rule.id, span.start);
+      const suppressed = byComment !== undefined || byFlag !== undefined;
+      if (suppressed ? listedSuppressed >= limit : listedOpen >= limit) {
+        if (suppressed) omittedSuppressed++;
+        else omittedOpen++;
         continue;
+      }
+      if (suppressed) listedSuppressed++;
+      else listedOpen++;
       const startPos = lineTable().at(toSource(span.start));
       const endPos = lineTable().at(toSource(span.end, true));
-      const { rule } = c;
       const finding: Finding = {
         rule: rule.id,
         section: rule.section,
@@ -325,13 +421,18 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
         message: rule.message,
         questions: [...rule.questions],
       };
-      const byFlag = opts.ignore?.get(rule.id);
-      const byComment = suppressions.find(
-        (s) => s.rules.includes(rule.id) && span.start >= s.start && span.start < s.end,
-      );
       if (byComment) finding.suppressed = { reason: byComment.reason, by: 'comment' };
       else if (byFlag !== undefined) finding.suppressed = { reason: byFlag, by: 'flag' };
       findings.push({ finding, start: span.start });
+    }
+    if (omittedOpen + omittedSuppressed > 0) {
+      omitted.push({
+        rule: rule.id,
+        section: rule.section,
+        severity: rule.severity,
+        open: omittedOpen,
+        suppressed: omittedSuppressed,
+      });
     }
   }
   findings.sort(
@@ -339,7 +440,7 @@ export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions
       x.start - y.start ||
       (x.finding.rule < y.finding.rule ? -1 : x.finding.rule > y.finding.rule ? 1 : 0),
   );
-  return findings.map((f) => f.finding);
+  return { findings: findings.map((f) => f.finding), omitted };
 }
 
 /** True when an unsuppressed finding is at or above `threshold`. */

