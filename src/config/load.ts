@@ -99,13 +99,14 @@ export function loadConfig(
       }
       if (result.value.policy !== undefined) {
         // Refused, not ignored: a stricter policy silently dropped would weaken the gate.
-        throw new UserError(
-          `${file}: "policy" no longer belongs in prepub.config.json: the approval policy lives in the keyring, the trust root the publishing system pins`,
-          {
-            code: 'CONFIG_INVALID',
-            hint: 'Move it into the keyring file as "policy": {…} (see docs/signoff.md), and remove it here.',
-          },
-        );
+        const at = text.slice(0, Math.max(0, text.indexOf('"policy"'))).split('\n');
+        throw new UserError(`${file}: invalid configuration`, {
+          code: 'CONFIG_INVALID',
+          lines: [
+            `${file}:${at.length}:${[...(at.at(-1) ?? '')].length + 1}: "policy" no longer belongs in prepub.config.json: the approval policy lives in the keyring, the trust root the publishing system pins`,
+          ],
+          hint: 'Move it into the keyring file as "policy": {…} (see docs/signoff.md), and remove it here.',
+        });
       }
       return resolveConfig(result.value, file, ctx.cwd);
     })();

@@ -44,7 +44,7 @@ describe('config', () => {
   it.each([
     ['{"checklist": 3}', 1, 15, /expected string/],
     ['{\n  "packdirs": []\n}', 2, 3, /unknown key "packdirs"/],
-    ['{\n  "policy": { "approvals": ["boss"] }\n}', 2, 29, /must be one of "editor", "lawyer"/],
+    ['{\n  "policy": { "approvals": ["editor"] }\n}', 2, 3, /"policy" no longer belongs in prepub\.config\.json/],
     ['{"user": {"name": ""}', 1, 22, /YAML syntax|JSON/],
   ])('a bad config %s is exit 2 at %i:%i', async (text, line, column, message) => {
     const cwd = tempDir();
