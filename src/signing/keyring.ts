@@ -6,8 +6,7 @@ import { ROLES } from '../config/schema.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { UserError } from '../errors.js';
 import { readText, toJson, writeAtomic } from '../io/files.js';
-import { diagnosticAt, parseWithSchema } from '../io/structured.js';
-import { findJsonSyntaxError } from './json-syntax.js';
+import { diagnosticAt, parseJsonWithSchema } from '../io/located.js';
 import { keyIdOf } from './keys.js';
 import type { TrustedKey } from './verify.js';
 
@@ -55,9 +54,8 @@ export function parseKeyring(
   file: string,
   text: string,
 ): { keyring?: Keyring; keys: TrustedKey[]; errors: Diagnostic[] } {
-  const syntax = jsonSyntaxError(file, text);
-  if (syntax) return { keys: [], errors: [syntax] };
-  const loaded = parseWithSchema(file, text, Keyring);
+  // JSON, read strictly: a syntax error, a duplicate key or a prototype key is an error with its position.
+  const loaded = parseJsonWithSchema(file, text, Keyring);
   if (!loaded.value || !loaded.parsed) return { keys: [], errors: [...loaded.errors] };
   const errors: Diagnostic[] = [];
   const keys: TrustedKey[] = [];
@@ -83,19 +81,6 @@ export function parseKeyring(
     keys.push({ keyid: actual, name: entry.name, role: entry.role, publicKey: key });
   });
   return errors.length > 0 ? { keys: [], errors } : { keyring: loaded.value, keys, errors };
-}
-
-/** The keyring is JSON, not YAML: a JSON syntax error with its line and column. */
-function jsonSyntaxError(file: string, text: string): Diagnostic | undefined {
-  const error = findJsonSyntaxError(text);
-  if (!error) return undefined;
-  const before = text.slice(0, error.offset).split('\n');
-  return {
-    file,
-    line: before.length,
-    column: [...(before.at(-1) ?? '')].length + 1,
-    message: `JSON syntax: ${error.message}`,
-  };
 }
 
 const loadedKeyrings = new Map<string, Promise<{ keyring: Keyring; keys: TrustedKey[] }>>();

@@ -45,7 +45,7 @@ describe('config', () => {
     ['{"checklist": 3}', 1, 15, /expected string/],
     ['{\n  "packdirs": []\n}', 2, 3, /unknown key "packdirs"/],
     ['{\n  "policy": { "approvals": ["boss"] }\n}', 2, 29, /must be one of "editor", "lawyer"/],
-    ['{"user": {"name": ""}', 1, 22, /YAML syntax|JSON/],
+    ['{"user": {"name": ""}', 1, 22, /JSON syntax: unexpected end of input/],
   ])('a bad config %s is exit 2 at %i:%i', async (text, line, column, message) => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'prepub.config.json'), text);
