@@ -2,6 +2,7 @@
 // the risk is. Pure and deterministic.
 import type { Assessment, FlaggedItem } from '../record/schema.js';
 import { evaluate, walkConditions, type ConditionFacts } from './conditions.js';
+import { own } from './own.js';
 import {
   choicesOf,
   maxRisk,
@@ -47,7 +48,7 @@ export function findQuestion(pack: Pack, id: string): Located | undefined {
 function facts(state: EngineState): ConditionFacts {
   const live = state.findings.filter((f) => !f.suppressed);
   return {
-    answer: (id) => state.answers[id]?.value,
+    answer: (id) => own(state.answers, id)?.value,
     finding: (rule) => live.some((f) => f.rule === rule),
     sectionFindings: (section) => live.some((f) => f.section === section),
   };
@@ -78,13 +79,13 @@ export function activeQuestions(pack: Pack, state: EngineState): Located[] {
 /** The next question to ask, or undefined when the walk is complete. */
 export function nextQuestion(pack: Pack, state: EngineState): Located | undefined {
   return allQuestions(pack).find(
-    (l) => state.answers[l.question.id] === undefined && isApplicable(l.question, state),
+    (l) => own(state.answers, l.question.id) === undefined && isApplicable(l.question, state),
   );
 }
 
 export function outcomeOf(q: Question, value: string): Outcome | undefined {
   if (q.type === 'text') return q.outcome ?? { risk: 'none', note: false, lawyer: false };
-  return q.answers?.[value];
+  return own(q.answers, value);
 }
 
 export const DISMISSIVE = ['no', 'not-applicable'] as const;
@@ -113,7 +114,7 @@ export function checkAnswer(
 ): string | undefined {
   if (q.type === 'text') {
     if (q.required && answer.value.trim() === '') return 'an answer is required';
-  } else if (!q.answers || !(answer.value in q.answers)) {
+  } else if (own(q.answers, answer.value) === undefined) {
     return `"${answer.value}" is not an answer to this question (choose ${choicesOf(q)
       .map((c) => c.value)
       .join(', ')})`;
@@ -164,13 +165,13 @@ export function assess(pack: Pack, state: EngineState): Assessment {
   const flagged: FlaggedItem[] = [];
   let pending = 0;
   for (const { question: q, section } of activeQuestions(pack, state)) {
-    const given = state.answers[q.id];
-    if (!given) {
+    const given = own(state.answers, q.id);
+    const outcome = given && outcomeOf(q, given.value);
+    if (!given || !outcome) {
+      // Unanswered, or answered with a value the question does not offer: still to answer.
       pending++;
       continue;
     }
-    const outcome = outcomeOf(q, given.value);
-    if (!outcome) continue;
     sections[section] = maxRisk(sections[section], outcome.risk);
     overall = maxRisk(overall, outcome.risk);
     if (outcome.action) actions.push({ question: q.id, section, text: outcome.action });

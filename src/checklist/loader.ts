@@ -52,8 +52,11 @@ export function ruleRefs(file: PackFile, errors: Diagnostic[]): RuleRef[] {
     errors.push(...syntax);
     return [];
   }
-  const data: unknown = parsed.doc.toJS();
-  const rules = data && typeof data === 'object' && 'rules' in data ? data.rules : undefined;
+  const data: unknown = parsed.data;
+  const rules =
+    data !== null && typeof data === 'object' && Object.hasOwn(data, 'rules')
+      ? (data as { rules: unknown }).rules
+      : undefined;
   if (!Array.isArray(rules)) {
     errors.push(diagnosticAt(parsed, [], '"rules" must be a list of rules'));
     return [];

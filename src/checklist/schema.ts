@@ -1,6 +1,7 @@
 // The checklist pack format (docs/pack-format.md) as zod schemas: the one source of truth.
 import { z } from 'zod';
 import { RISK_LEVELS, SECTION_IDS } from './ids.js';
+import { own } from './own.js';
 
 export { RISK_LEVELS, SECTION_IDS } from './ids.js';
 
@@ -219,7 +220,7 @@ export interface Pack {
 export function choicesOf(q: Question): { value: string; label: string; outcome: Outcome }[] {
   return Object.entries(q.answers ?? {}).map(([value, outcome]) => ({
     value,
-    label: outcome.label ?? YES_NO_LABELS[value as keyof typeof YES_NO_LABELS] ?? value,
+    label: outcome.label ?? own(YES_NO_LABELS, value) ?? value,
     outcome,
   }));
 }

@@ -84,13 +84,17 @@ export function loadConfig(
     loaded = (async () => {
       if (!file) return resolveConfig(DEFAULTS, null, ctx.cwd);
       const text = await readText(file, 'config file');
-      // zod and the YAML parser are loaded only when there is a file to check.
-      const [{ Config }, { parseWithSchema }, { formatDiagnostic }] = await Promise.all([
+      // zod is loaded only when there is a file to check, and the YAML parser only for a config
+      // that is not JSON. JSON is read strictly (no duplicate keys), and its errors say JSON.
+      const [{ Config }, { formatDiagnostic }] = await Promise.all([
         import('./schema.js'),
-        import('../io/structured.js'),
         import('../diagnostics.js'),
       ]);
-      const result = parseWithSchema(file, text, Config, { fast: true });
+      const result = /^\uFEFF?\s*[[{]/.test(text)
+        ? (await import('../io/located.js')).parseJsonWithSchema(file, text, Config)
+        : (await import('../io/structured.js')).parseWithSchema(file, text, Config, {
+            format: 'yaml',
+          });
       if (!result.value) {
         throw new UserError(`${file}: invalid configuration`, {
           code: 'CONFIG_INVALID',

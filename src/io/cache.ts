@@ -8,6 +8,7 @@ import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
 import path from 'node:path';
 import { writeAtomic } from './files.js';
+import { parseJson } from './json-strict.js';
 
 const CACHE_FORMAT = 'prepub-cache@1';
 
@@ -36,7 +37,7 @@ export function readCache(
   if (env.PREPUB_NO_CACHE) return undefined;
   try {
     const file = path.join(base ?? cacheDir(env), kind, `${key}.json`);
-    return JSON.parse(readFileSync(file, 'utf8')) as unknown;
+    return parseJson(readFileSync(file, 'utf8'));
   } catch {
     return undefined;
   }

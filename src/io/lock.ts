@@ -2,14 +2,27 @@
 // left by a process that has died is taken over; only the process that holds a lock removes it.
 import { promises as fs, readFileSync, rmSync } from 'node:fs';
 import os from 'node:os';
+import { z } from 'zod';
 import { UserError } from '../errors.js';
 import { writeFailure } from './write-errors.js';
+import { parseJson } from './json-strict.js';
 
-interface LockInfo {
-  pid: number;
-  host: string;
-  started: string;
-  token: string;
+const LockInfo = z.strictObject({
+  pid: z.number().int().positive(),
+  host: z.string().min(1),
+  started: z.string(),
+  token: z.string().optional(),
+});
+type LockInfo = z.infer<typeof LockInfo>;
+
+/** What a lock file says, or undefined when it is not a prepub lock (torn, empty, `{}`, …). */
+function readLockInfo(text: string): LockInfo | undefined {
+  try {
+    const parsed = LockInfo.safeParse(parseJson(text));
+    return parsed.success ? parsed.data : undefined;
+  } catch {
+    return undefined;
+  }
 }
 
 function alive(pid: number): boolean {
@@ -34,7 +47,7 @@ export interface Lock {
 
 export async function acquireLock(recordFile: string): Promise<Lock> {
   const file = `${recordFile}.lock`;
-  const info: LockInfo = {
+  const info: Required<LockInfo> = {
     pid: process.pid,
     host: os.hostname(),
     started: new Date().toISOString(),
@@ -95,10 +108,11 @@ export async function acquireLock(recordFile: string): Promise<Lock> {
     let holder: LockInfo | undefined;
     try {
       seen = await fs.readFile(file, 'utf8');
-      holder = JSON.parse(seen) as LockInfo;
+      holder = readLockInfo(seen);
     } catch {
-      holder = undefined; // torn, or removed meanwhile: treat as stale
+      holder = undefined;
     }
+    // Torn, not a prepub lock, or removed meanwhile: treated as stale.
     if (holder && (holder.host !== os.hostname() || alive(holder.pid))) {
       throw new UserError(
         `${recordFile} is open in another prepub (process ${holder.pid} on ${holder.host}, since ${holder.started})`,

@@ -1,30 +1,44 @@
 // Parse YAML or JSON text against a zod schema, and report every problem as file:line:column.
-// Pure: takes text, returns data. The `yaml` package keeps the source range of every node, so
-// a zod issue path can be mapped back to the place in the file.
-import { isMap, isScalar, isSeq, LineCounter, parseDocument, type Document, type Node } from 'yaml';
+// Pure: takes text, returns data. Both readers are strict: a duplicate key, a key named
+// `__proto__`, `constructor` or `prototype`, nesting deeper than MAX_DEPTH, and (YAML) aliases
+// that would blow the document up are errors with a position, never a crash. JSON goes through
+// the one strict JSON reader (json-strict.ts, located.ts); YAML through the `yaml` package, whose
+// nodes keep their source ranges, so a zod issue path can be mapped back to the place in the file.
+import {
+  isAlias,
+  isCollection,
+  isMap,
+  isPair,
+  isScalar,
+  isSeq,
+  parseDocument,
+  type Document,
+  type Node,
+} from 'yaml';
 import type { z } from 'zod';
 import type { Diagnostic, Loaded } from '../diagnostics.js';
+import { FORBIDDEN_KEYS, lineColumn, MAX_DEPTH } from './json-strict.js';
+import { parseJsonText, validate, type ParsedDoc, type PathKey } from './located.js';
 
-export type PathKey = string | number;
+export { diagnosticAt, issuesToDiagnostics, positionAt } from './located.js';
+export type { ParsedDoc, PathKey } from './located.js';
 
-export interface ParsedDoc {
-  readonly file: string;
-  readonly doc: Document.Parsed;
-  readonly lines: LineCounter;
-}
+/** How a text is read: strict JSON, or YAML. */
+export type TextFormat = 'json' | 'yaml';
 
-function describe(path: readonly PathKey[]): string {
-  if (path.length === 0) return '';
-  return path.map((k, i) => (typeof k === 'number' ? `[${k}]` : i === 0 ? k : `.${k}`)).join('');
-}
+/** Aliases a YAML document may hold, and the nodes their expansion may add, at most. */
+export const MAX_ALIASES = 1000;
+export const MAX_ALIAS_EXPANSION = 10_000;
 
-/** The position of the node at `path` (or of its key, for `key: true`), as line and column. */
-export function positionAt(
-  parsed: ParsedDoc,
+// --- YAML ---------------------------------------------------------------------------------------
+
+function yamlPosition(
+  doc: Document.Parsed,
+  text: string,
   path: readonly PathKey[],
   key?: string,
 ): { line: number; column: number } {
-  let node: unknown = parsed.doc.contents;
+  let node: unknown = doc.contents;
   let offset =
     node && typeof node === 'object' && 'range' in node ? ((node as Node).range?.[0] ?? 0) : 0;
   const walk = [...path];
@@ -52,140 +66,205 @@ export function positionAt(
       break;
     }
   }
-  const pos = parsed.lines.linePos(offset);
-  return { line: pos.line, column: pos.col };
+  return lineColumn(text, offset);
 }
 
-export function diagnosticAt(
-  parsed: ParsedDoc,
-  path: readonly PathKey[],
-  message: string,
-  key?: string,
-): Diagnostic {
-  const { line, column } = positionAt(parsed, path, key);
-  const where = describe(key !== undefined ? [...path, key] : path);
-  return { file: parsed.file, line, column, message: where ? `${where}: ${message}` : message };
+interface YamlProblem {
+  readonly offset: number;
+  readonly message: string;
 }
 
-/** Parse YAML (JSON is YAML too, with the same positions). Syntax errors come back as diagnostics. */
+/**
+ * Walk a YAML document without recursion, before it becomes data: keys must be plain scalars and
+ * not `__proto__`/`constructor`/`prototype`; nesting, counting what aliases bring in, at most
+ * MAX_DEPTH; no alias inside its own anchor (a cycle); at most MAX_ALIASES aliases, adding at
+ * most MAX_ALIAS_EXPANSION nodes (an "alias bomb" is refused where it goes off). Linear: an
+ * alias's height and size come from its anchor, measured once.
+ */
+function checkYamlTree(doc: Document.Parsed): YamlProblem | undefined {
+  const root = doc.contents as Node | null;
+  if (!root) return undefined;
+  const start = (n: unknown) => (n as Node | null)?.range?.[0] ?? 0;
+  /** Height (collections nested inside, itself included) and size (nodes, aliases expanded). */
+  const measured = new Map<Node, { height: number; size: number }>();
+  const open = new Set<Node>();
+  const anchors = new Map<string, Node>();
+  let aliases = 0;
+  let expansion = 0;
+  interface Frame {
+    readonly node: Node;
+    readonly depth: number;
+    readonly children: Node[];
+    next: number;
+    height: number;
+    size: number;
+  }
+  const stack: Frame[] = [];
+  /** Visit `node` at `depth` (its parent's depth); returns a problem, or pushes a frame. */
+  const enter = (node: Node, depth: number, parent: Frame | undefined): YamlProblem | undefined => {
+    let height = 0;
+    let size = 1;
+    if (isAlias(node)) {
+      const source = anchors.get(node.source);
+      if (!source) return undefined; // reported by the parser
+      if (open.has(source))
+        return {
+          offset: start(node),
+          message: `the alias *${node.source} is inside its own anchor`,
+        };
+      if (++aliases > MAX_ALIASES)
+        return { offset: start(node), message: `more than ${MAX_ALIASES} aliases` };
+      const m = measured.get(source) ?? { height: 0, size: 1 };
+      expansion += m.size;
+      if (expansion > MAX_ALIAS_EXPANSION)
+        return {
+          offset: start(node),
+          message: `too many aliases: expanding them would add more than ${MAX_ALIAS_EXPANSION} values (an alias bomb?)`,
+        };
+      if (depth + m.height > MAX_DEPTH)
+        return {
+          offset: start(node),
+          message: `nested more than ${MAX_DEPTH} levels deep (with the alias *${node.source})`,
+        };
+      height = m.height;
+      size = m.size;
+    } else if (isCollection(node)) {
+      if (node.anchor) anchors.set(node.anchor, node);
+      if (depth + 1 > MAX_DEPTH)
+        return { offset: start(node), message: `nested more than ${MAX_DEPTH} levels deep` };
+      const children: Node[] = [];
+      if (isMap(node)) {
+        for (const pair of node.items) {
+          const k = pair.key as Node | null;
+          if (k !== null && !isScalar(k))
+            return {
+              offset: start(k),
+              message: 'a key must be plain text, not a list, mapping or alias',
+            };
+          if (k !== null) {
+            const name = String(k.value);
+            if (FORBIDDEN_KEYS.has(name))
+              return {
+                offset: start(k),
+                message: `the key ${JSON.stringify(name)} is not allowed (it names JavaScript's object machinery, not data)`,
+              };
+            children.push(k);
+          }
+          if (pair.value !== null && pair.value !== undefined) children.push(pair.value as Node);
+        }
+      } else {
+        for (const item of node.items) {
+          if (isPair(item)) {
+            // A single-pair mapping inside a flow sequence ([a: b]): both halves are children.
+            if (item.key !== null && !isScalar(item.key))
+              return {
+                offset: start(item.key),
+                message: 'a key must be plain text, not a list, mapping or alias',
+              };
+            if (item.key !== null) children.push(item.key as Node);
+            if (item.value !== null) children.push(item.value as Node);
+          } else if (item !== null && item !== undefined) children.push(item as Node);
+        }
+      }
+      open.add(node);
+      stack.push({ node, depth: depth + 1, children, next: 0, height: 1, size: 1 });
+      return undefined;
+    } else if (isScalar(node) && node.anchor) {
+      anchors.set(node.anchor, node);
+    }
+    measured.set(node, { height, size });
+    if (parent) {
+      parent.height = Math.max(parent.height, height + 1);
+      parent.size += size;
+    }
+    return undefined;
+  };
+  const first = enter(root, 0, undefined);
+  if (first) return first;
+  while (stack.length > 0) {
+    const frame = stack[stack.length - 1]!;
+    if (frame.next < frame.children.length) {
+      const problem = enter(frame.children[frame.next++]!, frame.depth, frame);
+      if (problem) return problem;
+      continue;
+    }
+    stack.pop();
+    open.delete(frame.node);
+    measured.set(frame.node, { height: frame.height, size: frame.size });
+    const parent = stack[stack.length - 1];
+    if (parent) {
+      parent.height = Math.max(parent.height, frame.height + 1);
+      parent.size += frame.size;
+    }
+  }
+  return undefined;
+}
+
+/** Parse YAML (JSON is YAML too). Syntax errors and unsafe structure come back as diagnostics. */
 export function parseText(
   file: string,
   text: string,
 ): { parsed?: ParsedDoc; errors: Diagnostic[] } {
-  const lines = new LineCounter();
-  const doc = parseDocument(text, {
-    lineCounter: lines,
-    prettyErrors: false,
-    uniqueKeys: true,
-    strict: true,
+  const at = (offset: number, message: string): Diagnostic => ({
+    file,
+    ...lineColumn(text, offset),
+    message,
   });
+  const depthMessage = `nested more than ${MAX_DEPTH} levels deep`;
+  let doc: Document.Parsed;
+  try {
+    doc = parseDocument(text, { prettyErrors: false, uniqueKeys: true, strict: true });
+  } catch (error) {
+    if (error instanceof RangeError) return { errors: [at(0, depthMessage)] };
+    throw error;
+  }
   const errors: Diagnostic[] = doc.errors.map((e) => {
-    const pos = e.linePos?.[0] ?? lines.linePos(e.pos[0]);
     const first = e.message.split('\n')[0] ?? e.message;
-    return {
-      file,
-      line: pos.line,
-      column: pos.col,
-      message: `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`,
-    };
+    const message = /Maximum call stack size exceeded/.test(first)
+      ? depthMessage
+      : `YAML syntax: ${first.replace(/ at line \d+, column \d+:?$/, '')}`;
+    return at(e.pos[0], message);
   });
-  if (errors.length > 0) return { errors };
-  return { parsed: { file, doc, lines }, errors };
-}
-
-function kindOf(node: unknown): string {
-  if (isMap(node)) return 'a mapping';
-  if (isSeq(node)) return 'a list';
-  if (isScalar(node))
-    return node.value === null
-      ? 'nothing'
-      : typeof node.value === 'string'
-        ? 'text'
-        : typeof node.value;
-  return 'something else';
-}
-
-function zodMessage(issue: z.core.$ZodIssue, parsed: ParsedDoc, path: readonly PathKey[]): string {
-  switch (issue.code) {
-    case 'invalid_type': {
-      if (!parsed.doc.hasIn(path)) return `is required (expected ${issue.expected})`;
-      return `expected ${issue.expected}, got ${kindOf(parsed.doc.getIn(path, true))}`;
-    }
-    case 'invalid_value':
-      return `must be one of ${issue.values.map((v) => JSON.stringify(v)).join(', ')}`;
-    default:
-      return issue.message;
+  if (errors.length > 0) {
+    // The parser reports running out of stack once per level it unwinds: keep the first.
+    const deep = errors.findIndex((e) => e.message === depthMessage);
+    return { errors: errors.filter((e, i) => e.message !== depthMessage || i === deep) };
   }
+  const problem = checkYamlTree(doc);
+  if (problem) return { errors: [at(problem.offset, problem.message)] };
+  // The walk above bounds what aliases add, so the alias count of the `yaml` package is not needed.
+  const data: unknown = doc.toJS({ maxAliasCount: -1 });
+  return {
+    parsed: {
+      file,
+      format: 'yaml',
+      data,
+      position: (path, key) => yamlPosition(doc, text, path, key),
+    },
+    errors: [],
+  };
 }
 
-/** Turn zod issues into diagnostics at their positions in the document. */
-export function issuesToDiagnostics(
-  parsed: ParsedDoc,
-  issues: readonly z.core.$ZodIssue[],
-): Diagnostic[] {
-  const out: Diagnostic[] = [];
-  for (const issue of issues) {
-    const path = issue.path.filter(
-      (k): k is PathKey => typeof k === 'string' || typeof k === 'number',
-    );
-    if (issue.code === 'unrecognized_keys') {
-      for (const key of issue.keys)
-        out.push(diagnosticAt(parsed, path, `unknown key "${key}"`, key));
-    } else if (issue.code === 'invalid_union' && issue.errors.length > 0) {
-      out.push(
-        diagnosticAt(
-          parsed,
-          path,
-          issue.message === 'Invalid input' ? 'does not match any allowed form' : issue.message,
-        ),
-      );
-    } else if (issue.code === 'invalid_type' && path.length > 0 && !parsed.doc.hasIn(path)) {
-      // A missing key: point at the object that lacks it.
-      out.push(
-        diagnosticAt(
-          parsed,
-          path.slice(0, -1),
-          `"${String(path.at(-1))}" ${zodMessage(issue, parsed, path)}`,
-        ),
-      );
-    } else {
-      out.push(diagnosticAt(parsed, path, zodMessage(issue, parsed, path)));
-    }
-  }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+/** Parse a text as `format` says. */
+export function parseStructured(
+  file: string,
+  text: string,
+  format: TextFormat,
+): { parsed?: ParsedDoc; errors: Diagnostic[] } {
+  return format === 'json' ? parseJsonText(file, text) : parseText(file, text);
 }
 
-/** Parse a YAML/JSON text and validate it with `schema`. */
+/** The format a file's name implies: `.json` is JSON, anything else YAML (which reads JSON too). */
+export function formatOf(file: string): TextFormat {
+  return /\.json$/i.test(file) ? 'json' : 'yaml';
+}
+
+/** Parse a YAML/JSON text and validate it with `schema`. `format` defaults to the file's name's. */
 export function parseWithSchema<S extends z.ZodType>(
   file: string,
   text: string,
   schema: S,
-  options: { fast?: boolean } = {},
+  options: { format?: TextFormat } = {},
 ): Loaded<z.infer<S>> & { parsed?: ParsedDoc } {
-  // Fast path for JSON whose positions are only needed to explain a problem (records,
-  // keyrings): JSON.parse first, and the YAML parser, which keeps positions, only on failure.
-  if (options.fast === true && /^\s*[[{]/.test(text)) {
-    let data: unknown;
-    try {
-      data = JSON.parse(text);
-    } catch {
-      data = undefined;
-    }
-    if (data !== undefined) {
-      const fast = schema.safeParse(data);
-      if (fast.success) return { value: fast.data, errors: [], warnings: [] };
-    }
-  }
-  const { parsed, errors } = parseText(file, text);
-  if (!parsed) return { value: undefined, errors, warnings: [] };
-  const data: unknown = parsed.doc.toJS({ maxAliasCount: 100 });
-  const result = schema.safeParse(data);
-  if (!result.success)
-    return {
-      value: undefined,
-      errors: issuesToDiagnostics(parsed, result.error.issues),
-      warnings: [],
-      parsed,
-    };
-  return { value: result.data, errors: [], warnings: [], parsed };
+  return validate(parseStructured(file, text, options.format ?? formatOf(file)), schema);
 }

@@ -7,6 +7,7 @@ import {
   type FindingRef,
   type GivenAnswer,
 } from '../checklist/engine.js';
+import { own } from '../checklist/own.js';
 import type { Pack } from '../checklist/schema.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { diagnosticAt, parseWithSchema, type ParsedDoc } from '../io/structured.js';
@@ -72,7 +73,7 @@ export function parseAnswers(file: string, text: string, pack: Pack): ParsedAnsw
         ? { value: normalise(entry.value), note: entry.note }
         : { value: normalise(entry) };
     const q = located.question;
-    if (q.type !== 'text' && !(given.value in (q.answers ?? {}))) {
+    if (q.type !== 'text' && own(q.answers, given.value) === undefined) {
       const at = typeof entry === 'object' ? [id, 'value'] : [id];
       errors.push(
         diagnosticAt(

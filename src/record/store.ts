@@ -1,13 +1,36 @@
 // Reading and writing records: validated on the way in, atomic and 0600 on the way out.
-import { formatDiagnostic } from '../diagnostics.js';
+// One reader for every command (verify, file, review, export, status): strict JSON, then the schema.
+import { formatDiagnostic, type Loaded } from '../diagnostics.js';
 import { UserError } from '../errors.js';
 import { readText, toJson, writeAtomic } from '../io/files.js';
-import { parseWithSchema } from '../io/structured.js';
+import { lineColumn } from '../io/json-strict.js';
+import { parseJsonWithSchema } from '../io/located.js';
 import { RecordFile } from './schema.js';
+
+/** A record's text as a record, or the problems with it, each at file:line:column. */
+export function loadRecordText(file: string, text: string): Loaded<RecordFile> {
+  // A record is JSON. YAML reads JSON too, but a record saved as YAML is not one: say so.
+  const start = /^\uFEFF?[ \t\r\n]*/.exec(text)![0].length;
+  if (start < text.length && text[start] !== '{') {
+    return {
+      value: undefined,
+      errors: [
+        {
+          file,
+          ...lineColumn(text, start),
+          message:
+            'a prepub record is a JSON object, starting with "{" (records are JSON, not YAML)',
+        },
+      ],
+      warnings: [],
+    };
+  }
+  return parseJsonWithSchema(file, text, RecordFile);
+}
 
 /** Parse a record's text; every problem is a UserError naming file:line:column. */
 export function parseRecord(file: string, text: string): RecordFile {
-  const loaded = parseWithSchema(file, text, RecordFile, { fast: true });
+  const loaded = loadRecordText(file, text);
   if (!loaded.value) {
     throw new UserError(`${file}: not a valid prepub record`, {
       code: 'RECORD_INVALID',

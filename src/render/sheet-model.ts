@@ -1,6 +1,7 @@
 // The sign-off sheet as one plain data object, built from the record, the checklist pack (when it
 // can be found) and the signature checks. Pure: no clock, no files. The Markdown and HTML
 // renderers draw this object; `prepub export --format json` prints it.
+import { own } from '../checklist/own.js';
 import {
   choicesOf,
   SECTION_IDS,
@@ -243,7 +244,7 @@ function answerOf(
     risk ??= flagged.risk;
     lawyer ||= flagged.lawyer;
   }
-  label ??= YES_NO_LABELS[answer.value as keyof typeof YES_NO_LABELS] ?? answer.value;
+  label ??= own(YES_NO_LABELS, answer.value) ?? answer.value;
   return {
     question: id,
     ask: question?.ask ?? flagged?.ask ?? null,
@@ -273,7 +274,8 @@ export function buildSheet(input: SheetInput): Sheet {
   }
   const flagged = new Map(r.assessment.flagged.map((f) => [f.question, f]));
   const referred = new Set(r.assessment.referrals.map((x) => x.question));
-  const titleOf = (id: string) => sectionTitles.get(id) ?? SECTION_TITLES[id] ?? 'Other questions';
+  const titleOf = (id: string) =>
+    sectionTitles.get(id) ?? own(SECTION_TITLES, id) ?? 'Other questions';
 
   // Sections: the pack's order, then any canonical section the record mentions, then "other".
   const mentioned = new Set<string>([
@@ -293,7 +295,7 @@ export function buildSheet(input: SheetInput): Sheet {
   });
   const bySection = new Map<string, SheetAnswer[]>(order.map((id) => [id, []]));
   for (const id of answerIds) {
-    const answer = r.answers[id];
+    const answer = own(r.answers, id);
     if (!answer) continue;
     const known = questions.get(id);
     const section = known?.section ?? flagged.get(id)?.section ?? sectionOf(id);
@@ -301,7 +303,7 @@ export function buildSheet(input: SheetInput): Sheet {
     bySection.get(section)?.push(row);
   }
   const sectionRisk = (id: string): Risk | null =>
-    (r.assessment.sections as Partial<Record<string, Risk>>)[id] ?? null;
+    own(r.assessment.sections as Partial<Record<string, Risk>>, id) ?? null;
   const sections: SheetSection[] = order.map((id) => ({
     id,
     title: titleOf(id),

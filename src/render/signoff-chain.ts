@@ -2,6 +2,7 @@
 // Statement → predicate), with the outcome of a signature check that the caller supplies.
 // Decoding never throws: a damaged envelope becomes a row that says what is wrong with it.
 import { createHash } from 'node:crypto';
+import { decodeJsonBytes } from '../io/json-strict.js';
 import type { Envelope } from '../record/schema.js';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
@@ -76,12 +77,8 @@ export function decodeEnvelope(envelope: Envelope): Decoded | string {
   if (!BASE64.test(envelope.payload)) return 'payload is not base64';
   const bytes = Buffer.from(envelope.payload, 'base64');
   const payloadSha256 = createHash('sha256').update(bytes).digest('hex');
-  let statement: unknown;
-  try {
-    statement = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return 'payload is not JSON';
-  }
+  const { value: statement, error } = decodeJsonBytes(bytes);
+  if (error !== undefined) return error;
   if (!isObject(statement)) return 'payload is not an in-toto statement';
   if (statement._type !== IN_TOTO_STATEMENT_V1) return 'payload is not an in-toto Statement v1';
   if (!isObject(statement.predicate)) return 'statement has no predicate';

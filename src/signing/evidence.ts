@@ -58,9 +58,12 @@ let released: Promise<Record<string, Record<string, string>>> | undefined;
 export function releasedPackDigests(): Promise<Record<string, Record<string, string>>> {
   released ??= (async () => {
     const { BUILTIN_PACKS } = await import('../io/pack-locations.js');
-    const { readText } = await import('../io/files.js');
+    const [{ readText }, { parseJson }] = await Promise.all([
+      import('../io/files.js'),
+      import('../io/json-strict.js'),
+    ]);
     const file = path.join(BUILTIN_PACKS, 'packs.lock.json');
-    const parsed = PacksLock.safeParse(JSON.parse(await readText(file, 'pack lock')));
+    const parsed = PacksLock.safeParse(parseJson(await readText(file, 'pack lock')));
     // Shipped with prepub: unreadable means a broken install, which is a bug, not bad input.
     if (!parsed.success) throw new Error(`${file}: not a valid pack lock`);
     return parsed.data.packs;
@@ -74,12 +77,13 @@ export async function checkEvidence(
   options: EvidenceOptions = {},
 ): Promise<EvidenceCheck> {
   const name = 'evidence';
-  const [{ locatePackById }, { resolvePack }, { scanArticle }, { assess }] = await Promise.all([
-    import('../io/pack-locations.js'),
-    import('../io/packs.js'),
-    import('../io/scan-article.js'),
-    import('../checklist/engine.js'),
-  ]);
+  const [{ locatePackById }, { resolvePack }, { scanArticle }, { assess, unmitigatedBlockers }] =
+    await Promise.all([
+      import('../io/pack-locations.js'),
+      import('../io/packs.js'),
+      import('../io/scan-article.js'),
+      import('../checklist/engine.js'),
+    ]);
   const want = body.checklist;
   // A version released as a built-in has exactly one content: a pack that claims it with other
   // content (a reporter's copy of uk-ew with its referrals removed) is a forgery, wherever it is.
@@ -151,6 +155,24 @@ export async function checkEvidence(
       detail: 'the assessment does not follow from the answers and findings (edited by hand?)',
     };
   }
+  // What `file` refuses, the gate refuses too, whoever signed: a record with questions still to
+  // answer (an answer the checklist does not offer counts as unanswered), or a blocker answered
+  // with neither a lawyer referral nor a mitigation.
+  if (expected.pending > 0)
+    return {
+      name,
+      ok: false,
+      recomputed: true,
+      detail: `${expected.pending} question${expected.pending === 1 ? '' : 's'} still to answer under ${want.id} ${want.version} (an answer the checklist does not offer counts as unanswered)`,
+    };
+  const blockers = unmitigatedBlockers(expected);
+  if (blockers.length > 0)
+    return {
+      name,
+      ok: false,
+      recomputed: true,
+      detail: `a blocker with neither a lawyer referral nor a mitigation note: ${blockers.map((b) => b.question).join(', ')}`,
+    };
   return {
     name,
     ok: true,

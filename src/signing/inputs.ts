@@ -7,6 +7,7 @@ import type { Policy, ResolvedConfig } from '../config/schema.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { readBytes, readText } from '../io/files.js';
+import { parseJson } from '../io/json-strict.js';
 import type { RecordBody } from '../record/schema.js';
 import { keyringPolicy, readKeyring, type Keyring } from './keyring.js';
 import {
@@ -61,7 +62,7 @@ export async function loadSigningKey(
     const metaFile = file.endsWith('.key.pem')
       ? `${file.slice(0, -'.key.pem'.length)}.json`
       : undefined;
-    if (metaFile) name = KeyMeta.parse(JSON.parse(await fs.readFile(metaFile, 'utf8'))).name;
+    if (metaFile) name = KeyMeta.parse(parseJson(await fs.readFile(metaFile, 'utf8'))).name;
   } catch {
     name = undefined;
   }

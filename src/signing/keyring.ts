@@ -6,8 +6,7 @@ import { Policy, ROLES } from '../config/schema.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { UserError } from '../errors.js';
 import { readText, toJson, writeAtomic } from '../io/files.js';
-import { diagnosticAt, parseWithSchema } from '../io/structured.js';
-import { findJsonSyntaxError } from './json-syntax.js';
+import { diagnosticAt, parseJsonWithSchema } from '../io/located.js';
 import { keyIdOf } from './keys.js';
 import { DEFAULT_POLICY } from './policy.js';
 import type { TrustedKey } from './verify.js';
@@ -70,9 +69,8 @@ export function parseKeyring(
   file: string,
   text: string,
 ): { keyring?: Keyring; keys: TrustedKey[]; errors: Diagnostic[] } {
-  const syntax = jsonSyntaxError(file, text);
-  if (syntax) return { keys: [], errors: [syntax] };
-  const loaded = parseWithSchema(file, text, Keyring);
+  // JSON, read strictly: a syntax error, a duplicate key or a prototype key is an error with its position.
+  const loaded = parseJsonWithSchema(file, text, Keyring);
   if (!loaded.value || !loaded.parsed) return { keys: [], errors: [...loaded.errors] };
   const errors: Diagnostic[] = [];
   const keys: TrustedKey[] = [];
@@ -105,19 +103,6 @@ export function parseKeyring(
     });
   });
   return errors.length > 0 ? { keys: [], errors } : { keyring: loaded.value, keys, errors };
-}
-
-/** The keyring is JSON, not YAML: a JSON syntax error with its line and column. */
-function jsonSyntaxError(file: string, text: string): Diagnostic | undefined {
-  const error = findJsonSyntaxError(text);
-  if (!error) return undefined;
-  const before = text.slice(0, error.offset).split('\n');
-  return {
-    file,
-    line: before.length,
-    column: [...(before.at(-1) ?? '')].length + 1,
-    message: `JSON syntax: ${error.message}`,
-  };
 }
 
 const loadedKeyrings = new Map<string, Promise<{ keyring: Keyring; keys: TrustedKey[] }>>();

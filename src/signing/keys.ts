@@ -14,6 +14,7 @@ import { z } from 'zod';
 import { userConfigDir } from '../config/load.js';
 import { UserError } from '../errors.js';
 import { fileError, readText, toJson, writeAtomic } from '../io/files.js';
+import { parseJson } from '../io/json-strict.js';
 import { encryptPrivateKey } from './pkcs8.js';
 
 export const KEY_META_FORMAT = 'prepub/key@1';
@@ -181,7 +182,7 @@ export async function listKeys(dir: string): Promise<KeyFiles[]> {
     const privateKey = path.join(dir, `${slug}.key.pem`);
     let meta: KeyMeta | undefined;
     try {
-      meta = KeyMeta.parse(JSON.parse(await fs.readFile(path.join(dir, `${slug}.json`), 'utf8')));
+      meta = KeyMeta.parse(parseJson(await fs.readFile(path.join(dir, `${slug}.json`), 'utf8')));
     } catch {
       meta = undefined;
     }

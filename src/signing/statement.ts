@@ -1,6 +1,7 @@
 // in-toto Statement v1 for prepub's sign-offs: the reporter's `filed` statement and the desk's
 // `approved` / `returned` statements. Pure: data in, bytes out. https://in-toto.io/Statement/v1
 import { z } from 'zod';
+import { decodeJsonBytes } from '../io/json-strict.js';
 import { RecordBody } from '../record/schema.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -118,14 +119,12 @@ export function encodeStatement(statement: Statement): Uint8Array {
   return new TextEncoder().encode(`${JSON.stringify(statement, null, 2)}\n`);
 }
 
-/** Parse payload bytes as a prepub sign-off statement; a reason when they are not one. */
+/** Parse payload bytes as a prepub sign-off statement; a reason when they are not one. The
+ * bytes are read as strictly as a record: a duplicate key (a second copy of an answer that a
+ * person reading the payload would not see) makes the payload unreadable. */
 export function decodeStatement(bytes: Uint8Array): { statement?: Statement; error?: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return { error: 'payload is not JSON' };
-  }
+  const { value: data, error } = decodeJsonBytes(bytes);
+  if (error !== undefined) return { error };
   const result = Statement.safeParse(data);
   if (!result.success) {
     const issue = result.error.issues[0];

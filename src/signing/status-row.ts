@@ -2,7 +2,7 @@
 // out. No files: the caller reads them (on the main thread, or on a worker thread).
 import path from 'node:path';
 import type { Policy } from '../config/schema.js';
-import { RecordFile } from '../record/schema.js';
+import { loadRecordText } from '../record/store.js';
 import type { StatusRow } from '../render/signoff.js';
 import type { SignatureCache } from './verified-cache.js';
 import { verifyRecord, verifyRecordLean, type TrustedKey } from './verify.js';
@@ -36,15 +36,9 @@ export async function statusRow(
     problems: [problem],
   });
   if (text === undefined) return invalid('unreadable');
-  let data: unknown;
-  try {
-    data = JSON.parse(text);
-  } catch {
-    return invalid('unreadable');
-  }
-  const parsed = RecordFile.safeParse(data);
-  if (!parsed.success) return invalid('not a valid record');
-  const rec = parsed.data;
+  // The reader every other command uses: strict JSON (no duplicate keys), then the schema.
+  const rec = loadRecordText(rel, text).value;
+  if (!rec) return invalid('not a valid record');
   const base = {
     path: rel,
     slug: rec.record.story.slug,

@@ -8,6 +8,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
 import { toJson, writeAtomic } from '../io/files.js';
+import { parseJson } from '../io/json-strict.js';
 import type { Envelope } from '../record/schema.js';
 
 const FORMAT = 'prepub/verified-signatures@1';
@@ -47,7 +48,7 @@ export class FileSignatureCache implements SignatureCache {
   static async open(file: string): Promise<FileSignatureCache> {
     let entries: string[] = [];
     try {
-      const parsed = CacheFile.safeParse(JSON.parse(await fs.readFile(file, 'utf8')));
+      const parsed = CacheFile.safeParse(parseJson(await fs.readFile(file, 'utf8')));
       if (parsed.success) entries = parsed.data.entries;
     } catch {
       // No cache yet, or an unreadable one: start afresh.

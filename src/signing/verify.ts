@@ -5,6 +5,7 @@ import type { Policy, Role } from '../config/schema.js';
 import type { Envelope, RecordBody, RecordFile, RecordStatus } from '../record/schema.js';
 import { z } from 'zod';
 import { RecordBody as RecordBodySchema } from '../record/schema.js';
+import { decodeJsonBytes } from '../io/json-strict.js';
 import { canonicalEqual, jsonEqual } from './canonical.js';
 import {
   decodeBase64,
@@ -126,12 +127,8 @@ const LeanStatement = Statement.extend({
 });
 
 function decodeLean(bytes: Uint8Array): { statement?: Statement; error?: string } {
-  let data: unknown;
-  try {
-    data = JSON.parse(new TextDecoder('utf-8', { fatal: true }).decode(bytes));
-  } catch {
-    return { error: 'payload is not JSON' };
-  }
+  const { value: data, error } = decodeJsonBytes(bytes);
+  if (error !== undefined) return { error };
   const result = LeanStatement.safeParse(data);
   return result.success
     ? { statement: result.data }

@@ -10,6 +10,7 @@ import {
   isApplicable,
   nextQuestion,
   notePrompt,
+  outcomeOf,
   unmitigatedBlockers,
 } from '../../src/checklist/engine.js';
 import { evaluate, satisfiable } from '../../src/checklist/conditions.js';
@@ -251,6 +252,27 @@ describe('engine: answers and notes', () => {
   it('a finding makes a question applicable whatever its condition says', () => {
     expect(isApplicable(q('safety.plates'), { answers: {}, findings: [] })).toBe(false);
     expect(isApplicable(q('safety.plates'), { answers: {}, findings: [plate] })).toBe(true);
+  });
+});
+
+describe('engine: answers named after JavaScript built-ins', () => {
+  const q = (id: string) => findQuestion(pack, id)!.question;
+  const BUILT_INS = ['toString', 'constructor', 'valueOf', 'hasOwnProperty', '__proto__'];
+
+  it.each(BUILT_INS)('"%s" is not an answer to a yes-no or choice question', (value) => {
+    expect(checkAnswer(q('safety.at-risk'), { value }, [])).toMatch(/is not an answer/);
+    expect(checkAnswer(q('accuracy.quotes'), { value }, [])).toMatch(/is not an answer/);
+    expect(outcomeOf(q('safety.at-risk'), value)).toBeUndefined();
+  });
+
+  it.each(BUILT_INS)('a record holding "%s" is still to answer, never "no risk"', (value) => {
+    const state: EngineState = {
+      answers: { 'safety.at-risk': { value }, 'accuracy.quotes': { value: 'none' } },
+      findings: [],
+    };
+    expect(assess(pack, state)).toMatchObject({ overall: 'none', pending: 1, flagged: [] });
+    // The question it names is not asked again by mistake as something else: the answer is there.
+    expect(nextQuestion(pack, state)).toBeUndefined();
   });
 });
 

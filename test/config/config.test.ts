@@ -44,8 +44,13 @@ describe('config', () => {
   it.each([
     ['{"checklist": 3}', 1, 15, /expected string/],
     ['{\n  "packdirs": []\n}', 2, 3, /unknown key "packdirs"/],
-    ['{\n  "policy": { "approvals": ["editor"] }\n}', 2, 3, /"policy" no longer belongs in prepub\.config\.json/],
-    ['{"user": {"name": ""}', 1, 22, /YAML syntax|JSON/],
+    [
+      '{\n  "policy": { "approvals": ["editor"] }\n}',
+      2,
+      3,
+      /"policy" no longer belongs in prepub\.config\.json/,
+    ],
+    ['{"user": {"name": ""}', 1, 22, /JSON syntax: unexpected end of input/],
   ])('a bad config %s is exit 2 at %i:%i', async (text, line, column, message) => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'prepub.config.json'), text);

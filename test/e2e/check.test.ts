@@ -239,7 +239,7 @@ describe('prepub check: malformed answers files', () => {
       file: 'answers.json',
       text: '{"safety.people-at-risk": "no"\n',
       at: { line: 2, column: 1 },
-      message: /YAML syntax/,
+      message: /JSON syntax: unexpected end of input, expected "," or "}"$/,
     },
     { name: 'top level not a mapping', text: '- "no"\n', at: '- "no"', message: /expected object/ },
   ];

@@ -189,7 +189,7 @@ describe('prepub export', () => {
     expect(syntax.code).toBe(2);
     expect(syntax.stdout).toBe('');
     expect(syntax.stderr).toBe(
-      'prepub: broken.prepub.json: not a valid prepub record\n  broken.prepub.json:4:3: YAML syntax: Missing , between flow map items\n',
+      `prepub: broken.prepub.json: not a valid prepub record\n  broken.prepub.json:4:3: JSON syntax: unexpected '"', expected "," or "}"\n`,
     );
 
     const record = readFileSync(path.join(dir, RECORD), 'utf8').replace(

@@ -155,11 +155,13 @@ export function makeKey(name: string, role: TrustedKey['role']): TestKey {
   };
 }
 
-/** File a draft as `reporter` the way `prepub file` does, in process. */
+/** File a draft as `reporter` the way `prepub file` does, in process. `payload` may rewrite the
+ * payload's text before it is signed (a tool other than prepub). */
 export function fileRecord(
   file: RecordFile,
   reporter: TestKey,
   at = '2026-11-20T11:00:00.000Z',
+  payload: (text: string) => string = (text) => text,
 ): RecordFile {
   const body = withHistory(file, { at, event: 'filed', by: reporter.name });
   const last = file.attestations.at(-1);
@@ -176,7 +178,10 @@ export function fileRecord(
       record: body,
     },
   });
-  const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(statement), reporter);
+  const bytes = new TextEncoder().encode(
+    payload(new TextDecoder().decode(encodeStatement(statement))),
+  );
+  const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, bytes, reporter);
   return { ...file, status: 'filed', record: body, attestations: [...file.attestations, envelope] };
 }
 
@@ -218,7 +223,8 @@ export const SUPPRESSED = { rule: 'uk-ew.phone-number', reason: 'the police appe
 
 let realPack: Pack | undefined;
 let realRules: Rule[] | undefined;
-function loadReal(): { pack: Pack; rules: Rule[] } {
+/** The built-in uk-ew pack and its rules, loaded in process. */
+export function loadReal(): { pack: Pack; rules: Rule[] } {
   const dir = fileURLToPath(new URL('../../checklists/uk-ew/', import.meta.url));
   if (!realPack) {
     const files = readdirSync(dir)

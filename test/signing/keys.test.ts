@@ -12,7 +12,6 @@ import {
   parsePublicKey,
   publicOf,
 } from '../../src/signing/keys.js';
-import { findJsonSyntaxError } from '../../src/signing/json-syntax.js';
 import { createHash } from 'node:crypto';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'prepub-keys-'));
@@ -124,22 +123,4 @@ describe('keyring', () => {
     });
     expect(trustKey(added.keyring, { ...entry, role: 'editor' }).keyring.keys).toHaveLength(2);
   });
-});
-
-describe('findJsonSyntaxError', () => {
-  it.each(['{}', '[]', '{"a":[1,-2.5e3,true,false,null,"x\\n\\u00e9"]}', ' "s" '])(
-    'accepts %j',
-    (t) => expect(findJsonSyntaxError(t)).toBeUndefined(),
-  );
-  it.each([
-    ['{"a":1,}', 7],
-    ['[1 2]', 3],
-    ['{"a" 1}', 5],
-    ['"open', 5],
-    ['{} x', 3],
-    ['', 0],
-    ['01', 1],
-  ])('finds the error in %j at %i', (t, offset) =>
-    expect(findJsonSyntaxError(t)?.offset).toBe(offset),
-  );
 });

@@ -1,0 +1,44 @@
+// The evidence check refuses what `file` refuses, whoever signed: questions still to answer
+// (an answer the checklist does not offer counts as unanswered) even when the assessment admits
+// it, and a blocker with neither a referral nor a note. In process, against the built-in pack.
+import { describe, expect, it } from 'vitest';
+import { assess } from '../../src/checklist/engine.js';
+import type { Context } from '../../src/context.js';
+import { checkEvidence } from '../../src/signing/evidence.js';
+import { loadReal, realDraftRecord } from './helpers.js';
+
+const ctx = {
+  cwd: process.cwd(),
+  env: { XDG_CONFIG_HOME: '/nonexistent', XDG_CACHE_HOME: '/nonexistent' },
+  stderr: () => undefined,
+} as unknown as Context;
+
+describe('checkEvidence', () => {
+  it('passes an honest record', async () => {
+    const { record } = realDraftRecord();
+    expect(await checkEvidence(record, ctx)).toMatchObject({ ok: true, recomputed: true });
+  });
+
+  it('fails an answer the checklist does not offer, even with an assessment that admits it', async () => {
+    const { record } = realDraftRecord();
+    const id = Object.keys(record.answers).find((q) => record.answers[q]!.value === 'no')!;
+    const answers = { ...record.answers, [id]: { ...record.answers[id]!, value: 'toString' } };
+    const admitted = assess(loadReal().pack, { answers, findings: record.findings });
+    expect(admitted.pending).toBeGreaterThan(0);
+    const result = await checkEvidence({ ...record, answers, assessment: admitted }, ctx);
+    expect(result).toMatchObject({ ok: false, recomputed: true });
+    expect(result.detail).toMatch(/still to answer .*does not offer counts as unanswered/);
+  });
+
+  it('fails a checklist version it does not have, unless allowed for archives', async () => {
+    const { record } = realDraftRecord();
+    const odd = { ...record, checklist: { ...record.checklist, version: '9.9.9' } };
+    expect(await checkEvidence(odd, ctx)).toMatchObject({ ok: false, recomputed: false });
+    expect(await checkEvidence(odd, ctx, { allowUnknownChecklist: true })).toMatchObject({
+      ok: true,
+      recomputed: false,
+    });
+    const path = { ...record, checklist: { ...record.checklist, id: '../../tmp/uk-ew' } };
+    expect(await checkEvidence(path, ctx)).toMatchObject({ ok: false });
+  });
+});
