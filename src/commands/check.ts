@@ -2,7 +2,6 @@
 // record after every answer, show the assessment, and offer to file.
 import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
-import { readFile } from 'node:fs/promises';
 import path from 'node:path';
 import { z } from 'zod';
 import { checkAnswer, findQuestion, type GivenAnswer, type Located } from '../checklist/engine.js';
@@ -287,7 +286,7 @@ export async function execute(
       const text = serializeRecord(next);
       record = next;
       if (text === lastText) return next;
-      const disk = await readFile(recordFile, 'utf8').catch(() => undefined);
+      const disk = await readText(recordFile, 'record').catch(() => undefined);
       if (disk !== lastText) {
         throw new UserError(
           `${shown} was changed on disk by another prepub while this check ran; it is not overwritten`,

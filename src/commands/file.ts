@@ -1,12 +1,11 @@
 // prepub file RECORD: the reporter confirms the filing statement and signs the record.
 import { acquireLock } from '../io/lock.js';
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { Cancelled, CheckFailed, UserError } from '../errors.js';
-import { fileError, removeStaleTemps, sha256Hex, toJson } from '../io/files.js';
+import { readText, removeStaleTemps, sha256Hex, toJson } from '../io/files.js';
 
 import { filingBlockers, withHistory } from '../record/lifecycle.js';
 import type { RecordBody, RecordFile } from '../record/schema.js';
@@ -41,12 +40,9 @@ export interface FileResult {
   readonly warning?: string;
 }
 
-async function readRecordText(file: string): Promise<string> {
-  try {
-    return await fs.readFile(file, 'utf8');
-  } catch (error) {
-    throw fileError(file, 'record', error);
-  }
+/** The record's text, size-capped like every input. */
+function readRecordText(file: string): Promise<string> {
+  return readText(file, 'record');
 }
 
 /**

@@ -1,13 +1,12 @@
 // prepub review RECORD: the desk editor (or lawyer) reviews the flagged items, approves or
 // returns the record, and signs. Every prompt has a flag twin (--decision, --comment, --reviews).
-import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CheckFailed, UserError } from '../errors.js';
-import { fileError, readText, removeStaleTemps, toJson, writeAtomic } from '../io/files.js';
+import { readText, removeStaleTemps, toJson, writeAtomic } from '../io/files.js';
 import { acquireLock } from '../io/lock.js';
 import { diagnosticAt, parseWithSchema } from '../io/structured.js';
 import { askComment, askDecision, reviewItem } from '../prompts/signoff.js';
@@ -278,12 +277,7 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   // Not while another prepub has the record open, and not over someone else's change.
   const lock = await acquireLock(recordPath);
   try {
-    let current: string;
-    try {
-      current = await fs.readFile(recordPath, 'utf8');
-    } catch (error) {
-      throw fileError(options.record, 'record', error);
-    }
+    const current = await readText(recordPath, 'record');
     if (current !== text)
       throw new UserError(
         `${options.record}: changed on disk during the review; nothing was written`,

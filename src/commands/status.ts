@@ -1,13 +1,13 @@
 // prepub status [DIR]: every record under DIR, newest first, with whether its signatures verify.
 // Fast: with many records, worker threads read, parse and check them (signatures included) on every
 // core, with the keyring's keys parsed once; with few, this thread does, a bounded pool of them at once.
-import { promises as fs, readFileSync } from 'node:fs';
+import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../config/load.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { toJson } from '../io/files.js';
+import { readBytes, sha256Hex, toJson } from '../io/files.js';
 import { StatusPool, threadsFor } from '../io/status-pool.js';
 import { renderStatus, type StatusRow } from '../render/signoff.js';
 import { keyringPolicy, readKeyring } from '../signing/keyring.js';
@@ -151,6 +151,7 @@ export async function runStatus(
       });
     }
     await cache?.save();
+    rows = await markStale(rows, files);
     const times = new Map<StatusRow, number>(
       rows.map((r) => [r, (r.lastChange ? Date.parse(r.lastChange) : 0) || 0]),
     );
@@ -164,6 +165,33 @@ export async function runStatus(
     // Not awaited: terminating takes a while, and nothing depends on it.
     void workers?.close();
   }
+}
+
+/**
+ * A record whose article is beside it (where the record names it) and no longer has the digest
+ * the record was made for is stale: not valid, whatever its signatures say. An article that is
+ * not there is not judged here (`verify` fails it).
+ */
+async function markStale(rows: StatusRow[], files: readonly string[]): Promise<StatusRow[]> {
+  const byPath = new Map(rows.map((r, i) => [r, files[i]!] as const));
+  return pool(rows, POOL, async (row) => {
+    const file = byPath.get(row);
+    if (!row.article || !file) return row;
+    const article = path.resolve(path.dirname(file), row.article.path);
+    if (!existsSync(article)) return row;
+    let digest: string;
+    try {
+      digest = sha256Hex(await readBytes(article, 'article'));
+    } catch {
+      digest = '';
+    }
+    if (digest === row.article.sha256) return row;
+    return {
+      ...row,
+      valid: row.valid === null && row.status === 'draft' ? null : false,
+      problems: [...row.problems, 'stale (the article changed)'],
+    };
+  });
 }
 
 export async function execute(

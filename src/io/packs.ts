@@ -12,7 +12,7 @@ import { UserError } from '../errors.js';
 import { z } from 'zod';
 import { Section } from '../checklist/schema.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
-import { decodeUtf8, fileError } from './files.js';
+import { decodeUtf8, fileError, readBytes } from './files.js';
 import { PACKAGE_VERSION } from './package.js';
 
 /** Read every YAML file of a pack folder. */
@@ -26,12 +26,7 @@ export async function readPackFiles(dir: string, cwd: string): Promise<PackFile[
   return Promise.all(
     names.sort().map(async (name) => {
       const file = path.join(dir, name);
-      let bytes: Buffer;
-      try {
-        bytes = await fs.readFile(file);
-      } catch (error) {
-        throw fileError(file, 'pack file', error);
-      }
+      const bytes = await readBytes(file, 'pack file');
       return {
         name,
         display: display(cwd, file),

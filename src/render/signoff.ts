@@ -69,6 +69,8 @@ export interface StatusRow {
   /** true: signatures verify; false: they do not; null: nothing signed, or no keyring to check with. */
   readonly valid: boolean | null;
   readonly problems: readonly string[];
+  /** The article the record names (its path relative to the record) and the digest it was made for. */
+  readonly article?: { readonly path: string; readonly sha256: string } | null;
 }
 
 function cut(text: string, width: number): string {

@@ -47,6 +47,9 @@ export async function statusRow(
     status: rec.status,
     risk: rec.record.assessment.overall,
     lastChange: rec.record.history.at(-1)?.at ?? null,
+    article: rec.record.article
+      ? { path: rec.record.article.path, sha256: rec.record.article.sha256 }
+      : null,
   };
   if (rec.attestations.length === 0) {
     return {

@@ -226,6 +226,17 @@ describe('the text is bound by default (item 2)', () => {
   it('checks the article the record names, fails when it is gone, and says so with --no-article', async () => {
     const name = await approvedRecord('bound');
     expect((await run(['verify', name, '--trust', gateTrust])).code).toBe(0);
+    // status: a record whose article beside it changed is stale, not valid.
+    const row = async () =>
+      (
+        JSON.parse((await run(['status', '.', '--format', 'json'])).stdout) as {
+          records: { path: string; valid: boolean | null; problems: string[] }[];
+        }
+      ).records.find((r) => r.path === name)!;
+    expect(await row()).toMatchObject({ valid: true, problems: [] });
+    writeFileSync(path.join(repo, 'bound.md'), REAL_ARTICLE.replace('Leeds', 'Leedz'));
+    expect(await row()).toMatchObject({ valid: false, problems: ['stale (the article changed)'] });
+    expect((await run(['status', '.'])).stdout).toMatch(/stale/);
     rmSync(path.join(repo, 'bound.md'));
     const gone = await run(['verify', name, '--trust', gateTrust]);
     expect(gone.code).toBe(1);
