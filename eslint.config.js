@@ -2,15 +2,34 @@
 import js from '@eslint/js';
 import tseslint from 'typescript-eslint';
 
-const effects = [
-  { name: 'chalk', message: 'The core is pure: render in src/render or src/commands.' },
-  { name: 'commander', message: 'The core is pure: commander belongs to src/cli.ts.' },
-  { name: '@inquirer/prompts', message: 'Only src/prompts/ touches the terminal.' },
-  { name: 'node:fs', message: 'The core is pure: files are read in src/io/.' },
-  { name: 'node:fs/promises', message: 'The core is pure: files are read in src/io/.' },
-  { name: 'node:process', message: 'The core is pure: no process access.' },
-  { name: 'node:child_process', message: 'The core is pure.' },
+// The layers, from the bottom: src/core (pure: data in, data out), src/adapters (files, packs,
+// keys, locks, workers), src/render and src/prompts (the two front ends), src/commands (thin:
+// options in, result out), src/cli.ts (exit codes). Each may import only from below it; the
+// shared kernel (errors.ts, context.ts, diagnostics.ts) is open to all. docs/architecture.md.
+const io = (where) => [
+  { name: 'node:fs', message: `${where}: files are read and written in src/adapters/.` },
+  { name: 'node:fs/promises', message: `${where}: files are read and written in src/adapters/.` },
+  { name: 'node:os', message: `${where}: the machine is reached through src/adapters/.` },
+  { name: 'node:child_process', message: `${where}: no processes.` },
+  { name: 'node:worker_threads', message: `${where}: worker threads live in src/adapters/.` },
+  { name: 'node:process', message: `${where}: no process access.` },
+  { name: 'mammoth', message: `${where}: drafts are read in src/adapters/read-draft.ts.` },
 ];
+const frontEnds = [
+  { name: 'chalk', message: 'Colour belongs to src/render/theme.ts.' },
+  { name: 'commander', message: 'commander belongs to src/cli.ts.' },
+  { name: '@inquirer/prompts', message: 'Only src/prompts/ touches the terminal.' },
+];
+const above = (...layers) =>
+  layers.map((layer) => ({
+    group: [`**/${layer}/**`, `**/${layer}.js`],
+    message: `This layer may not import from src/${layer}: imports run down the layers (docs/architecture.md).`,
+  }));
+const fence = (files, paths, patterns, extra = {}) => ({
+  files,
+  ignores: ['**/*.test.ts'],
+  rules: { 'no-restricted-imports': ['error', { paths, patterns }], ...extra },
+});
 
 export default tseslint.config(
   { ignores: ['dist/**', 'node_modules/**', 'coverage/**', 'schemas/**'] },
@@ -35,39 +54,25 @@ export default tseslint.config(
       ],
     },
   },
-  // The later block wins for a rule, so the core's stricter list comes last.
-  {
-    files: ['src/**/*.ts'],
-    ignores: ['src/prompts/**', '**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [
-            { name: '@inquirer/prompts', message: 'Only src/prompts/ touches the terminal.' },
-          ],
-        },
-      ],
-    },
-  },
-  {
-    files: [
-      'src/checklist/**/*.ts',
-      'src/scan/**/*.ts',
-      'src/signing/dsse.ts',
-      'src/signing/statement.ts',
-    ],
-    ignores: ['**/*.test.ts'],
-    rules: {
-      'no-restricted-imports': [
-        'error',
-        {
-          paths: [...effects],
-        },
-      ],
-      'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure.' }],
-    },
-  },
+  // The fences: one block per layer (a file is in exactly one of them).
+  fence(
+    ['src/core/**/*.ts'],
+    [...io('The core is pure'), ...frontEnds],
+    above('adapters', 'render', 'prompts', 'commands', 'cli'),
+    { 'no-restricted-globals': ['error', { name: 'process', message: 'The core is pure.' }] },
+  ),
+  fence(['src/adapters/**/*.ts'], frontEnds, above('render', 'prompts', 'commands', 'cli')),
+  fence(
+    ['src/render/**/*.ts'],
+    [...io('Rendering is pure'), ...frontEnds.filter((p) => p.name !== 'chalk')],
+    above('adapters', 'prompts', 'commands', 'cli'),
+  ),
+  fence(['src/prompts/**/*.ts'], [], above('adapters', 'commands', 'cli')),
+  fence(
+    ['src/commands/**/*.ts'],
+    frontEnds.filter((p) => p.name !== 'chalk'),
+    above('cli'),
+  ),
   {
     files: ['**/*.js'],
     languageOptions: {

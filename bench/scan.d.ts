@@ -1,5 +1,5 @@
 // Types for the parts of bench/scan.js that tests import.
-import type { Finding } from '../src/record/schema.js';
+import type { Finding } from '../src/core/scan/finding.js';
 
 export interface Expectation {
   rule: string;

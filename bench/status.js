@@ -9,13 +9,13 @@ import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../dist/signing/dsse.js';
+import { IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../dist/core/signing/dsse.js';
 import {
   encodeStatement,
   filedStatement,
   reviewStatement,
   FILING_STATEMENT,
-} from '../dist/signing/statement.js';
+} from '../dist/core/signing/statement.js';
 
 const COUNT = Number(process.argv[2] ?? 10_000);
 const BUDGET_MS = 3000;

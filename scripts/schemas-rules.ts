@@ -2,7 +2,7 @@
 // truth). test/scan/rules-schema.test.ts checks that schemas/rules.schema.json is current and
 // rewrites it with UPDATE_SCHEMAS=1:  UPDATE_SCHEMAS=1 npx vitest run test/scan/rules-schema.test.ts
 import { z } from 'zod';
-import { RulesFile } from '../src/scan/rules-schema.js';
+import { RulesFile } from '../src/core/scan/rules-schema.js';
 
 export const RULES_SCHEMA_PATH = 'schemas/rules.schema.json';
 

@@ -2,11 +2,11 @@
 // source of truth), so editors can offer completion. test/schemas.test.ts checks that the files
 // in schemas/ are current; `npm run schemas` rewrites them. (Rules: scripts/schemas-rules.ts.)
 import { z } from 'zod';
-import { Manifest, Section } from '../src/checklist/schema.js';
-import { Config } from '../src/config/schema.js';
-import { AnswersFile } from '../src/record/answers-file.js';
-import { RecordFile } from '../src/record/schema.js';
-import { Keyring } from '../src/signing/keyring.js';
+import { Manifest, Section } from '../src/core/checklist/schema.js';
+import { Config } from '../src/core/config/schema.js';
+import { AnswersFile } from '../src/core/record/answers-file.js';
+import { RecordFile } from '../src/core/record/schema.js';
+import { Keyring } from '../src/core/signing/keyring.js';
 
 const SCHEMAS: { file: string; title: string; schema: z.ZodType; io: 'input' | 'output' }[] = [
   {

@@ -11,7 +11,7 @@ import {
   SECTION_CHOICES,
   SEVERITY_CHOICES,
 } from './commands/options.js';
-import { PACKAGE_VERSION } from './io/package.js';
+import { PACKAGE_VERSION } from './adapters/package.js';
 import type * as TextModule from './render/text.js';
 
 // Loaded when a command runs or an error is reported, so `--version` and `--help` stay fast.
@@ -363,7 +363,7 @@ export function buildProgram(
 async function report(ctx: Pick<Context, 'stderr' | 'debug'>, thrown: unknown): Promise<number> {
   const [{ safeLine, safeTerminal }, { environmentFailure }] = await Promise.all([
     loadText(),
-    import('./io/write-errors.js'),
+    import('./adapters/write-errors.js'),
   ]);
   const error = environmentFailure(thrown) ?? thrown;
   if (error instanceof UserError) {

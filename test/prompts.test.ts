@@ -1,9 +1,9 @@
 // The walk's prompts, driven by @inquirer/testing: answers, notes, validation, the review screen.
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import { findQuestion } from '../src/checklist/engine.js';
-import { loadPackFromFiles } from '../src/checklist/loader.js';
-import type { Pack } from '../src/checklist/schema.js';
+import { findQuestion } from '../src/core/checklist/engine.js';
+import { loadPackFromFiles } from '../src/core/checklist/loader.js';
+import type { Pack } from '../src/core/checklist/schema.js';
 import type { PromptIO } from '../src/prompts/prompt.js';
 import { askAnswer, askNote, askStory, pickAnswerToChange } from '../src/prompts/walk.js';
 import { createTheme } from '../src/render/theme.js';

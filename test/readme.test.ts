@@ -3,8 +3,8 @@
 import { existsSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { loadPackFromFiles } from '../src/checklist/loader.js';
-import { readPackFiles } from '../src/io/packs.js';
+import { loadPackFromFiles } from '../src/core/checklist/loader.js';
+import { readPackFiles } from '../src/adapters/packs.js';
 import { ROOT } from './helpers/cli.js';
 
 const readme = readFileSync(path.join(ROOT, 'README.md'), 'utf8');

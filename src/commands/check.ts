@@ -4,19 +4,25 @@ import { randomUUID } from 'node:crypto';
 import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { checkAnswer, findQuestion, type GivenAnswer, type Located } from '../checklist/engine.js';
-import { choicesOf, type Pack } from '../checklist/schema.js';
-import { loadConfig } from '../config/load.js';
+import {
+  checkAnswer,
+  findQuestion,
+  type GivenAnswer,
+  type Located,
+} from '../core/checklist/engine.js';
+import { choicesOf, type Pack } from '../core/checklist/schema.js';
+import { loadConfig } from '../adapters/config-load.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { Cancelled, UserError } from '../errors.js';
-import { readText, removeStaleTemps, toJson, writeAtomic } from '../io/files.js';
-import { checkOutFile } from '../io/out-file.js';
-import { acquireLock, type Lock } from '../io/lock.js';
-import { locatePack } from '../io/pack-locations.js';
-import { resolvePack } from '../io/packs.js';
-import { scanArticle } from '../io/scan-article.js';
-import { parseAnswers, type ParsedAnswers } from '../record/answers-file.js';
+import { readText, removeStaleTemps } from '../adapters/files.js';
+import { toJson } from '../core/parse/json-strict.js';
+import { checkOutFile } from '../adapters/out-file.js';
+import { acquireLock, type Lock } from '../adapters/lock.js';
+import { locatePack } from '../adapters/pack-locations.js';
+import { resolvePack } from '../adapters/packs.js';
+import { scanArticle } from '../adapters/scan-article.js';
+import { parseAnswers, type ParsedAnswers } from '../core/record/answers-file.js';
 import {
   addHistory,
   applyAnswer,
@@ -24,12 +30,14 @@ import {
   newRecord,
   updateStory,
   withAssessment,
-} from '../record/build.js';
-import { SLUG, SLUG_RULE, type RecordFile, type Story } from '../record/schema.js';
-import { parseRecord, readRecord, serializeRecord } from '../record/store.js';
-import { reopenIfSigned } from '../record/lifecycle.js';
+} from '../core/record/build.js';
+import { SLUG, SLUG_RULE, type RecordFile, type Story } from '../core/record/schema.js';
+import { readRecord } from '../adapters/record-store.js';
+import { updateRecord } from '../adapters/record-store.js';
+import { parseRecord, serializeRecord } from '../core/record/parse.js';
+import { reopenIfSigned } from '../core/record/lifecycle.js';
 import type { FileResult } from './file.js';
-import { walk, type AnswerSource } from '../record/walk.js';
+import { walk, type AnswerSource } from '../core/record/walk.js';
 import { parseIgnores } from './scan.js';
 import { assessmentText, questionBlock, sectionHeader } from '../render/walk.js';
 import { createTheme } from '../render/theme.js';
@@ -286,17 +294,10 @@ export async function execute(
       const text = serializeRecord(next);
       record = next;
       if (text === lastText) return next;
-      const disk = await readText(recordFile, 'record').catch(() => undefined);
-      if (disk !== lastText) {
-        throw new UserError(
-          `${shown} was changed on disk by another prepub while this check ran; it is not overwritten`,
-          {
-            code: 'RECORD_LOCKED',
-            hint: `Run prepub check --resume ${shown} to continue from the record as it is now.`,
-          },
-        );
-      }
-      await writeAtomic(recordFile, text, 0o600);
+      await updateRecord(recordFile, lastText, text, shown, 'prepub check', {
+        locked: true,
+        hint: `Run prepub check --resume ${shown} to continue from the record as it is now.`,
+      });
       lastText = text;
       return next;
     };

@@ -3,24 +3,26 @@
 // from its checklist pack, and the sign-off chain with each signature checked at export time.
 import path from 'node:path';
 import { z } from 'zod';
-import type { Pack } from '../checklist/schema.js';
+import type { Pack } from '../core/checklist/schema.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { toJson, writeAtomic } from '../io/files.js';
-import { checkOutFile } from '../io/out-file.js';
-import { resolvePack } from '../io/packs.js';
-import type { RecordFile } from '../record/schema.js';
-import { readRecord } from '../record/store.js';
+import { writeAtomic } from '../adapters/files.js';
+import { toJson } from '../core/parse/json-strict.js';
+import { checkOutFile } from '../adapters/out-file.js';
+import { resolvePack } from '../adapters/packs.js';
+import type { RecordFile } from '../core/record/schema.js';
+import { readRecord } from '../adapters/record-store.js';
 import { renderHtml } from '../render/html.js';
 import { renderMarkdown } from '../render/markdown.js';
 import { buildSheet, type IntegrityCheck, type Sheet } from '../render/sheet-model.js';
 import { signoffChain, type VerifyEnvelope } from '../render/signoff-chain.js';
-import { signedHistory } from '../signing/history.js';
-import { keyringPolicy, readKeyring } from '../signing/keyring.js';
-import { decodeStatement, type SignoffPredicate } from '../signing/statement.js';
-import { envelopePayload } from '../signing/dsse.js';
-import { resolveArticle } from '../signing/inputs.js';
-import { verifyRecord } from '../signing/verify.js';
+import { signedHistory } from '../core/signing/history.js';
+import { keyringPolicy } from '../core/signing/keyring.js';
+import { readKeyring } from '../adapters/keyring-store.js';
+import { decodeStatement, type SignoffPredicate } from '../core/signing/statement.js';
+import { envelopePayload } from '../core/signing/dsse.js';
+import { resolveArticle } from '../adapters/inputs.js';
+import { verifyRecord } from '../core/signing/verify.js';
 import { EXPORT_FORMATS, parseOptions } from './options.js';
 
 export { EXPORT_FORMATS } from './options.js';

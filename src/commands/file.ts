@@ -1,20 +1,21 @@
 // prepub file RECORD: the reporter confirms the filing statement and signs the record.
-import { acquireLock } from '../io/lock.js';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../adapters/config-load.js';
 import type { Context } from '../context.js';
 import { Cancelled, CheckFailed, UserError } from '../errors.js';
-import { readText, removeStaleTemps, sha256Hex, toJson } from '../io/files.js';
+import { readText, removeStaleTemps, sha256Hex } from '../adapters/files.js';
+import { toJson } from '../core/parse/json-strict.js';
 
-import { filingBlockers, withHistory } from '../record/lifecycle.js';
-import type { RecordBody, RecordFile } from '../record/schema.js';
-import { parseRecord, writeRecord } from '../record/store.js';
-import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../signing/dsse.js';
-import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../signing/inputs.js';
-import { DEFAULT_POLICY, evaluatePolicy, requiredApprovals } from '../signing/policy.js';
-import { encodeStatement, filedStatement, FILING_STATEMENT } from '../signing/statement.js';
-import { sha256Of } from '../signing/verify.js';
+import { filingBlockers, withHistory } from '../core/record/lifecycle.js';
+import type { RecordBody, RecordFile } from '../core/record/schema.js';
+import { updateRecord } from '../adapters/record-store.js';
+import { parseRecord } from '../core/record/parse.js';
+import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../core/signing/dsse.js';
+import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../adapters/inputs.js';
+import { DEFAULT_POLICY, evaluatePolicy, requiredApprovals } from '../core/signing/policy.js';
+import { encodeStatement, filedStatement, FILING_STATEMENT } from '../core/signing/statement.js';
+import { sha256Of } from '../core/signing/verify.js';
 import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 export const FileOptions = z.strictObject({
@@ -56,7 +57,7 @@ async function checkConsistent(
   articlePath: string,
   ctx: Context,
 ): Promise<void> {
-  const { checkEvidence } = await import('../signing/evidence.js');
+  const { checkEvidence } = await import('../adapters/evidence.js');
   const evidence = await checkEvidence(body, ctx, { article: articlePath });
   if (!evidence.recomputed) {
     throw new CheckFailed(`${shown}: the checklist has changed since this record was made`, [
@@ -117,7 +118,7 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
   await checkConsistent(options.record, file.record, articlePath, ctx);
 
   const keyring = await loadKeyring(options.keyring, config, ctx);
-  const key = await loadSigningKey(options.key, options.input, ctx, config);
+  const key = await loadSigningKey(options.key, options.input, ctx, config, askPassphrase);
   const trusted = keyring?.keys.find((k) => k.keyid === key.keyid && k.role === 'reporter');
   if (keyring && !trusted) {
     throw new UserError(
@@ -185,18 +186,7 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
 
   // Nothing lost: not while another prepub has the record open, and not if someone else
   // changed it while we were signing.
-  const lock = await acquireLock(recordPath);
-  try {
-    if ((await readRecordText(recordPath)) !== text) {
-      throw new UserError(`${options.record}: changed on disk while filing; nothing was written`, {
-        code: 'RECORD_LOCKED',
-        hint: 'Run prepub file again.',
-      });
-    }
-    await writeRecord(recordPath, next);
-  } finally {
-    await lock.release();
-  }
+  await updateRecord(recordPath, text, next, options.record, 'prepub file');
   return {
     record: options.record,
     status,
@@ -234,4 +224,9 @@ export async function execute(
   if (result.status === 'filed')
     ctx.stderr(`Next: the desk reviews it with  prepub review ${result.record}\n`);
   return 0;
+}
+
+/** The passphrase prompt, loaded only when a key needs one. */
+async function askPassphrase(file: string): Promise<string> {
+  return (await import('../prompts/signoff.js')).askPassphrase(file);
 }

@@ -2,30 +2,31 @@
 // returns the record, and signs. Every prompt has a flag twin (--decision, --comment, --reviews).
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../adapters/config-load.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { CheckFailed, UserError } from '../errors.js';
-import { readText, removeStaleTemps, toJson, writeAtomic } from '../io/files.js';
-import { acquireLock } from '../io/lock.js';
-import { diagnosticAt, parseWithSchema } from '../io/structured.js';
+import { readText, removeStaleTemps } from '../adapters/files.js';
+import { toJson } from '../core/parse/json-strict.js';
+import { updateRecord } from '../adapters/record-store.js';
+import { diagnosticAt, parseWithSchema } from '../core/parse/structured.js';
 import { askComment, askDecision, reviewItem } from '../prompts/signoff.js';
-import { reviewItems, withHistory, type ReviewItem } from '../record/lifecycle.js';
-import type { RecordFile } from '../record/schema.js';
-import { parseRecord, serializeRecord } from '../record/store.js';
+import { reviewItems, withHistory, type ReviewItem } from '../core/record/lifecycle.js';
+import type { RecordFile } from '../core/record/schema.js';
+import { parseRecord } from '../core/record/parse.js';
 import { renderItem, renderReviewHeader } from '../render/signoff.js';
-import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../signing/dsse.js';
-import { loadKeyring, loadSigningKey, requireKeyring } from '../signing/inputs.js';
-import { evaluatePolicy, requiredApprovals, type ChainStep } from '../signing/policy.js';
+import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../core/signing/dsse.js';
+import { loadKeyring, loadSigningKey, requireKeyring } from '../adapters/inputs.js';
+import { evaluatePolicy, requiredApprovals, type ChainStep } from '../core/signing/policy.js';
 import {
   encodeStatement,
   reviewStatement,
   type ItemReview,
   type ReviewPredicate,
-} from '../signing/statement.js';
-import { gateCheck } from '../signing/gate.js';
-import { reviewHistoryEntry } from '../signing/history.js';
-import { chainSteps, sha256Of } from '../signing/verify.js';
+} from '../core/signing/statement.js';
+import { gateCheck } from '../adapters/gate.js';
+import { reviewHistoryEntry } from '../core/signing/history.js';
+import { chainSteps, sha256Of } from '../core/signing/verify.js';
 import { DECISIONS, OUTPUT_FORMATS, parseOptions, REVIEW_ROLES } from './options.js';
 
 export const ReviewOptions = z.strictObject({
@@ -164,7 +165,7 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     ? await readReviewsFile(path.resolve(ctx.cwd, options.reviews), items)
     : undefined;
 
-  const key = await loadSigningKey(options.key, options.input, ctx, config);
+  const key = await loadSigningKey(options.key, options.input, ctx, config, askPassphrase);
   const trusted = keyring.keys.find((k) => k.keyid === key.keyid && k.role === options.role);
   if (!trusted) {
     throw new UserError(
@@ -275,18 +276,7 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   };
 
   // Not while another prepub has the record open, and not over someone else's change.
-  const lock = await acquireLock(recordPath);
-  try {
-    const current = await readText(recordPath, 'record');
-    if (current !== text)
-      throw new UserError(
-        `${options.record}: changed on disk during the review; nothing was written`,
-        { code: 'RECORD_LOCKED', hint: 'Run prepub review again.' },
-      );
-    await writeAtomic(recordPath, serializeRecord(next), 0o600);
-  } finally {
-    await lock.release();
-  }
+  await updateRecord(recordPath, text, next, options.record, 'prepub review');
   return {
     record: options.record,
     role: options.role,
@@ -326,4 +316,9 @@ export async function execute(
     `${verb} ${result.record} as ${result.role}: signed by ${result.signer.name} (key ${result.signer.keyid.slice(0, 12)}), ${result.items} item${result.items === 1 ? '' : 's'} reviewed, ${result.queried} queried. Status ${result.status}${wait}.\n`,
   );
   return 0;
+}
+
+/** The passphrase prompt, loaded only when a key needs one. */
+async function askPassphrase(file: string): Promise<string> {
+  return (await import('../prompts/signoff.js')).askPassphrase(file);
 }

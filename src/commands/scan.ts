@@ -1,13 +1,13 @@
 // prepub scan <article|->: scan a draft for risk triggers, print findings, exit 1 on --fail-on.
-import type { SectionId } from '../checklist/schema.js';
+import type { SectionId } from '../core/checklist/schema.js';
 import type { Context } from '../context.js';
 import { EXIT, UserError } from '../errors.js';
-import { toJson } from '../io/files.js';
-import { DEFAULT_MAX_BYTES, readDraft } from '../io/read-draft.js';
-import { loadRules, resolveRulesFile } from '../io/read-rules.js';
-import type { Severity } from '../record/schema.js';
+import { toJson } from '../core/parse/json-strict.js';
+import { DEFAULT_MAX_BYTES, readDraft } from '../adapters/read-draft.js';
+import { loadRules, resolveRulesFile } from '../adapters/read-rules.js';
+import type { Severity } from '../core/scan/finding.js';
 import { renderScanText, type ScanResult } from '../render/scan-text.js';
-import { failsAt, scanReport, severityRank } from '../scan/scanner.js';
+import { failsAt, scanReport, severityRank } from '../core/scan/scanner.js';
 import { optionError, OUTPUT_FORMATS, SECTION_CHOICES, SEVERITY_CHOICES } from './options.js';
 
 // The one command whose options are not parsed with a zod schema through parseOptions: zod is a

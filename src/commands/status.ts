@@ -4,16 +4,19 @@
 import { existsSync, promises as fs, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../config/load.js';
+import { loadConfig } from '../adapters/config-load.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { readBytes, sha256Hex, toJson } from '../io/files.js';
-import { StatusPool, threadsFor } from '../io/status-pool.js';
-import { renderStatus, type StatusRow } from '../render/signoff.js';
-import { keyringPolicy, readKeyring } from '../signing/keyring.js';
-import { DEFAULT_POLICY } from '../signing/policy.js';
-import { RECORD_SUFFIX, statusRow, type RowContext } from '../signing/status-row.js';
-import { FileSignatureCache, signatureCacheFile } from '../signing/verified-cache.js';
+import { readBytes, sha256Hex } from '../adapters/files.js';
+import { toJson } from '../core/parse/json-strict.js';
+import { StatusPool, threadsFor } from '../adapters/status-pool.js';
+import type { StatusRow } from '../core/signing/status-row.js';
+import { renderStatus } from '../render/signoff.js';
+import { keyringPolicy } from '../core/signing/keyring.js';
+import { readKeyring } from '../adapters/keyring-store.js';
+import { DEFAULT_POLICY } from '../core/signing/policy.js';
+import { RECORD_SUFFIX, statusRow, type RowContext } from '../core/signing/status-row.js';
+import { FileSignatureCache, signatureCacheFile } from '../adapters/verified-cache.js';
 import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 export const StatusOptions = z.strictObject({

@@ -2,7 +2,7 @@
 // the terminal; prompts write to stderr. Ctrl-C becomes Cancelled (exit 130).
 import { confirm, input, password, select } from '@inquirer/prompts';
 import { safeLine, safeTerminal } from '../render/text.js';
-import { MIN_PASSPHRASE } from '../signing/keys.js';
+import { MIN_PASSPHRASE } from '../core/signing/pkcs8.js';
 import { ask, context, type PromptIO } from './prompt.js';
 
 export type { PromptIO } from './prompt.js';

@@ -1,10 +1,10 @@
 // The reporter's prompts: story details, each question and its note, the review screen, filing.
 // Ctrl-C in any of them is Cancelled; `check` then saves the draft and says how to resume.
 import { confirm, input, select, Separator } from '@inquirer/prompts';
-import { notePrompt, type Located } from '../checklist/engine.js';
-import { choicesOf } from '../checklist/schema.js';
-import { SLUG, SLUG_RULE, type Story } from '../record/schema.js';
-import type { AskContext } from '../record/walk.js';
+import { notePrompt, type Located } from '../core/checklist/engine.js';
+import { choicesOf } from '../core/checklist/schema.js';
+import { SLUG, SLUG_RULE, type Story } from '../core/record/schema.js';
+import type { AskContext } from '../core/record/walk.js';
 import { safeLine } from '../render/text.js';
 import type { Theme } from '../render/theme.js';
 import { ask, context, type PromptIO } from './prompt.js';

@@ -1,5 +1,5 @@
 // A `when` condition in words, for `checklists show` and the walk.
-import type { Condition } from '../checklist/schema.js';
+import type { Condition } from '../core/checklist/schema.js';
 
 export function describeCondition(c: Condition): string {
   if (c.answer !== undefined) {

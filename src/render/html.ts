@@ -1,7 +1,7 @@
 // The sign-off sheet as one self-contained HTML file: inline CSS, no script, nothing fetched,
 // printable on A4. Every value from the record goes through esc(); the Content-Security-Policy
 // meta tag means nothing could load or run even if escaping ever failed.
-import type { Risk } from '../checklist/schema.js';
+import type { Risk } from '../core/checklist/schema.js';
 import {
   displayTime,
   RISK_LABELS,

@@ -1,7 +1,7 @@
 // The sign-off sheet as Markdown that reads well on GitHub and GitLab (headings, pipe tables).
 // Every value from the record goes through mdEscape, so no note can break a table, start a
 // heading, open a code span or smuggle in HTML.
-import type { Risk } from '../checklist/schema.js';
+import type { Risk } from '../core/checklist/schema.js';
 import {
   displayTime,
   RISK_LABELS,

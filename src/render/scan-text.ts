@@ -1,8 +1,9 @@
 // The scan result as a linter would print it: one line per finding, grouped by section, then a
 // summary. Meaning never rests on colour: the severity is always a word.
-import { SECTION_IDS, type SectionId } from '../checklist/ids.js';
-import type { Finding, Severity } from '../record/schema.js';
-import { SEVERITY_ORDER as SEVERITIES, type OmittedFindings } from '../scan/scanner.js';
+import { SECTION_IDS, type SectionId } from '../core/checklist/ids.js';
+import type { Finding } from '../core/scan/finding.js';
+import type { Severity } from '../core/scan/finding.js';
+import { SEVERITY_ORDER as SEVERITIES, type OmittedFindings } from '../core/scan/scanner.js';
 import { safeLine } from './text.js';
 
 /** The canonical section order. */

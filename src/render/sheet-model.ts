@@ -1,7 +1,7 @@
 // The sign-off sheet as one plain data object, built from the record, the checklist pack (when it
 // can be found) and the signature checks. Pure: no clock, no files. The Markdown and HTML
 // renderers draw this object; `prepub export --format json` prints it.
-import { own } from '../checklist/own.js';
+import { own } from '../core/checklist/own.js';
 import {
   choicesOf,
   SECTION_IDS,
@@ -9,16 +9,16 @@ import {
   type Pack,
   type Question,
   type Risk,
-} from '../checklist/schema.js';
+} from '../core/checklist/schema.js';
 import type {
   ArticleRef,
-  FlaggedItem,
   HistoryEntry,
   RecordFile,
   RecordStatus,
-  Severity,
   Story,
-} from '../record/schema.js';
+} from '../core/record/schema.js';
+import type { FlaggedItem } from '../core/checklist/assessment.js';
+import type { Severity } from '../core/scan/finding.js';
 import type { SignoffRow } from './signoff-chain.js';
 
 export const SHEET_FORMAT = 'prepub/sheet@1';

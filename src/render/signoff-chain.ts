@@ -2,8 +2,8 @@
 // Statement → predicate), with the outcome of a signature check that the caller supplies.
 // Decoding never throws: a damaged envelope becomes a row that says what is wrong with it.
 import { createHash } from 'node:crypto';
-import { decodeJsonBytes } from '../io/json-strict.js';
-import type { Envelope } from '../record/schema.js';
+import { decodeJsonBytes } from '../core/parse/json-strict.js';
+import type { Envelope } from '../core/record/schema.js';
 
 export const IN_TOTO_PAYLOAD_TYPE = 'application/vnd.in-toto+json';
 export const IN_TOTO_STATEMENT_V1 = 'https://in-toto.io/Statement/v1';

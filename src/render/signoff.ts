@@ -2,9 +2,10 @@
 // by words and symbols (✓ ✗), never by colour alone; no colour is used here. Every value from a
 // record or keyring is one terminal-safe line (safeLine): it can neither send an escape sequence
 // nor forge a line of the verdict.
-import type { ReviewItem } from '../record/lifecycle.js';
-import type { RecordFile } from '../record/schema.js';
-import type { VerifyResult } from '../signing/verify.js';
+import type { StatusRow } from '../core/signing/status-row.js';
+import type { ReviewItem } from '../core/record/lifecycle.js';
+import type { RecordFile } from '../core/record/schema.js';
+import type { VerifyResult } from '../core/signing/verify.js';
 import { safeLine } from './text.js';
 
 export function renderChecks(file: string, result: VerifyResult): string {
@@ -56,21 +57,6 @@ export function renderItem(item: ReviewItem, n: number, total: number): string {
   lines.push(`  why: ${s(item.why)}`);
   lines.push(`  reporter's note: ${item.note?.trim() ? s(item.note) : '(none)'}`);
   return `${lines.join('\n')}\n`;
-}
-
-export interface StatusRow {
-  readonly path: string;
-  readonly slug: string;
-  readonly headline: string;
-  readonly reporter: string;
-  readonly status: string;
-  readonly risk: string;
-  readonly lastChange: string | null;
-  /** true: signatures verify; false: they do not; null: nothing signed, or no keyring to check with. */
-  readonly valid: boolean | null;
-  readonly problems: readonly string[];
-  /** The article the record names (its path relative to the record) and the digest it was made for. */
-  readonly article?: { readonly path: string; readonly sha256: string } | null;
 }
 
 function cut(text: string, width: number): string {

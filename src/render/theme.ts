@@ -1,7 +1,7 @@
 // The one module that owns colour. Styles are named by meaning; meaning never rests on colour
 // alone: risk always comes with its word.
 import { Chalk } from 'chalk';
-import type { Risk } from '../checklist/schema.js';
+import type { Risk } from '../core/checklist/schema.js';
 
 export interface Theme {
   readonly heading: (s: string) => string;

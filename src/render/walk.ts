@@ -1,8 +1,9 @@
 // What the reporter sees around the prompts: section headers, findings, questions, the assessment.
-import type { Located } from '../checklist/engine.js';
-import type { Pack, Section } from '../checklist/schema.js';
-import type { Assessment, Finding } from '../record/schema.js';
-import type { Progress } from '../record/walk.js';
+import type { Located } from '../core/checklist/engine.js';
+import type { Pack, Section } from '../core/checklist/schema.js';
+import type { Assessment } from '../core/checklist/assessment.js';
+import type { Finding } from '../core/scan/finding.js';
+import type { Progress } from '../core/record/walk.js';
 import type { Theme } from './theme.js';
 import { safeLine as s, wrap } from './text.js';
 

@@ -12,10 +12,10 @@ import {
   notePrompt,
   outcomeOf,
   unmitigatedBlockers,
-} from '../../src/checklist/engine.js';
-import { evaluate, satisfiable } from '../../src/checklist/conditions.js';
-import { loadPackFromFiles } from '../../src/checklist/loader.js';
-import type { Pack } from '../../src/checklist/schema.js';
+} from '../../src/core/checklist/engine.js';
+import { evaluate, satisfiable } from '../../src/core/checklist/conditions.js';
+import { loadPackFromFiles } from '../../src/core/checklist/loader.js';
+import type { Pack } from '../../src/core/checklist/schema.js';
 import { MINI } from '../fixtures/packs/mini.js';
 
 function load(files: Record<string, string> = MINI): Pack {

@@ -5,9 +5,9 @@
 import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { BUILTIN_PACKS } from '../../src/io/pack-locations.js';
-import { loadPackDir } from '../../src/io/packs.js';
-import { releasedPackDigests } from '../../src/signing/evidence.js';
+import { BUILTIN_PACKS } from '../../src/adapters/pack-locations.js';
+import { loadPackDir } from '../../src/adapters/packs.js';
+import { releasedPackDigests } from '../../src/adapters/evidence.js';
 
 const ctx = { cwd: BUILTIN_PACKS, env: {} };
 const builtins = readdirSync(BUILTIN_PACKS).filter((n) =>

@@ -10,12 +10,12 @@ import {
   type GivenAnswer,
   nextQuestion,
   notePrompt,
-} from '../../src/checklist/engine.js';
-import { loadPackFromFiles } from '../../src/checklist/loader.js';
-import type { Pack } from '../../src/checklist/schema.js';
+} from '../../src/core/checklist/engine.js';
+import { loadPackFromFiles } from '../../src/core/checklist/loader.js';
+import type { Pack } from '../../src/core/checklist/schema.js';
 import type { Diagnostic } from '../../src/diagnostics.js';
-import { readPackFiles } from '../../src/io/packs.js';
-import type { Assessment } from '../../src/record/schema.js';
+import { readPackFiles } from '../../src/adapters/packs.js';
+import type { Assessment } from '../../src/core/checklist/assessment.js';
 
 export const PACK_DIR = fileURLToPath(new URL('../../checklists/uk-ew', import.meta.url));
 const REPO_ROOT = fileURLToPath(new URL('../..', import.meta.url));

@@ -12,8 +12,8 @@ import {
   isApplicable,
   nextQuestion,
   raisedBy,
-} from '../../src/checklist/engine.js';
-import type { Risk, SectionId } from '../../src/checklist/schema.js';
+} from '../../src/core/checklist/engine.js';
+import type { Risk, SectionId } from '../../src/core/checklist/schema.js';
 import { SCREENING, type Script, ukEw, walk } from './uk-ew-pack.js';
 
 interface Story extends Script {

@@ -2,8 +2,13 @@
 // are consistent, and every question is cited and has two to five sentences of guidance. Each
 // check lists every violation it finds, so a failure says what to fix in the YAML.
 import { describe, expect, it } from 'vitest';
-import { allQuestions } from '../../src/checklist/engine.js';
-import { choicesOf, riskRank, type Outcome, type SectionId } from '../../src/checklist/schema.js';
+import { allQuestions } from '../../src/core/checklist/engine.js';
+import {
+  choicesOf,
+  riskRank,
+  type Outcome,
+  type SectionId,
+} from '../../src/core/checklist/schema.js';
 import { loadUkEw, ukEw, walk } from './uk-ew-pack.js';
 
 /** The most screening questions (questions without `when`) each section may have. */

@@ -10,11 +10,11 @@ import {
   SEVERITY_CHOICES,
 } from '../../src/commands/options.js';
 import { parseScanOptions } from '../../src/commands/scan.js';
-import { SECTION_IDS } from '../../src/checklist/schema.js';
-import { ROLES } from '../../src/config/schema.js';
+import { SECTION_IDS } from '../../src/core/checklist/schema.js';
+import { ROLES } from '../../src/core/config/schema.js';
 import { UserError } from '../../src/errors.js';
-import { SEVERITIES } from '../../src/record/schema.js';
-import { REVIEW_ROLES as SIGNED_REVIEW_ROLES } from '../../src/signing/statement.js';
+import { SEVERITIES } from '../../src/core/scan/finding.js';
+import { REVIEW_ROLES as SIGNED_REVIEW_ROLES } from '../../src/core/signing/statement.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const Schema = z.strictObject({

@@ -2,8 +2,8 @@
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { DEFAULTS, findConfigFile, loadConfig } from '../../src/config/load.js';
-import { Config } from '../../src/config/schema.js';
+import { DEFAULTS, findConfigFile, loadConfig } from '../../src/adapters/config-load.js';
+import { Config } from '../../src/core/config/schema.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 describe('config', () => {

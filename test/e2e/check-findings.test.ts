@@ -3,7 +3,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RecordFile } from '../../src/record/schema.js';
+import { RecordFile } from '../../src/core/record/schema.js';
 import { SCREENING } from '../checklist/uk-ew-pack.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 

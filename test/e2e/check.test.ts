@@ -4,7 +4,7 @@ import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RecordFile } from '../../src/record/schema.js';
+import { RecordFile } from '../../src/core/record/schema.js';
 import { positionOf, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 const FETE = path.join(ROOT, 'examples', 'community-fete.md');

@@ -11,7 +11,7 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { RecordFile } from '../../src/record/schema.js';
+import { RecordFile } from '../../src/core/record/schema.js';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 interface PackJson {

@@ -3,7 +3,7 @@
 import { copyFileSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
-import { RecordFile } from '../../src/record/schema.js';
+import { RecordFile } from '../../src/core/record/schema.js';
 import { BIN, ROOT, tempDir } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from '../helpers/tmux.js';
 

@@ -4,7 +4,7 @@
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { RecordFile } from '../../src/record/schema.js';
+import { RecordFile } from '../../src/core/record/schema.js';
 import { ROOT, runCli, tempDir } from '../helpers/cli.js';
 
 let cwd: string;

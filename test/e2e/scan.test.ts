@@ -4,7 +4,7 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { Finding } from '../../src/record/schema.js';
+import { Finding } from '../../src/core/scan/finding.js';
 import { makeDocx } from '../fixtures/articles/make-docx.mjs';
 
 const bin = path.resolve('bin/prepub.js');

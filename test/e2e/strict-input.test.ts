@@ -5,8 +5,8 @@ import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'n
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
-import { dependents } from '../../src/checklist/engine.js';
-import type { RecordFile } from '../../src/record/schema.js';
+import { dependents } from '../../src/core/checklist/engine.js';
+import type { RecordFile } from '../../src/core/record/schema.js';
 import { positionOf, ROOT, runCli, tempDir, type RunResult } from '../helpers/cli.js';
 import {
   fileRecord,
@@ -249,9 +249,8 @@ describe('item 6: nothing outside the signature', () => {
       'prepub.config.json',
       '{\n  "keyring": "elsewhere.json",\n  "keyring": "keyring.json"\n}\n',
     );
-    const c = await runCli(['verify', 'story.prepub.json', '--article', 'story.md'], {
-      cwd: room.cwd,
-    });
+    // verify never reads a config beside the records (it pins its trust root); status does.
+    const c = await runCli(['status', '.'], { cwd: room.cwd });
     expect(c.code, c.stdout + c.stderr).toBe(2);
     expect(c.stderr).toContain(
       `${located(path.join(room.cwd, 'prepub.config.json'), config, '"keyring"', 2)}duplicate key "keyring" (first at line 2)`,

@@ -4,7 +4,7 @@
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import type { RecordFile } from '../../src/record/schema.js';
+import type { RecordFile } from '../../src/core/record/schema.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 import {
   fileRecord,

@@ -10,7 +10,7 @@ import {
   offsetOfPath,
   parseJson,
   readJson,
-} from '../../src/io/json-strict.js';
+} from '../../src/core/parse/json-strict.js';
 
 /** The problem readJson reports, as "line:column: message". */
 function problem(text: string): string | undefined {

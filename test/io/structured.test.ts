@@ -2,13 +2,13 @@
 import { describe, expect, it } from 'vitest';
 import { z } from 'zod';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { MAX_DEPTH } from '../../src/io/json-strict.js';
+import { MAX_DEPTH } from '../../src/core/parse/json-strict.js';
 import {
   MAX_ALIAS_EXPANSION,
   MAX_ALIASES,
   parseText,
   parseWithSchema,
-} from '../../src/io/structured.js';
+} from '../../src/core/parse/structured.js';
 import { positionOf } from '../helpers/cli.js';
 
 /** The first problem parseText reports, as "file:line:column: message". */

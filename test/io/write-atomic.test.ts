@@ -16,8 +16,8 @@ import {
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { removeStaleTemps, writeAtomic } from '../../src/io/files.js';
-import { environmentFailure, writeFailure } from '../../src/io/write-errors.js';
+import { removeStaleTemps, writeAtomic } from '../../src/adapters/files.js';
+import { environmentFailure, writeFailure } from '../../src/adapters/write-errors.js';
 import { tempDir } from '../helpers/cli.js';
 
 const errno = (code: string, extra: Partial<NodeJS.ErrnoException> = {}) =>

@@ -1,6 +1,6 @@
 // The .docx guard on its own: zip layouts in, a verdict out, with small limits.
 import { describe, expect, it } from 'vitest';
-import { checkZipLimits } from '../../src/io/zip-limits.js';
+import { checkZipLimits } from '../../src/adapters/zip-limits.js';
 import { deflatedDocx, documentXml, zip } from '../helpers/zip.js';
 
 const limits = { maxEntries: 10, maxUnpackedBytes: 100_000 };

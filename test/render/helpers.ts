@@ -1,8 +1,8 @@
 // Shared test data for the sign-off sheet: the fixture records and a small pack built in code.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
-import { Question, type Pack } from '../../src/checklist/schema.js';
-import { RecordFile } from '../../src/record/schema.js';
+import { Question, type Pack } from '../../src/core/checklist/schema.js';
+import { RecordFile } from '../../src/core/record/schema.js';
 
 export const FIXTURES = path.resolve(import.meta.dirname, '../fixtures/records');
 

@@ -2,12 +2,13 @@
 // that prints file-derived text.
 import { render } from '@inquirer/testing';
 import { describe, expect, it } from 'vitest';
-import type { Located } from '../../src/checklist/engine.js';
-import type { Pack } from '../../src/checklist/schema.js';
+import type { Located } from '../../src/core/checklist/engine.js';
+import type { Pack } from '../../src/core/checklist/schema.js';
 import type { PromptIO } from '../../src/prompts/prompt.js';
 import { askNote, pickAnswerToChange } from '../../src/prompts/walk.js';
-import type { ReviewItem } from '../../src/record/lifecycle.js';
-import type { Finding, RecordFile } from '../../src/record/schema.js';
+import type { ReviewItem } from '../../src/core/record/lifecycle.js';
+import type { RecordFile } from '../../src/core/record/schema.js';
+import type { Finding } from '../../src/core/scan/finding.js';
 import { renderScanText } from '../../src/render/scan-text.js';
 import {
   renderChecks,
@@ -18,7 +19,7 @@ import {
 import { safeLine, safeTerminal, safeTerminalStream, wrap } from '../../src/render/text.js';
 import { createTheme } from '../../src/render/theme.js';
 import { assessmentText, findingLine, questionBlock } from '../../src/render/walk.js';
-import type { VerifyResult } from '../../src/signing/verify.js';
+import type { VerifyResult } from '../../src/core/signing/verify.js';
 
 const RESET = '\u001bc';
 const TITLE = '\u001b]0;pwned\u0007';
@@ -200,7 +201,7 @@ describe('the prompts (Inquirer writes to the terminal itself)', () => {
       Object.assign(fn(io), { cancel: () => undefined });
 
   it('the review screen shows answers from the record safely', async () => {
-    const { getScreen } = await render(
+    const { answer, events, getScreen } = await render(
       prompt((io) =>
         pickAnswerToChange(
           [{ id: 'safety.q', line: `Safety: Is anyone at risk? → ${TITLE}${RESET}` }],
@@ -214,10 +215,13 @@ describe('the prompts (Inquirer writes to the terminal itself)', () => {
     expect(raw).toContain('→ ␛]0;pwned␇␛c');
     expect(raw).not.toContain('\u001b]0;pwned');
     expect(raw).not.toContain('\u001bc');
+    // Answer it, so no prompt is left to be cancelled when the test ends.
+    events.keypress('enter');
+    await answer;
   });
 
   it('a note prompt and its default from the record', async () => {
-    const { getScreen } = await render(
+    const { answer, events, getScreen } = await render(
       prompt((io) => askNote(`Why "${TITLE}"?`, `old note${CSI}`, io)),
       {},
     );
@@ -226,5 +230,7 @@ describe('the prompts (Inquirer writes to the terminal itself)', () => {
     expect(raw).toContain('old note␛[2J␛[H');
     expect(raw).not.toContain('\u001b]0;pwned');
     expect(raw).not.toContain('\u001b[2J');
+    events.keypress('enter');
+    await answer;
   });
 });

@@ -1,5 +1,5 @@
 import { describe, expect, it, vi } from 'vitest';
-import type { Envelope } from '../../src/record/schema.js';
+import type { Envelope } from '../../src/core/record/schema.js';
 import { decodeEnvelope, NO_KEYRING, signoffChain } from '../../src/render/signoff-chain.js';
 import { fixture } from './helpers.js';
 

@@ -3,10 +3,10 @@
 import { readFileSync } from 'node:fs';
 import { afterAll, describe, expect, it } from 'vitest';
 import { accuracyTable, evaluate, fixtureArticles } from '../../bench/scan.js';
-import { readDraft } from '../../src/io/read-draft.js';
-import { parseRules } from '../../src/io/read-rules.js';
-import type { Rule } from '../../src/scan/rules-schema.js';
-import { scanText } from '../../src/scan/scanner.js';
+import { readDraft } from '../../src/adapters/read-draft.js';
+import { parseRules } from '../../src/adapters/read-rules.js';
+import type { Rule } from '../../src/core/scan/rules-schema.js';
+import { scanText } from '../../src/core/scan/scanner.js';
 
 const articles = fixtureArticles();
 const rows: {

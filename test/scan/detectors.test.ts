@@ -1,8 +1,8 @@
 // One-line table tests per detector: input → the texts it must find ([] for near misses).
 import { describe, expect, it } from 'vitest';
-import { DETECTORS, type DetectorId } from '../../src/scan/detectors/registry.js';
-import type { Span } from '../../src/scan/detectors/types.js';
-import { tokenize } from '../../src/scan/tokens.js';
+import { DETECTORS, type DetectorId } from '../../src/core/scan/detectors/registry.js';
+import type { Span } from '../../src/core/scan/detectors/types.js';
+import { tokenize } from '../../src/core/scan/tokens.js';
 
 function run(name: DetectorId, text: string): string[] {
   const tokens = tokenize(text);

@@ -5,10 +5,15 @@
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import type { Rule } from '../../src/scan/rules-schema.js';
-import { failsAt, MAX_FINDINGS_PER_RULE, scanReport, scanText } from '../../src/scan/scanner.js';
-import { findSuppressions } from '../../src/scan/suppression.js';
-import { tokenize } from '../../src/scan/tokens.js';
+import type { Rule } from '../../src/core/scan/rules-schema.js';
+import {
+  failsAt,
+  MAX_FINDINGS_PER_RULE,
+  scanReport,
+  scanText,
+} from '../../src/core/scan/scanner.js';
+import { findSuppressions } from '../../src/core/scan/suppression.js';
+import { tokenize } from '../../src/core/scan/tokens.js';
 
 const rule = (id: string, terms: string[], severity: Rule['severity'] = 'high'): Rule => ({
   id: `t.${id}`,

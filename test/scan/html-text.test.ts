@@ -2,7 +2,7 @@
 // linear pass. The old expression stays here as the oracle for a property test.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { htmlToText } from '../../src/scan/html-text.js';
+import { htmlToText } from '../../src/core/scan/html-text.js';
 
 const OLD_MARKUP =
   /<!--[\s\S]*?(?:-->|$)|<(script|style|template)\b[^>]{0,2000}>[\s\S]*?(?:<\/\1\s*>|$)|<\/?([A-Za-z][A-Za-z0-9-]*)\b[^>]{0,4000}>|<![^>]{0,2000}>|<\?[^>]{0,2000}>|&(?:#\d{1,7}|#[xX][0-9a-fA-F]{1,6}|[A-Za-z][A-Za-z0-9]{1,31});/g;

@@ -1,10 +1,10 @@
 import { readFileSync, writeFileSync } from 'node:fs';
 import { describe, expect, it } from 'vitest';
-import { SECTION_IDS } from '../../src/checklist/schema.js';
-import { SEVERITIES } from '../../src/record/schema.js';
+import { SECTION_IDS } from '../../src/core/checklist/schema.js';
+import { SEVERITIES } from '../../src/core/scan/finding.js';
 import { SECTION_ORDER } from '../../src/render/scan-text.js';
-import { parseRules } from '../../src/io/read-rules.js';
-import { SEVERITY_ORDER } from '../../src/scan/scanner.js';
+import { parseRules } from '../../src/adapters/read-rules.js';
+import { SEVERITY_ORDER } from '../../src/core/scan/scanner.js';
 import { RULES_SCHEMA_PATH, rulesJsonSchema } from '../../scripts/schemas-rules.js';
 
 describe('rules schema', () => {

@@ -1,11 +1,11 @@
 import { describe, expect, it } from 'vitest';
 import { UserError } from '../../src/errors.js';
-import { Finding } from '../../src/record/schema.js';
-import { htmlToText } from '../../src/scan/html-text.js';
-import { LineTable } from '../../src/scan/positions.js';
-import type { Rule } from '../../src/scan/rules-schema.js';
-import { failsAt, scanText } from '../../src/scan/scanner.js';
-import { inflections } from '../../src/scan/tokens.js';
+import { Finding } from '../../src/core/scan/finding.js';
+import { htmlToText } from '../../src/core/scan/html-text.js';
+import { LineTable } from '../../src/core/scan/positions.js';
+import type { Rule } from '../../src/core/scan/rules-schema.js';
+import { failsAt, scanText } from '../../src/core/scan/scanner.js';
+import { inflections } from '../../src/core/scan/tokens.js';
 
 const rule = (id: string, match: Rule['match'], extra: Partial<Rule> = {}): Rule => ({
   id: `t.${id}`,

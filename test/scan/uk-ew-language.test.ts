@@ -3,9 +3,9 @@
 // wording, not lines from the fixture articles.
 import { readFileSync } from 'node:fs';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseRules } from '../../src/io/read-rules.js';
-import type { Rule } from '../../src/scan/rules-schema.js';
-import { scanText } from '../../src/scan/scanner.js';
+import { parseRules } from '../../src/adapters/read-rules.js';
+import type { Rule } from '../../src/core/scan/rules-schema.js';
+import { scanText } from '../../src/core/scan/scanner.js';
 
 let rules: Rule[] = [];
 beforeAll(async () => {

@@ -7,7 +7,7 @@ import {
   signEnvelope,
   verifySignature,
   verifySignatureAsync,
-} from '../../src/signing/dsse.js';
+} from '../../src/core/signing/dsse.js';
 
 const text = (b: Uint8Array) => new TextDecoder().decode(b);
 const bytes = (s: string) => new TextEncoder().encode(s);

@@ -2,9 +2,9 @@
 // (an answer the checklist does not offer counts as unanswered) even when the assessment admits
 // it, and a blocker with neither a referral nor a note. In process, against the built-in pack.
 import { describe, expect, it } from 'vitest';
-import { assess } from '../../src/checklist/engine.js';
+import { assess } from '../../src/core/checklist/engine.js';
 import type { Context } from '../../src/context.js';
-import { checkEvidence } from '../../src/signing/evidence.js';
+import { checkEvidence } from '../../src/adapters/evidence.js';
 import { loadReal, realDraftRecord } from './helpers.js';
 
 const ctx = {

@@ -1,30 +1,34 @@
 // Test helpers for the sign-off: a valid draft record for an article, keys, a keyring.
-import { reviewHistoryEntry } from '../../src/signing/history.js';
-import type { ReviewPredicate } from '../../src/signing/statement.js';
+import { reviewHistoryEntry } from '../../src/core/signing/history.js';
+import type { ReviewPredicate } from '../../src/core/signing/statement.js';
 import { generateKeyPairSync, randomUUID, type KeyObject } from 'node:crypto';
 import { readdirSync, readFileSync } from 'node:fs';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
-import { nextQuestion, notePrompt } from '../../src/checklist/engine.js';
-import { loadPackFromFiles } from '../../src/checklist/loader.js';
-import { RISK_LEVELS, type Pack } from '../../src/checklist/schema.js';
-import { parseWithSchema } from '../../src/io/structured.js';
-import { addHistory, applyAnswer, engineState, newRecord } from '../../src/record/build.js';
-import type { Rule } from '../../src/scan/rules-schema.js';
-import { RulesFile } from '../../src/scan/rules-schema.js';
-import { scanText } from '../../src/scan/scanner.js';
-import { withHistory } from '../../src/record/lifecycle.js';
-import type { RecordFile } from '../../src/record/schema.js';
-import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../../src/signing/dsse.js';
+import { nextQuestion, notePrompt } from '../../src/core/checklist/engine.js';
+import { loadPackFromFiles } from '../../src/core/checklist/loader.js';
+import { RISK_LEVELS, type Pack } from '../../src/core/checklist/schema.js';
+import { parseWithSchema } from '../../src/core/parse/structured.js';
+import { addHistory, applyAnswer, engineState, newRecord } from '../../src/core/record/build.js';
+import type { Rule } from '../../src/core/scan/rules-schema.js';
+import { RulesFile } from '../../src/core/scan/rules-schema.js';
+import { scanText } from '../../src/core/scan/scanner.js';
+import { withHistory } from '../../src/core/record/lifecycle.js';
+import type { RecordFile } from '../../src/core/record/schema.js';
+import {
+  envelopePayload,
+  IN_TOTO_PAYLOAD_TYPE,
+  signEnvelope,
+} from '../../src/core/signing/dsse.js';
 import {
   encodeStatement,
   filedStatement,
   FILING_STATEMENT,
   reviewStatement,
-} from '../../src/signing/statement.js';
-import { keyIdOf } from '../../src/signing/keys.js';
-import type { TrustedKey } from '../../src/signing/verify.js';
-import { sha256Of } from '../../src/signing/verify.js';
+} from '../../src/core/signing/statement.js';
+import { keyIdOf } from '../../src/core/signing/key-id.js';
+import type { TrustedKey } from '../../src/core/signing/verify.js';
+import { sha256Of } from '../../src/core/signing/verify.js';
 
 export const ARTICLE =
   'Police appeal after a car was stolen in Leeds.\nThe owner, 43, said: "It was my dad\'s."\n';

@@ -5,8 +5,9 @@ import { generateKeyPairSync } from 'node:crypto';
 import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { generateKey, MIN_PASSPHRASE, parsePrivateKey, publicOf } from '../../src/signing/keys.js';
-import { SCRYPT } from '../../src/signing/pkcs8.js';
+import { generateKey, parsePrivateKey, publicOf } from '../../src/adapters/keys.js';
+import { MIN_PASSPHRASE } from '../../src/core/signing/pkcs8.js';
+import { SCRYPT } from '../../src/core/signing/pkcs8.js';
 import { runCli, tempDir } from '../helpers/cli.js';
 
 const PASSPHRASE = 'correct horse battery';

@@ -3,15 +3,15 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, describe, expect, it } from 'vitest';
 import { formatDiagnostic } from '../../src/diagnostics.js';
-import { emptyKeyring, parseKeyring, trustKey } from '../../src/signing/keyring.js';
+import { emptyKeyring, parseKeyring, trustKey } from '../../src/core/signing/keyring.js';
 import {
   checkKeyPermissions,
   generateKey,
-  keyIdOf,
   parsePrivateKey,
   parsePublicKey,
   publicOf,
-} from '../../src/signing/keys.js';
+} from '../../src/adapters/keys.js';
+import { keyIdOf } from '../../src/core/signing/key-id.js';
 import { createHash } from 'node:crypto';
 
 const dir = mkdtempSync(path.join(os.tmpdir(), 'prepub-keys-'));

@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest';
-import { filingBlockers, reopenIfSigned, reviewItems } from '../../src/record/lifecycle.js';
-import type { FlaggedItem } from '../../src/record/schema.js';
+import { filingBlockers, reopenIfSigned, reviewItems } from '../../src/core/record/lifecycle.js';
+import type { FlaggedItem } from '../../src/core/checklist/assessment.js';
 import { draftRecord, fileRecord, makeKey } from './helpers.js';
 
 const reporter = makeKey('Jane Reporter', 'reporter');

@@ -1,6 +1,10 @@
 import { describe, expect, it } from 'vitest';
-import { Policy } from '../../src/config/schema.js';
-import { evaluatePolicy, requiredApprovals, type ChainStep } from '../../src/signing/policy.js';
+import { Policy } from '../../src/core/config/schema.js';
+import {
+  evaluatePolicy,
+  requiredApprovals,
+  type ChainStep,
+} from '../../src/core/signing/policy.js';
 import { draftRecord } from './helpers.js';
 
 const F: ChainStep = { role: 'reporter', decision: 'filed' };

@@ -5,13 +5,13 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it, vi } from 'vitest';
 import type { Context } from '../../src/context.js';
 import { Cancelled, CheckFailed, UserError } from '../../src/errors.js';
-import type { RecordFile } from '../../src/record/schema.js';
+import type { RecordFile } from '../../src/core/record/schema.js';
 import { runFile } from '../../src/commands/file.js';
 import { runReview } from '../../src/commands/review.js';
 import { runKeysGenerate } from '../../src/commands/keys/generate.js';
 import { runKeysTrust } from '../../src/commands/keys/trust.js';
-import { decodeStatement, type ReviewPredicate } from '../../src/signing/statement.js';
-import { decodeBase64 } from '../../src/signing/dsse.js';
+import { decodeStatement, type ReviewPredicate } from '../../src/core/signing/statement.js';
+import { decodeBase64 } from '../../src/core/signing/dsse.js';
 import { ARTICLE, draftRecord, REAL_ARTICLE, realDraftRecord } from './helpers.js';
 
 const prompts = vi.hoisted(() => ({

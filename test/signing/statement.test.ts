@@ -8,7 +8,7 @@ import {
   reviewStatement,
   SIGNOFF_PREDICATE_TYPE,
   STATEMENT_TYPE,
-} from '../../src/signing/statement.js';
+} from '../../src/core/signing/statement.js';
 import { draftRecord } from './helpers.js';
 
 const keyid = 'b'.repeat(64);

@@ -7,12 +7,12 @@ import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runStatus } from '../../src/commands/status.js';
 import type { Context } from '../../src/context.js';
-import type { RecordFile } from '../../src/record/schema.js';
-import { decodeBase64, encodeBase64 } from '../../src/signing/dsse.js';
-import { DEFAULT_POLICY } from '../../src/signing/policy.js';
-import { statusRow } from '../../src/signing/status-row.js';
-import { signatureCacheKey, type SignatureCache } from '../../src/signing/verified-cache.js';
-import { verifyRecord, verifyRecordLean, type TrustedKey } from '../../src/signing/verify.js';
+import type { RecordFile } from '../../src/core/record/schema.js';
+import { decodeBase64, encodeBase64 } from '../../src/core/signing/dsse.js';
+import { DEFAULT_POLICY } from '../../src/core/signing/policy.js';
+import { statusRow } from '../../src/core/signing/status-row.js';
+import { signatureCacheKey, type SignatureCache } from '../../src/adapters/verified-cache.js';
+import { verifyRecord, verifyRecordLean, type TrustedKey } from '../../src/core/signing/verify.js';
 import { BIN } from '../helpers/cli.js';
 import { draftRecord, fileRecord, makeKey, reviewRecord } from './helpers.js';
 

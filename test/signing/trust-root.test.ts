@@ -2,13 +2,13 @@
 // that must be the envelopes' own word. In process, on records built the way the commands build them.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import type { RecordFile } from '../../src/record/schema.js';
-import { signedHistory } from '../../src/signing/history.js';
-import { keyringPolicy, parseKeyring } from '../../src/signing/keyring.js';
-import { DEFAULT_POLICY } from '../../src/signing/policy.js';
-import { decodeStatement } from '../../src/signing/statement.js';
-import { envelopePayload } from '../../src/signing/dsse.js';
-import { verifyRecord, type TrustedKey } from '../../src/signing/verify.js';
+import type { RecordFile } from '../../src/core/record/schema.js';
+import { signedHistory } from '../../src/core/signing/history.js';
+import { keyringPolicy, parseKeyring } from '../../src/core/signing/keyring.js';
+import { DEFAULT_POLICY } from '../../src/core/signing/policy.js';
+import { decodeStatement } from '../../src/core/signing/statement.js';
+import { envelopePayload } from '../../src/core/signing/dsse.js';
+import { verifyRecord, type TrustedKey } from '../../src/core/signing/verify.js';
 import { ARTICLE, draftRecord, fileRecord, makeKey, reviewRecord } from './helpers.js';
 
 const reporter = makeKey('Jane Reporter', 'reporter');

@@ -1,11 +1,11 @@
 // verify: unit cases, and properties: any change to a signed record makes it fail.
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
-import { reopenIfSigned } from '../../src/record/lifecycle.js';
-import type { Envelope, RecordFile } from '../../src/record/schema.js';
-import { decodeBase64, encodeBase64 } from '../../src/signing/dsse.js';
-import { DEFAULT_POLICY } from '../../src/signing/policy.js';
-import { verifyRecord, type TrustedKey } from '../../src/signing/verify.js';
+import { reopenIfSigned } from '../../src/core/record/lifecycle.js';
+import type { Envelope, RecordFile } from '../../src/core/record/schema.js';
+import { decodeBase64, encodeBase64 } from '../../src/core/signing/dsse.js';
+import { DEFAULT_POLICY } from '../../src/core/signing/policy.js';
+import { verifyRecord, type TrustedKey } from '../../src/core/signing/verify.js';
 import { ARTICLE, draftRecord, fileRecord, makeKey, reviewRecord } from './helpers.js';
 
 const reporter = makeKey('Jane Reporter', 'reporter');

@@ -2,9 +2,9 @@
 import { z } from 'zod';
 import { OUTPUT_FORMATS, parseOptions } from '../options.js';
 import type { Context } from '../../context.js';
-import { toJson } from '../../io/files.js';
-import { packLocations } from '../../io/pack-locations.js';
-import { loadPackDir } from '../../io/packs.js';
+import { toJson } from '../../core/parse/json-strict.js';
+import { packLocations } from '../../adapters/pack-locations.js';
+import { loadPackDir } from '../../adapters/packs.js';
 import { safeLine } from '../../render/text.js';
 import { createTheme } from '../../render/theme.js';
 

@@ -1,10 +1,10 @@
 // prepub checklists show <id>: sections, questions, guidance and citations.
 import { z } from 'zod';
 import { OUTPUT_FORMATS, parseOptions } from '../options.js';
-import { choicesOf, type Pack } from '../../checklist/schema.js';
+import { choicesOf, type Pack } from '../../core/checklist/schema.js';
 import type { Context } from '../../context.js';
-import { toJson } from '../../io/files.js';
-import { resolvePack } from '../../io/packs.js';
+import { toJson } from '../../core/parse/json-strict.js';
+import { resolvePack } from '../../adapters/packs.js';
 import { createTheme, type Theme } from '../../render/theme.js';
 import { describeCondition } from '../../render/conditions.js';
 import { safeLine as s, wrap } from '../../render/text.js';

@@ -5,9 +5,9 @@ import { OUTPUT_FORMATS, parseOptions } from '../options.js';
 import type { Context } from '../../context.js';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { UserError } from '../../errors.js';
-import { locatePack } from '../../io/pack-locations.js';
-import { loadPackDir } from '../../io/packs.js';
-import { toJson } from '../../io/files.js';
+import { locatePack } from '../../adapters/pack-locations.js';
+import { loadPackDir } from '../../adapters/packs.js';
+import { toJson } from '../../core/parse/json-strict.js';
 
 const Options = z.strictObject({ format: z.enum(OUTPUT_FORMATS).default('text') });
 
@@ -27,7 +27,7 @@ export async function runValidate(target: string, ctx: Context): Promise<Validat
   const rules = loaded.files.find((f) => f.name === 'rules.yaml');
   if (rules) {
     try {
-      const { loadRules } = await import('../../io/read-rules.js');
+      const { loadRules } = await import('../../adapters/read-rules.js');
       await loadRules(path.join(dir, 'rules.yaml'));
     } catch (error) {
       if (error instanceof UserError) {

@@ -1,12 +1,13 @@
 // prepub keys export [name]: print a public key (SPKI PEM) and its key id.
 import { z } from 'zod';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig } from '../../adapters/config-load.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readText, writeAtomic } from '../../io/files.js';
-import { checkOutFile } from '../../io/out-file.js';
+import { readText, writeAtomic } from '../../adapters/files.js';
+import { checkOutFile } from '../../adapters/out-file.js';
 import { safeLine } from '../../render/text.js';
-import { keyIdOf, keysDir, listKeys, parsePublicKey, resolveKeyFile } from '../../signing/keys.js';
+import { keysDir, listKeys, parsePublicKey, resolveKeyFile } from '../../adapters/keys.js';
+import { keyIdOf } from '../../core/signing/key-id.js';
 import { parseOptions } from '../options.js';
 
 export const KeysExportOptions = z.strictObject({

@@ -1,17 +1,12 @@
 // prepub keys generate [--name]: a new Ed25519 key pair under $XDG_CONFIG_HOME/prepub/keys.
 import { z } from 'zod';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig } from '../../adapters/config-load.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { askNewPassphrase } from '../../prompts/signoff.js';
 import { safeLine } from '../../render/text.js';
-import {
-  generateKey,
-  keysDir,
-  MIN_PASSPHRASE,
-  writeKeyPair,
-  type KeyFiles,
-} from '../../signing/keys.js';
+import { generateKey, keysDir, writeKeyPair, type KeyFiles } from '../../adapters/keys.js';
+import { MIN_PASSPHRASE } from '../../core/signing/pkcs8.js';
 import { parseOptions } from '../options.js';
 
 export const KeysGenerateOptions = z.strictObject({

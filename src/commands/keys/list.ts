@@ -1,12 +1,13 @@
 // prepub keys list: your key pairs, with their key ids; with --keyring, who a keyring trusts.
 import path from 'node:path';
 import { z } from 'zod';
-import type { Policy } from '../../config/schema.js';
+import type { Policy } from '../../core/config/schema.js';
 import type { Context } from '../../context.js';
-import { toJson } from '../../io/files.js';
+import { toJson } from '../../core/parse/json-strict.js';
 import { safeLine } from '../../render/text.js';
-import { keyringPolicy, readKeyring } from '../../signing/keyring.js';
-import { keysDir, listKeys, type KeyFiles } from '../../signing/keys.js';
+import { keyringPolicy } from '../../core/signing/keyring.js';
+import { readKeyring } from '../../adapters/keyring-store.js';
+import { keysDir, listKeys, type KeyFiles } from '../../adapters/keys.js';
 import { OUTPUT_FORMATS, parseOptions } from '../options.js';
 
 export const KeysListOptions = z.strictObject({

@@ -3,11 +3,12 @@
 // own word). The entry stays, so the sheet and `keys list` can say who it was and why.
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../../config/load.js';
+import { loadConfig } from '../../adapters/config-load.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { safeLine } from '../../render/text.js';
-import { readKeyring, writeKeyring } from '../../signing/keyring.js';
+import { writeKeyring } from '../../adapters/keyring-store.js';
+import { readKeyring } from '../../adapters/keyring-store.js';
 import { parseOptions } from '../options.js';
 
 export const KeysRevokeOptions = z.strictObject({

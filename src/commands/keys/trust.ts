@@ -2,14 +2,17 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../../config/load.js';
-import type { Role } from '../../config/schema.js';
+import { loadConfig } from '../../adapters/config-load.js';
+import type { Role } from '../../core/config/schema.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
-import { readText } from '../../io/files.js';
-import { emptyKeyring, readKeyring, trustKey, writeKeyring } from '../../signing/keyring.js';
+import { readText } from '../../adapters/files.js';
+import { emptyKeyring, trustKey } from '../../core/signing/keyring.js';
+import { writeKeyring } from '../../adapters/keyring-store.js';
+import { readKeyring } from '../../adapters/keyring-store.js';
 import { safeLine } from '../../render/text.js';
-import { keyIdOf, parsePublicKey } from '../../signing/keys.js';
+import { parsePublicKey } from '../../adapters/keys.js';
+import { keyIdOf } from '../../core/signing/key-id.js';
 import { KEY_ROLES, parseOptions } from '../options.js';
 
 export const KeysTrustOptions = z.strictObject({

@@ -1,0 +1,183 @@
+// Does the record follow from its evidence? Its findings are what a fresh scan of the article
+// finds, field for field, and its assessment (risks, referrals, flagged items) is what its
+// checklist gives for its answers. A record edited by hand to drop a finding, lower a severity
+// or drop a lawyer referral fails this. It needs the exact checklist the record names (id,
+// version and SHA-256 of its files) to be installed where it runs: a checklist that is not there
+// fails, unless the caller allows it explicitly (archives).
+import path from 'node:path';
+import { z } from 'zod';
+import type { Context } from '../context.js';
+import type { RecordBody } from '../core/record/schema.js';
+import type { Finding } from '../core/scan/finding.js';
+import type { Check } from '../core/signing/verify.js';
+
+export interface EvidenceCheck extends Check {
+  /** False when nothing was recomputed (the checklist is not installed here). */
+  readonly recomputed: boolean;
+}
+
+export interface EvidenceOptions {
+  /** The text to rescan, when it is at hand and is the text that was signed. */
+  readonly article?: string;
+  /** Pass, saying so, when the record's checklist is not installed here (archives only). */
+  readonly allowUnknownChecklist?: boolean;
+}
+
+/** The same finding in the same place: every field a fresh scan produces, in a stable order. */
+function findingKey(f: Finding): string {
+  return JSON.stringify([
+    f.rule,
+    f.section,
+    f.severity,
+    f.line,
+    f.column,
+    f.endLine,
+    f.endColumn,
+    f.excerpt,
+    f.message,
+    f.questions,
+    f.suppressed ? [f.suppressed.by, f.suppressed.reason] : null,
+  ]);
+}
+
+/** The suppressions given as flags when the record was made: a rescan needs them again (they are
+ * in the record, and a reviewer sees each one). Comment suppressions come from the text itself. */
+function flagSuppressions(findings: readonly Finding[]): Map<string, string> {
+  const out = new Map<string, string>();
+  for (const f of findings) if (f.suppressed?.by === 'flag') out.set(f.rule, f.suppressed.reason);
+  return out;
+}
+
+const PacksLock = z.strictObject({
+  $comment: z.string().optional(),
+  packs: z.record(z.string(), z.record(z.string(), z.string().regex(/^[0-9a-f]{64}$/))),
+});
+
+let released: Promise<Record<string, Record<string, string>>> | undefined;
+
+/** The digest of every released version of the built-in packs (checklists/packs.lock.json). */
+export function releasedPackDigests(): Promise<Record<string, Record<string, string>>> {
+  released ??= (async () => {
+    const { BUILTIN_PACKS } = await import('./pack-locations.js');
+    const [{ readText }, { parseJson }] = await Promise.all([
+      import('./files.js'),
+      import('../core/parse/json-strict.js'),
+    ]);
+    const file = path.join(BUILTIN_PACKS, 'packs.lock.json');
+    const parsed = PacksLock.safeParse(parseJson(await readText(file, 'pack lock')));
+    // Shipped with prepub: unreadable means a broken install, which is a bug, not bad input.
+    if (!parsed.success) throw new Error(`${file}: not a valid pack lock`);
+    return parsed.data.packs;
+  })();
+  return released;
+}
+
+export async function checkEvidence(
+  body: RecordBody,
+  ctx: Context,
+  options: EvidenceOptions = {},
+): Promise<EvidenceCheck> {
+  const name = 'evidence';
+  const [{ locatePackById }, { resolvePack }, { scanArticle }, { assess, unmitigatedBlockers }] =
+    await Promise.all([
+      import('./pack-locations.js'),
+      import('./packs.js'),
+      import('./scan-article.js'),
+      import('../core/checklist/engine.js'),
+    ]);
+  const want = body.checklist;
+  // A version released as a built-in has exactly one content: a pack that claims it with other
+  // content (a reporter's copy of uk-ew with its referrals removed) is a forgery, wherever it is.
+  const released = (await releasedPackDigests())[want.id]?.[want.version];
+  if (released !== undefined && released !== want.sha256) {
+    return {
+      name,
+      ok: false,
+      recomputed: false,
+      detail: `checklist ${want.id} ${want.version} was released with sha256 ${released.slice(0, 12)}, but this record was made with a pack of that name and version whose content differs (sha256 ${want.sha256.slice(0, 12)}): a pack's content never changes under the same version`,
+    };
+  }
+  const dir = await locatePackById(want.id, ctx);
+  let pack;
+  try {
+    pack = dir ? await resolvePack(dir, ctx) : undefined;
+  } catch {
+    pack = undefined;
+  }
+  if (
+    !pack ||
+    pack.id !== want.id ||
+    pack.version !== want.version ||
+    pack.sha256 !== want.sha256
+  ) {
+    const have = pack
+      ? ` (this prepub has ${pack.version}, sha256 ${pack.sha256.slice(0, 12)})`
+      : '';
+    const what = `checklist ${want.id} ${want.version} (sha256 ${want.sha256.slice(0, 12)}) is not installed here${have}`;
+    return options.allowUnknownChecklist
+      ? {
+          name,
+          ok: true,
+          recomputed: false,
+          detail: `not recomputed (allowed by --allow-unknown-checklist): ${what}`,
+        }
+      : {
+          name,
+          ok: false,
+          recomputed: false,
+          detail: `cannot recompute the evidence: ${what}; install that checklist, or pass --allow-unknown-checklist for an archived record`,
+        };
+  }
+  if (options.article !== undefined) {
+    const fresh = await scanArticle(
+      options.article,
+      dir!,
+      { ignore: flagSuppressions(body.findings) },
+      ctx,
+    );
+    const a = fresh.findings.map(findingKey).sort();
+    const b = body.findings.map(findingKey).sort();
+    if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
+      return {
+        name,
+        ok: false,
+        recomputed: true,
+        detail:
+          'the findings are not what a scan of the article finds (a finding dropped, added or edited: severity, message, excerpt or suppression)',
+      };
+    }
+  }
+  const expected = assess(pack, { answers: body.answers, findings: body.findings });
+  if (JSON.stringify(expected) !== JSON.stringify(body.assessment)) {
+    return {
+      name,
+      ok: false,
+      recomputed: true,
+      detail: 'the assessment does not follow from the answers and findings (edited by hand?)',
+    };
+  }
+  // What `file` refuses, the gate refuses too, whoever signed: a record with questions still to
+  // answer (an answer the checklist does not offer counts as unanswered), or a blocker answered
+  // with neither a lawyer referral nor a mitigation.
+  if (expected.pending > 0)
+    return {
+      name,
+      ok: false,
+      recomputed: true,
+      detail: `${expected.pending} question${expected.pending === 1 ? '' : 's'} still to answer under ${want.id} ${want.version} (an answer the checklist does not offer counts as unanswered)`,
+    };
+  const blockers = unmitigatedBlockers(expected);
+  if (blockers.length > 0)
+    return {
+      name,
+      ok: false,
+      recomputed: true,
+      detail: `a blocker with neither a lawyer referral nor a mitigation note: ${blockers.map((b) => b.question).join(', ')}`,
+    };
+  return {
+    name,
+    ok: true,
+    recomputed: true,
+    detail: `the assessment follows from the answers${options.article !== undefined ? ' and the findings from the article' : ''} (${want.id} ${want.version})`,
+  };
+}

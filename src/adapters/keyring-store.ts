@@ -1,0 +1,37 @@
+// The keyring on disk: read once per process (validated, every problem at file:line:column),
+// written atomically and 0600, through a symbolic link rather than over it.
+import { formatDiagnostic } from '../diagnostics.js';
+import { UserError } from '../errors.js';
+import { parseKeyring, type Keyring } from '../core/signing/keyring.js';
+import { toJson } from '../core/parse/json-strict.js';
+import type { TrustedKey } from '../core/signing/verify.js';
+import { readText, writeAtomic } from './files.js';
+
+const loadedKeyrings = new Map<string, Promise<{ keyring: Keyring; keys: TrustedKey[] }>>();
+
+/** Read and validate a keyring; a UserError (exit 2) naming file:line:column when it is bad. */
+export function readKeyring(file: string): Promise<{ keyring: Keyring; keys: TrustedKey[] }> {
+  let loading = loadedKeyrings.get(file);
+  if (!loading) {
+    loading = (async () => {
+      const text = await readText(file, 'keyring');
+      const { keyring, keys, errors } = parseKeyring(file, text);
+      if (!keyring) {
+        throw new UserError(`${file}: not a valid keyring`, {
+          code: 'KEYRING_INVALID',
+          lines: errors.map(formatDiagnostic),
+        });
+      }
+      return { keyring, keys };
+    })();
+    loadedKeyrings.set(file, loading);
+    loading.catch(() => loadedKeyrings.delete(file));
+  }
+  return loading;
+}
+
+/** Write the keyring atomically. A keyring that is a symbolic link stays one: the file it points at is written. */
+export async function writeKeyring(file: string, keyring: Keyring): Promise<void> {
+  loadedKeyrings.delete(file);
+  await writeAtomic(file, toJson(keyring), 0o600, { followSymlink: true });
+}

@@ -1,0 +1,149 @@
+// Finding and reading checklist packs: built-in ones under the package's checklists/, and those
+// in the folders named by config (packDirs).
+import { promises as fs } from 'node:fs';
+import path from 'node:path';
+import {
+  loadPackFromFiles,
+  MANIFEST,
+  type PackFile,
+  type RuleRef,
+} from '../core/checklist/loader.js';
+import type { Pack } from '../core/checklist/schema.js';
+import { display, locatePack, packLocations } from './pack-locations.js';
+import type { Context } from '../context.js';
+import type { Diagnostic } from '../diagnostics.js';
+import { formatDiagnostic } from '../diagnostics.js';
+import { UserError } from '../errors.js';
+import { z } from 'zod';
+import { Section } from '../core/checklist/schema.js';
+import { cacheKey, readCache, writeCache } from './cache.js';
+import { decodeUtf8, fileError, readBytes } from './files.js';
+import { PACKAGE_VERSION } from './package.js';
+
+/** Read every YAML file of a pack folder. */
+export async function readPackFiles(dir: string, cwd: string): Promise<PackFile[]> {
+  let names: string[];
+  try {
+    names = (await fs.readdir(dir)).filter((n) => n.endsWith('.yaml') || n.endsWith('.yml'));
+  } catch (error) {
+    throw fileError(dir, 'pack folder', error);
+  }
+  return Promise.all(
+    names.sort().map(async (name) => {
+      const file = path.join(dir, name);
+      const bytes = await readBytes(file, 'pack file');
+      return {
+        name,
+        display: display(cwd, file),
+        text: decodeUtf8(display(cwd, file), bytes, 'YAML file'),
+      };
+    }),
+  );
+}
+
+export interface LoadedPack {
+  readonly pack: Pack | undefined;
+  readonly errors: readonly Diagnostic[];
+  readonly warnings: readonly Diagnostic[];
+  readonly rules: readonly RuleRef[];
+  readonly files: readonly PackFile[];
+}
+
+/** Load a pack folder, with its base pack if it extends one. Never throws for content errors. */
+export async function loadPackDir(
+  dir: string,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+  seen: string[] = [],
+): Promise<LoadedPack> {
+  const files = await readPackFiles(dir, ctx.cwd);
+  const manifest = files.find((f) => f.name === MANIFEST);
+  let base: Pack | undefined;
+  const extendsId = manifest ? /^extends:\s*([a-z0-9-]+)\s*$/m.exec(manifest.text)?.[1] : undefined;
+  if (extendsId) {
+    if (seen.includes(extendsId)) {
+      return {
+        pack: undefined,
+        errors: [
+          {
+            file: manifest!.display,
+            line: 0,
+            column: 0,
+            message: `packs extend each other in a loop: ${[...seen, extendsId].join(' → ')}`,
+          },
+        ],
+        warnings: [],
+        rules: [],
+        files,
+      };
+    }
+    const loc = (await packLocations(ctx)).find(
+      (l) => l.id === extendsId && path.resolve(l.dir) !== path.resolve(dir),
+    );
+    if (loc) {
+      const loaded = await loadPackDir(loc.dir, ctx, [...seen, extendsId]);
+      if (!loaded.pack) return { ...loaded, errors: [...loaded.errors], files };
+      base = loaded.pack;
+    }
+  }
+  const result = loadPackFromFiles(dir, files, base);
+  return {
+    pack: result.value,
+    errors: result.errors,
+    warnings: result.warnings,
+    rules: result.rules,
+    files,
+  };
+}
+
+const CachedPack = z.object({
+  id: z.string(),
+  title: z.string(),
+  jurisdiction: z.string(),
+  version: z.string(),
+  description: z.string().optional(),
+  extends: z.string().optional(),
+  sections: z.array(Section),
+  sha256: z.string(),
+  dir: z.string(),
+});
+
+/** A valid pack, from the cache when its files (and prepub) are unchanged: YAML is slow to parse. */
+async function loadPackCached(
+  dir: string,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+): Promise<LoadedPack> {
+  const files = await readPackFiles(dir, ctx.cwd);
+  const key = cacheKey([
+    PACKAGE_VERSION,
+    path.resolve(dir),
+    ...files.flatMap((f) => [f.name, f.text]),
+  ]);
+  const extendsSomething = files.some((f) => f.name === MANIFEST && /^extends:/m.test(f.text));
+  if (!extendsSomething) {
+    const hit = CachedPack.safeParse(readCache(ctx.env, 'packs', key));
+    if (hit.success) return { pack: hit.data, errors: [], warnings: [], rules: [], files };
+  }
+  const loaded = await loadPackDir(dir, ctx);
+  if (loaded.pack && !extendsSomething) await writeCache(ctx.env, 'packs', key, loaded.pack);
+  return loaded;
+}
+
+/** Load a pack for use; content errors are a UserError listing every position. */
+export async function resolvePack(
+  idOrPath: string,
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+): Promise<Pack> {
+  const dir = await locatePack(idOrPath, ctx);
+  const loaded = await loadPackCached(dir, ctx);
+  if (!loaded.pack) {
+    throw new UserError(
+      `checklist pack ${display(ctx.cwd, dir)} is invalid (${loaded.errors.length} error${loaded.errors.length === 1 ? '' : 's'})`,
+      {
+        code: 'PACK_INVALID',
+        lines: loaded.errors.map(formatDiagnostic),
+        hint: `Run "prepub checklists validate ${display(ctx.cwd, dir)}" for details.`,
+      },
+    );
+  }
+  return loaded.pack;
+}

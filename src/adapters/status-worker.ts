@@ -1,0 +1,99 @@
+// A worker thread for `prepub status`: reads records and checks them, signatures included, on its
+// own core. The main thread (src/io/status-pool.ts) hands it batches of files and collects rows.
+import { closeSync, openSync, readSync } from 'node:fs';
+import { parentPort } from 'node:worker_threads';
+import type { Policy } from '../core/config/schema.js';
+import type { Envelope } from '../core/record/schema.js';
+import type { StatusRow } from '../core/signing/status-row.js';
+import { statusRow, type RowContext } from '../core/signing/status-row.js';
+import { signatureCacheKey, type SignatureCache } from './verified-cache.js';
+import type { TrustedKey } from '../core/signing/verify.js';
+
+export interface InitMessage {
+  readonly type: 'init';
+  readonly keys: readonly TrustedKey[] | undefined;
+  readonly policy: Policy;
+  /** The cache's entries, when the cache is in use. */
+  readonly cache: readonly string[] | undefined;
+}
+export interface BatchMessage {
+  readonly type: 'batch';
+  readonly id: number;
+  readonly files: readonly string[];
+  readonly rels: readonly string[];
+}
+export interface BatchResult {
+  readonly id: number;
+  readonly rows: StatusRow[];
+  /** Cache entries for signatures this batch checked. */
+  readonly added: string[];
+}
+
+/** The cache as a worker sees it: a copy to look up, and what it adds, sent back to be saved. */
+class WorkerCache implements SignatureCache {
+  readonly added: string[] = [];
+  constructor(private readonly entries: Set<string>) {}
+  has(keyid: string, envelope: Envelope, payloadSha256: string): boolean {
+    return this.entries.has(signatureCacheKey(keyid, envelope, payloadSha256));
+  }
+  add(keyid: string, envelope: Envelope, payloadSha256: string): void {
+    const key = signatureCacheKey(keyid, envelope, payloadSha256);
+    if (!this.entries.has(key)) {
+      this.entries.add(key);
+      this.added.push(key);
+    }
+  }
+}
+
+let buffer = Buffer.allocUnsafe(1 << 16);
+
+/** A file's text (as readFileSync(file, 'utf8') gives it), read into one reused buffer. */
+function readText(file: string): string {
+  const fd = openSync(file, 'r');
+  try {
+    let length = 0;
+    for (;;) {
+      if (length === buffer.length) {
+        const bigger = Buffer.allocUnsafe(buffer.length * 2);
+        buffer.copy(bigger);
+        buffer = bigger;
+      }
+      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      if (n === 0) break;
+      length += n;
+    }
+    return buffer.toString('utf8', 0, length);
+  } finally {
+    closeSync(fd);
+  }
+}
+
+const port = parentPort;
+if (port) {
+  let ctx: RowContext | undefined;
+  let cache: WorkerCache | undefined;
+  // One batch at a time, in order: a message that arrives mid-batch waits its turn.
+  let queue: Promise<void> = Promise.resolve();
+  const run = async (msg: BatchMessage): Promise<void> => {
+    const rows: StatusRow[] = [];
+    for (let i = 0; i < msg.files.length; i++) {
+      let text: string | undefined;
+      try {
+        text = readText(msg.files[i]!);
+      } catch {
+        text = undefined;
+      }
+      rows.push(await statusRow(text, msg.rels[i]!, ctx!));
+    }
+    const added = cache ? cache.added.splice(0) : [];
+    port.postMessage({ id: msg.id, rows, added } satisfies BatchResult);
+  };
+  port.on('message', (msg: InitMessage | BatchMessage) => {
+    if (msg.type === 'init') {
+      cache = msg.cache ? new WorkerCache(new Set(msg.cache)) : undefined;
+      ctx = { keys: msg.keys, policy: msg.policy, cache, sync: true };
+    } else {
+      queue = queue.then(() => run(msg));
+    }
+  });
+}

@@ -1,0 +1,129 @@
+// The walk: one loop for both sources of answers (the terminal, or an answers file). It asks the
+// engine what comes next, takes an answer from the source, checks it, and saves the record after
+// every answer.
+import {
+  checkAnswer,
+  findQuestion,
+  type FindingRef,
+  type GivenAnswer,
+  type Located,
+  nextQuestion,
+  raisedBy,
+} from '../checklist/engine.js';
+import type { Pack, SectionId } from '../checklist/schema.js';
+import { applyAnswer, engineState } from './build.js';
+import type { RecordFile } from './schema.js';
+import type { Finding } from '../scan/finding.js';
+
+export interface Progress {
+  /** 1-based index of the section in the pack. */
+  readonly section: number;
+  readonly sections: number;
+  /** Answers given so far in this section, plus one. */
+  readonly question: number;
+}
+
+export interface AskContext {
+  readonly progress: Progress;
+  /** The previous answer, to offer as the default (resume, or a change). */
+  readonly previous: GivenAnswer | undefined;
+  /** Rule ids of the findings that raised this question. */
+  readonly raisedBy: readonly string[];
+  /** Why the previous attempt was refused, if it was. */
+  readonly problem: string | undefined;
+  readonly findings: readonly FindingRef[];
+}
+
+export interface AnswerSource {
+  /** Called when the walk enters a section, with the section's findings. */
+  enterSection?(
+    section: Pack['sections'][number],
+    index: number,
+    findings: readonly Finding[],
+  ): Promise<void> | void;
+  /** An answer, or undefined when this source has none (the question is then pending). */
+  answer(located: Located, ask: AskContext): Promise<GivenAnswer | undefined>;
+  /** A refused answer from a source that cannot be asked again (a file): reported, then pending. */
+  refused?(located: Located, problem: string): void;
+}
+
+export interface WalkResult {
+  readonly record: RecordFile;
+  /** Questions in force that have no answer (empty when complete). */
+  readonly pending: readonly Located[];
+}
+
+export async function walk(args: {
+  pack: Pack;
+  record: RecordFile;
+  source: AnswerSource;
+  by: string;
+  now: () => string;
+  save: (record: RecordFile) => Promise<void>;
+  /** Earlier answers offered as defaults (resume); cleared ones are offered again too. */
+  defaults?: ReadonlyMap<string, GivenAnswer>;
+}): Promise<WalkResult> {
+  const { pack, source, by, now, save } = args;
+  let record = args.record;
+  const defaults = new Map(args.defaults ?? []);
+  const skipped = new Set<string>();
+  const sectionIndex = new Map<SectionId, number>(pack.sections.map((s, i) => [s.id, i]));
+  let currentSection: SectionId | undefined;
+  let askedInSection = 0;
+  for (;;) {
+    const state = engineState(record);
+    const answers = { ...state.answers };
+    for (const id of skipped) answers[id] = { value: '\0pending' };
+    const next = nextQuestion(pack, { answers, findings: state.findings });
+    if (!next) break;
+    const idx = sectionIndex.get(next.section) ?? 0;
+    if (next.section !== currentSection) {
+      currentSection = next.section;
+      askedInSection = 0;
+      const section = pack.sections[idx]!;
+      await source.enterSection?.(
+        section,
+        idx,
+        record.record.findings.filter((f) => f.section === next.section),
+      );
+    }
+    const raised = raisedBy(next.question, state.findings);
+    let problem: string | undefined;
+    let given: GivenAnswer | undefined;
+    for (;;) {
+      given = await source.answer(next, {
+        progress: {
+          section: idx + 1,
+          sections: pack.sections.length,
+          question: askedInSection + 1,
+        },
+        previous: given ?? defaults.get(next.question.id),
+        raisedBy: raised,
+        problem,
+        findings: state.findings,
+      });
+      if (given === undefined) break;
+      problem = checkAnswer(next.question, given, state.findings);
+      if (problem === undefined) break;
+      if (source.refused) {
+        source.refused(next, problem);
+        given = undefined;
+        break;
+      }
+    }
+    if (given === undefined) {
+      skipped.add(next.question.id);
+      continue;
+    }
+    const applied = applyAnswer(record, pack, next.question.id, given, by, now());
+    for (const id of applied.cleared) {
+      const old = record.record.answers[id];
+      if (old) defaults.set(id, old);
+    }
+    record = applied.record;
+    askedInSection++;
+    await save(record);
+  }
+  const pending = [...skipped].map((id) => findQuestion(pack, id)!);
+  return { record, pending };
+}

@@ -1,0 +1,116 @@
+// The scan rules format (docs/rules-format.md) as zod schemas: the one source of truth for
+// checklists/<id>/rules.yaml and schemas/rules.schema.json.
+import { z } from 'zod';
+import { QuestionId, RuleId, SectionId } from '../checklist/schema.js';
+import { Severity } from './finding.js';
+import { DETECTOR_NAMES } from './detectors/registry.js';
+
+const Text = z.string().trim().min(1, 'must not be empty');
+
+/** A word or phrase ("sources say"); a trailing "*" matches any ending ("paedophil*"). */
+const Term = z
+  .string()
+  .trim()
+  .min(1, 'must not be empty')
+  .regex(/^[^*]*\*?$/, 'only a trailing "*" is allowed')
+  .refine((t) => !t.endsWith('*') || t.replace(/[^\p{L}\p{N}]/gu, '').length >= 3, {
+    message: 'a "*" term needs at least three letters before the "*"',
+  });
+
+export const DetectorName = z.enum(DETECTOR_NAMES);
+export type DetectorName = z.infer<typeof DetectorName>;
+
+const MATCH_KINDS = ['terms', 'pattern', 'detector'] as const;
+
+function exactlyOneKind(m: Record<string, unknown>, ctx: z.core.$RefinementCtx): void {
+  const kinds = MATCH_KINDS.filter((k) => m[k] !== undefined);
+  if (kinds.length !== 1) {
+    ctx.addIssue({
+      code: 'custom',
+      message:
+        kinds.length === 0
+          ? 'a matcher needs one of: terms, pattern, detector'
+          : `a matcher has exactly one of terms, pattern, detector (found ${kinds.join(', ')})`,
+    });
+  }
+}
+
+const matcherFields = {
+  /** Words and phrases, matched on word boundaries. */
+  terms: z.array(Term).min(1, 'list at least one term').optional(),
+  /** A JavaScript regular expression (without slashes). */
+  pattern: z.string().min(1, 'must not be empty').optional(),
+  /** A named built-in detector. */
+  detector: DetectorName.optional(),
+  /** Match letter case exactly (default: false, case-insensitive). */
+  'case-sensitive': z.boolean().optional(),
+  /** Also match common endings: allege → alleges, alleged, allegedly, alleging (default: true). */
+  inflect: z.boolean().optional(),
+};
+
+/** A second matcher that must occur within `within` words of the first. */
+export const Near = z
+  .strictObject({ ...matcherFields, within: z.number().int().min(0).max(100) })
+  .superRefine(exactlyOneKind);
+export type Near = z.infer<typeof Near>;
+
+/** Drop all of the rule's findings if this matcher occurs anywhere in the draft. */
+export const Unless = z.strictObject(matcherFields).superRefine(exactlyOneKind);
+export type Unless = z.infer<typeof Unless>;
+
+export const Match = z
+  .strictObject({ ...matcherFields, near: Near.optional(), unless: Unless.optional() })
+  .superRefine(exactlyOneKind);
+export type Match = z.infer<typeof Match>;
+
+export const Rule = z.strictObject({
+  id: RuleId,
+  section: SectionId,
+  severity: Severity,
+  message: Text,
+  questions: z.array(QuestionId).min(1, 'a rule raises at least one question'),
+  match: Match,
+});
+export type Rule = z.infer<typeof Rule>;
+
+export const RulesFile = z
+  .strictObject({
+    /** Shared word lists, to reuse with YAML anchors (&name … *name); not read otherwise. */
+    lists: z.array(z.array(z.string())).optional(),
+    rules: z.array(Rule),
+  })
+  .superRefine((file, ctx) => {
+    const seen = new Set<string>();
+    file.rules.forEach((rule, i) => {
+      if (seen.has(rule.id)) {
+        ctx.addIssue({
+          code: 'custom',
+          message: `duplicate rule id "${rule.id}"`,
+          path: ['rules', i, 'id'],
+        });
+      }
+      seen.add(rule.id);
+      const matchers: [readonly (string | number)[], Record<string, unknown> | undefined][] = [
+        [['rules', i, 'match'], rule.match],
+        [['rules', i, 'match', 'near'], rule.match.near],
+        [['rules', i, 'match', 'unless'], rule.match.unless],
+      ];
+      for (const [path, m] of matchers) {
+        if (m === undefined || typeof m.pattern !== 'string') continue;
+        const problem = patternProblem(m.pattern, m['case-sensitive'] === true);
+        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [...path, 'pattern'] });
+      }
+    });
+  });
+export type RulesFile = z.infer<typeof RulesFile>;
+
+/** Why a pattern cannot be used, or undefined if it compiles. */
+export function patternProblem(pattern: string, caseSensitive: boolean): string | undefined {
+  try {
+    new RegExp(pattern, caseSensitive ? 'gu' : 'giu');
+  } catch (error) {
+    return `not a valid regular expression: ${error instanceof Error ? error.message : String(error)}`;
+  }
+  if (new RegExp(pattern, 'u').test('')) return 'the pattern matches empty text';
+  return undefined;
+}

@@ -1,0 +1,451 @@
+// The scanner: text and rules in, findings out. Pure: no files, no process, no terminal.
+//
+// One pass over the words serves every word-list rule (a map from word form to the terms it
+// starts); regular expressions and detectors each make one linear pass; positions come from a
+// line-start table with binary search. So the cost grows linearly with the text.
+import { UserError } from '../../errors.js';
+import type { SectionId } from '../checklist/schema.js';
+import type { Finding } from './finding.js';
+import type { Severity } from './finding.js';
+import { DETECTORS, isDetectorId } from './detectors/registry.js';
+import { regexSpans, type Span } from './detectors/types.js';
+import { floorIndex, LineTable } from './positions.js';
+import type { Rule } from './rules-schema.js';
+import { htmlToText } from './html-text.js';
+import { findSuppressions, type Suppression } from './suppression.js';
+import { TermIndex } from './term-index.js';
+import { tokenize, type Tokens } from './tokens.js';
+
+export interface ScanOptions {
+  /** Only rules of these sections. */
+  readonly sections?: readonly SectionId[] | undefined;
+  /** Suppress rules everywhere (from `--ignore rule=reason`): rule id → reason. */
+  readonly ignore?: ReadonlyMap<string, string> | undefined;
+  /** Honour `<!-- prepub-ignore … -->` comments in the text (default true). */
+  readonly comments?: boolean | undefined;
+  /** The source the text came from (HTML): lines and columns are counted in it. */
+  readonly source?: string | undefined;
+  /** Maps a text offset to a source offset (`end` for an exclusive end); needed with `source`. */
+  readonly toSource?: ((offset: number, end?: boolean) => number) | undefined;
+  /** @deprecated Ignored: HTML paragraphs are blank lines in the text now. */
+  readonly blockEnds?: readonly number[] | undefined;
+  /** The file name used in error messages. */
+  readonly file?: string | undefined;
+  /** Findings listed per rule, open and suppressed each (default MAX_FINDINGS_PER_RULE). */
+  readonly maxFindingsPerRule?: number | undefined;
+}
+
+/**
+ * Findings listed per rule, open and suppressed each; the rest are counted, not listed. A rule
+ * that fires a hundred times has made its point, and a hostile text of nothing but triggers
+ * (5 MB: half a million findings, 1 GB of objects and JSON) stays small. Counting open and
+ * suppressed separately keeps `--fail-on` exact.
+ */
+export const MAX_FINDINGS_PER_RULE = 100;
+
+/** The findings of one rule that were counted but not listed. */
+export interface OmittedFindings {
+  readonly rule: string;
+  readonly section: SectionId;
+  readonly severity: Severity;
+  /** Not suppressed. */
+  readonly open: number;
+  readonly suppressed: number;
+}
+
+export interface ScanReport {
+  readonly findings: Finding[];
+  /** Per rule, in the pack's order; empty unless a rule went over the limit. */
+  readonly omitted: OmittedFindings[];
+}
+
+type MatcherSpec = {
+  terms?: string[] | undefined;
+  pattern?: string | undefined;
+  detector?: string | undefined;
+  'case-sensitive'?: boolean | undefined;
+  inflect?: boolean | undefined;
+};
+
+type Compiled =
+  | { readonly kind: 'terms'; readonly slot: number }
+  | { readonly kind: 'pattern'; readonly re: RegExp }
+  | { readonly kind: 'detector'; readonly name: string };
+
+interface CompiledRule {
+  readonly rule: Rule;
+  readonly primary: Compiled;
+  readonly near?: { readonly matcher: Compiled; readonly within: number };
+  readonly unless?: Compiled;
+}
+
+interface Plan {
+  readonly index: TermIndex;
+  readonly rules: readonly CompiledRule[];
+  readonly ids: ReadonlySet<string>;
+}
+
+const plans = new WeakMap<readonly Rule[], Plan>();
+
+function compileMatcher(m: MatcherSpec, index: TermIndex, ruleId: string): Compiled {
+  if (m.terms !== undefined) {
+    return {
+      kind: 'terms',
+      slot: index.add(m.terms, { caseSensitive: m['case-sensitive'], inflect: m.inflect }),
+    };
+  }
+  if (m.pattern !== undefined) {
+    return {
+      kind: 'pattern',
+      re: new RegExp(m.pattern, m['case-sensitive'] === true ? 'gu' : 'giu'),
+    };
+  }
+  if (m.detector !== undefined && isDetectorId(m.detector))
+    return { kind: 'detector', name: m.detector };
+  throw new Error(`rule ${ruleId}: matcher has no terms, pattern or known detector`);
+}
+
+/** Compile rules once; the result is cached for the same array. */
+export function compileRules(rules: readonly Rule[]): Plan {
+  const cached = plans.get(rules);
+  if (cached) return cached;
+  const index = new TermIndex();
+  const compiled = rules.map((rule): CompiledRule => {
+    const primary = compileMatcher(rule.match, index, rule.id);
+    const near = rule.match.near;
+    const unless = rule.match.unless;
+    return {
+      rule,
+      primary,
+      ...(near
+        ? { near: { matcher: compileMatcher(near, index, rule.id), within: near.within } }
+        : {}),
+      ...(unless ? { unless: compileMatcher(unless, index, rule.id) } : {}),
+    };
+  });
+  const plan: Plan = { index, rules: compiled, ids: new Set(rules.map((r) => r.id)) };
+  plans.set(rules, plan);
+  return plan;
+}
+
+/** Severities in order. The same as record/schema's SEVERITIES (a test checks), kept here so the
+ * scanner loads without zod: `prepub scan` starts faster. */
+export const SEVERITY_ORDER: readonly Severity[] = ['low', 'medium', 'high', 'blocker'];
+
+export function severityRank(s: Severity): number {
+  return SEVERITY_ORDER.indexOf(s);
+}
+
+/** Merge overlapping spans ("her home" + "home address" → "her home address"); sort by start. */
+function dedupe(spans: readonly Span[]): Span[] {
+  const sorted = [...spans].sort((a, b) => a.start - b.start || b.end - a.end);
+  const out: Span[] = [];
+  for (const s of sorted) {
+    const last = out.at(-1);
+    if (last !== undefined && s.start < last.end) {
+      if (s.end > last.end) out[out.length - 1] = { start: last.start, end: s.end };
+      continue;
+    }
+    out.push(s);
+  }
+  return out;
+}
+
+/**
+ * Which suppression applies where, by binary search rather than a scan of every comment for
+ * every finding (quadratic in a text of both). Comments do not overlap and come in text order;
+ * the paragraph a comment applies to ends at the first blank line after it, so for any one rule
+ * the ends never decrease either.
+ */
+class SuppressionIndex {
+  private readonly commentStarts: number[];
+  private readonly byRule = new Map<string, { ends: number[]; list: Suppression[] }>();
+
+  constructor(private readonly list: readonly Suppression[]) {
+    this.commentStarts = list.map((s) => s.commentStart);
+    for (const s of list) {
+      for (const rule of new Set(s.rules)) {
+        let entry = this.byRule.get(rule);
+        if (entry === undefined) this.byRule.set(rule, (entry = { ends: [], list: [] }));
+        entry.ends.push(s.end);
+        entry.list.push(s);
+      }
+    }
+  }
+
+  /** True when the span overlaps a comment (the words of the comment itself). */
+  inComment(span: Span): boolean {
+    const k = floorIndex(this.commentStarts, span.end - 1);
+    return k >= 0 && (this.list[k] as Suppression).commentEnd > span.start;
+  }
+
+  /** The first suppression of `rule` whose paragraph holds `offset`. */
+  find(rule: string, offset: number): Suppression | undefined {
+    const entry = this.byRule.get(rule);
+    if (entry === undefined) return undefined;
+    const s = entry.list[floorIndex(entry.ends, offset) + 1];
+    return s !== undefined && s.start <= offset ? s : undefined;
+  }
+}
+
+/** First token index whose start is >= offset. */
+function tokenAtOrAfter(tokens: Tokens, offset: number): number {
+  const i = floorIndex(tokens.starts, offset - 1);
+  return i + 1;
+}
+
+function tokenRange(tokens: Tokens, s: Span): [number, number] {
+  const a = Math.min(tokenAtOrAfter(tokens, s.start), Math.max(0, tokens.count - 1));
+  const b = Math.max(a, floorIndex(tokens.starts, s.end - 1));
+  return [a, b];
+}
+
+/**
+ * Sentence number of each word: a new sentence starts after . ! or ? followed by a space, or
+ * after a blank line. Proximity does not reach across a sentence, except to a person's name
+ * (see nearFilter).
+ */
+export function sentenceIds(text: string, tokens: Tokens): Int32Array {
+  const ids = new Int32Array(tokens.count);
+  let id = 0;
+  for (let i = 1; i < tokens.count; i++) {
+    const from = tokens.ends[i - 1] as number;
+    const to = tokens.starts[i] as number;
+    let stop = false;
+    let newlines = 0;
+    for (let k = from; k < to; k++) {
+      const c = text.charCodeAt(k);
+      if (c === 46 || c === 33 || c === 63) {
+        const next = text.charCodeAt(k + 1);
+        if (
+          k + 1 >= to ||
+          next === 32 ||
+          next === 10 ||
+          next === 13 ||
+          next === 34 ||
+          next === 0x201d ||
+          next === 39 ||
+          next === 0x2019
+        )
+          stop = true;
+      } else if (c === 10 && ++newlines >= 2) {
+        stop = true;
+      }
+    }
+    if (stop) id++;
+    ids[i] = id;
+  }
+  return ids;
+}
+
+/**
+ * The primary spans with a near span within `within` words. The near span must be in the same
+ * sentence, unless `crossSentences`: a person named in one sentence is "he" or "she" in the
+ * next ("Darren Voss, 44, runs a car wash. He was arrested on suspicion of…"), so a name counts
+ * wherever it is within the window.
+ */
+function nearFilter(
+  tokens: Tokens,
+  sentences: Int32Array,
+  primary: readonly Span[],
+  near: readonly Span[],
+  within: number,
+  crossSentences: boolean,
+): Span[] {
+  if (near.length === 0) return [];
+  const ranges = near.map((s) => tokenRange(tokens, s)).sort((x, y) => x[0] - y[0]);
+  const starts = ranges.map((r) => r[0]);
+  return primary.filter((p) => {
+    const [a, b] = tokenRange(tokens, p);
+    let k = floorIndex(starts, b + within);
+    for (; k >= 0; k--) {
+      const [na, nb] = ranges[k] as [number, number];
+      if (na < a - within - 16) break;
+      if (
+        nb >= a - within &&
+        (crossSentences ||
+          sentences[na] === sentences[a] ||
+          sentences[nb] === sentences[b] ||
+          sentences[na] === sentences[b])
+      )
+        return true;
+    }
+    return false;
+  });
+}
+
+/** How much of a span an excerpt looks at: merged spans can be long, excerpts are not. */
+const EXCERPT_SOURCE = 1000;
+
+function excerptOf(text: string, s: Span): string {
+  const cut = s.end - s.start > EXCERPT_SOURCE;
+  const raw = text
+    .slice(s.start, cut ? s.start + EXCERPT_SOURCE : s.end)
+    .replace(/\s+/g, ' ')
+    .trim();
+  return raw.length > 120 || cut ? `${raw.slice(0, 119)}…` : raw;
+}
+
+function describeProblemAt(
+  lines: LineTable,
+  file: string,
+  offset: number,
+  message: string,
+): string {
+  const p = lines.at(offset);
+  return `${file}:${p.line}:${p.column}: ${message}`;
+}
+
+/** How to map text offsets to the source: given, derived from HTML source, or the identity. */
+function sourceMap(text: string, opts: ScanOptions): (offset: number, end?: boolean) => number {
+  const identity = (offset: number) => offset;
+  if (opts.source === undefined || opts.source === text) return identity;
+  if (opts.toSource) return opts.toSource;
+  // A caller that passed an HTML source without its map: rebuild it.
+  const html = htmlToText(opts.source);
+  return html.text === text ? html.toSource : identity;
+}
+
+/**
+ * Scan a text. Findings come in text order (line, column, then rule id); suppressed findings
+ * stay in the list, marked `suppressed` with their reason. Throws UserError for a suppression
+ * without a reason or naming an unknown rule.
+ */
+export function scanText(text: string, rules: readonly Rule[], opts: ScanOptions = {}): Finding[] {
+  return scanReport(text, rules, opts).findings;
+}
+
+/** scanText, with the count of findings past the per-rule limit. */
+export function scanReport(
+  text: string,
+  rules: readonly Rule[],
+  opts: ScanOptions = {},
+): ScanReport {
+  const plan = compileRules(rules);
+  const file = opts.file ?? '<text>';
+  const source = opts.source ?? text;
+  const toSource = sourceMap(text, opts);
+
+  let lines: LineTable | undefined;
+  const lineTable = () => (lines ??= new LineTable(source));
+
+  for (const rule of opts.ignore?.keys() ?? []) {
+    if (!plan.ids.has(rule))
+      throw new UserError(`--ignore ${rule}: no rule with that id in this pack`, { code: 'USAGE' });
+  }
+  let suppressions: Suppression[] = [];
+  if (opts.comments !== false) {
+    const found = findSuppressions(text, plan.ids);
+    if (found.problems.length > 0) {
+      const [first, ...rest] = found.problems.map((p) =>
+        describeProblemAt(lineTable(), file, toSource(p.offset), p.message),
+      );
+      if (found.moreProblems > 0) rest.push(`and ${found.moreProblems} more like these`);
+      throw new UserError(first as string, { code: 'INPUT_INVALID', lines: rest });
+    }
+    suppressions = found.suppressions;
+  }
+
+  const wanted = opts.sections ? new Set<string>(opts.sections) : undefined;
+  const active = plan.rules.filter((r) => wanted === undefined || wanted.has(r.rule.section));
+  if (active.length === 0) return { findings: [], omitted: [] };
+  const suppressedBy = new SuppressionIndex(suppressions);
+  const limit = opts.maxFindingsPerRule ?? MAX_FINDINGS_PER_RULE;
+  const omitted: OmittedFindings[] = [];
+
+  const tokens = tokenize(text);
+  const termSpans = plan.index.run(text, tokens);
+  const memo = new Map<string, readonly Span[]>();
+  const detect = (name: string): readonly Span[] => {
+    let spans = memo.get(name);
+    if (spans === undefined) {
+      if (!isDetectorId(name)) throw new Error(`unknown detector ${name}`);
+      spans = DETECTORS[name]({ text, tokens, detect });
+      memo.set(name, spans);
+    }
+    return spans;
+  };
+  const spansOf = (m: Compiled): readonly Span[] => {
+    switch (m.kind) {
+      case 'terms':
+        return termSpans[m.slot] ?? [];
+      case 'pattern':
+        return regexSpans(text, m.re);
+      case 'detector':
+        return detect(m.name);
+    }
+  };
+
+  let sentences: Int32Array | undefined;
+  const findings: { finding: Finding; start: number }[] = [];
+  for (const c of active) {
+    if (c.unless && spansOf(c.unless).length > 0) continue;
+    let spans = spansOf(c.primary);
+    if (spans.length === 0) continue;
+    if (c.near)
+      spans = nearFilter(
+        tokens,
+        (sentences ??= sentenceIds(text, tokens)),
+        spans,
+        spansOf(c.near.matcher),
+        c.near.within,
+        c.near.matcher.kind === 'detector' && c.near.matcher.name === 'person-name',
+      );
+    const { rule } = c;
+    const byFlag = opts.ignore?.get(rule.id);
+    let listedOpen = 0;
+    let listedSuppressed = 0;
+    let omittedOpen = 0;
+    let omittedSuppressed = 0;
+    for (const span of dedupe(spans)) {
+      if (suppressedBy.inComment(span)) continue;
+      const byComment = suppressedBy.find(rule.id, span.start);
+      const suppressed = byComment !== undefined || byFlag !== undefined;
+      if (suppressed ? listedSuppressed >= limit : listedOpen >= limit) {
+        if (suppressed) omittedSuppressed++;
+        else omittedOpen++;
+        continue;
+      }
+      if (suppressed) listedSuppressed++;
+      else listedOpen++;
+      const startPos = lineTable().at(toSource(span.start));
+      const endPos = lineTable().at(toSource(span.end, true));
+      const finding: Finding = {
+        rule: rule.id,
+        section: rule.section,
+        severity: rule.severity,
+        line: startPos.line,
+        column: startPos.column,
+        endLine: endPos.line,
+        endColumn: endPos.column,
+        excerpt: excerptOf(text, span),
+        message: rule.message,
+        questions: [...rule.questions],
+      };
+      if (byComment) finding.suppressed = { reason: byComment.reason, by: 'comment' };
+      else if (byFlag !== undefined) finding.suppressed = { reason: byFlag, by: 'flag' };
+      findings.push({ finding, start: span.start });
+    }
+    if (omittedOpen + omittedSuppressed > 0) {
+      omitted.push({
+        rule: rule.id,
+        section: rule.section,
+        severity: rule.severity,
+        open: omittedOpen,
+        suppressed: omittedSuppressed,
+      });
+    }
+  }
+  findings.sort(
+    (x, y) =>
+      x.start - y.start ||
+      (x.finding.rule < y.finding.rule ? -1 : x.finding.rule > y.finding.rule ? 1 : 0),
+  );
+  return { findings: findings.map((f) => f.finding), omitted };
+}
+
+/** True when an unsuppressed finding is at or above `threshold`. */
+export function failsAt(findings: readonly Finding[], threshold: Severity): boolean {
+  const min = severityRank(threshold);
+  return findings.some((f) => f.suppressed === undefined && severityRank(f.severity) >= min);
+}

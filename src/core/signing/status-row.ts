@@ -1,0 +1,88 @@
+// One row of `prepub status`: a record's text in, what it is and whether its signatures verify
+// out. No files: the caller reads them (on the main thread, or on a worker thread).
+import path from 'node:path';
+import type { Policy } from '../config/schema.js';
+import { loadRecordText } from '../record/parse.js';
+import type { SignatureCache } from './signature-cache.js';
+import { verifyRecord, verifyRecordLean, type TrustedKey } from './verify.js';
+
+/** One row of `prepub status`. */
+export interface StatusRow {
+  readonly path: string;
+  readonly slug: string;
+  readonly headline: string;
+  readonly reporter: string;
+  readonly status: string;
+  readonly risk: string;
+  readonly lastChange: string | null;
+  /** true: signatures verify; false: they do not; null: nothing signed, or no keyring to check with. */
+  readonly valid: boolean | null;
+  readonly problems: readonly string[];
+  /** The article the record names (its path relative to the record) and the digest it was made for. */
+  readonly article?: { readonly path: string; readonly sha256: string } | null;
+}
+
+export const RECORD_SUFFIX = '.prepub.json';
+
+export interface RowContext {
+  /** Without a keyring, signatures are not checked. */
+  readonly keys: readonly TrustedKey[] | undefined;
+  readonly policy: Policy;
+  readonly cache?: SignatureCache | undefined;
+  /** Check signatures on this thread (a worker) rather than on libuv's thread pool. */
+  readonly sync?: boolean;
+}
+
+/** The row for the record at `rel` whose text is `text` (undefined: it could not be read). */
+export async function statusRow(
+  text: string | undefined,
+  rel: string,
+  ctx: RowContext,
+): Promise<StatusRow> {
+  const invalid = (problem: string): StatusRow => ({
+    path: rel,
+    slug: path.basename(rel, RECORD_SUFFIX),
+    headline: '',
+    reporter: '',
+    status: 'invalid',
+    risk: '',
+    lastChange: null,
+    valid: false,
+    problems: [problem],
+  });
+  if (text === undefined) return invalid('unreadable');
+  // The reader every other command uses: strict JSON (no duplicate keys), then the schema.
+  const rec = loadRecordText(rel, text).value;
+  if (!rec) return invalid('not a valid record');
+  const base = {
+    path: rel,
+    slug: rec.record.story.slug,
+    headline: rec.record.story.headline,
+    reporter: rec.record.story.reporter,
+    status: rec.status,
+    risk: rec.record.assessment.overall,
+    lastChange: rec.record.history.at(-1)?.at ?? null,
+    article: rec.record.article
+      ? { path: rec.record.article.path, sha256: rec.record.article.sha256 }
+      : null,
+  };
+  if (rec.attestations.length === 0) {
+    return {
+      ...base,
+      valid: rec.status === 'draft' ? null : false,
+      problems: rec.status === 'draft' ? [] : ['unsigned'],
+    };
+  }
+  const { keys, policy, cache } = ctx;
+  if (!keys) return { ...base, valid: null, problems: [] };
+  const input = { file: rec, keys, policy, ...(cache ? { cache } : {}) };
+  // The lean check answers for the usual record; anything it cannot vouch for gets the full one.
+  const result =
+    (await verifyRecordLean(input, { sync: ctx.sync === true })) ?? (await verifyRecord(input));
+  // A draft that was reopened keeps its old signatures: they must still verify, but no longer cover the record.
+  const ignore = rec.status === 'draft' ? ['policy', 'record'] : ['policy'];
+  const problems = result.checks
+    .filter((c) => !c.ok && !ignore.includes(c.name))
+    .map((c) => c.name);
+  return { ...base, valid: problems.length === 0, problems };
+}
