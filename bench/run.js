@@ -10,6 +10,7 @@ const benches = [
   ['scan.js', '--hostile'],
   ['scan.js', '--accuracy'],
   ['status.js'],
+  ['status.js', '--realistic'],
 ];
 let failed = 0;
 for (const args of benches) {

@@ -4,7 +4,7 @@
 import { Buffer } from 'node:buffer';
 import { spawnSync } from 'node:child_process';
 import { createHash, generateKeyPairSync, randomUUID } from 'node:crypto';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import { copyFileSync, mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import { performance } from 'node:perf_hooks';
 import path from 'node:path';
@@ -16,8 +16,13 @@ import {
   reviewStatement,
   FILING_STATEMENT,
 } from '../dist/core/signing/statement.js';
+import { reviewHistoryEntry } from '../dist/core/signing/history.js';
 
-const COUNT = Number(process.argv[2] ?? 10_000);
+// --realistic: copies of a real filed-and-reviewed record of a risky story (three signatures:
+// reporter, editor, lawyer; test/fixtures/records/care-home-contracts), its article beside it.
+const REALISTIC = process.argv.includes('--realistic');
+const COUNT = Number(process.argv.slice(2).find((a) => /^\d+$/.test(a)) ?? 10_000);
+const FIXTURES = fileURLToPath(new URL('../test/fixtures/records/', import.meta.url));
 const BUDGET_MS = 3000;
 const BIN = fileURLToPath(new URL('../bin/prepub.js', import.meta.url));
 const sha256 = (data) => createHash('sha256').update(data).digest('hex');
@@ -119,23 +124,25 @@ function signedRecord(i, reporter, editor) {
     }),
   );
   const filed = signEnvelope(IN_TOTO_PAYLOAD_TYPE, filedPayload, reporter);
+  const predicate = {
+    role: 'editor',
+    decision: 'approved',
+    signer: { name: editor.name, keyid: editor.keyid },
+    time,
+    comment: 'Cleared',
+    reviews: [{ item: 'safety.identifying-details', decision: 'accepted', comment: 'Cleared' }],
+    reviewsFrom: 'decision',
+  };
   const reviewPayload = encodeStatement(
     reviewStatement({
       article: subject,
       reviewed: { index: 1, sha256: sha256(filedPayload) },
-      predicate: {
-        role: 'editor',
-        decision: 'approved',
-        signer: { name: editor.name, keyid: editor.keyid },
-        time,
-        comment: 'Cleared',
-        reviews: [{ item: 'safety.identifying-details', decision: 'accepted', comment: 'Cleared' }],
-        reviewsFrom: 'decision',
-      },
+      predicate,
     }),
   );
   const approved = signEnvelope(IN_TOTO_PAYLOAD_TYPE, reviewPayload, editor);
-  record.history.push({ at: time, event: 'approved', by: editor.name, detail: 'editor: Cleared' });
+  // As prepub review writes it: everything in the entry comes from the signed predicate.
+  record.history.push(reviewHistoryEntry(predicate));
   return { format: 'prepub/record@1', status: 'approved', record, attestations: [filed, approved] };
 }
 
@@ -154,15 +161,30 @@ try {
       added,
     })),
   };
-  writeFileSync(path.join(dir, 'keyring.json'), `${JSON.stringify(keyring, null, 2)}\n`);
+  writeFileSync(
+    path.join(dir, 'keyring.json'),
+    REALISTIC
+      ? readFileSync(path.join(FIXTURES, 'keyring.json'))
+      : `${JSON.stringify(keyring, null, 2)}\n`,
+  );
   const records = path.join(dir, 'records');
+  const real = REALISTIC
+    ? readFileSync(path.join(FIXTURES, 'care-home-contracts.prepub.json'))
+    : null;
   let t = performance.now();
   for (let i = 0; i < COUNT; i++) {
     const sub = path.join(records, String(i % 100).padStart(2, '0'));
-    if (i < 100) mkdirSync(sub, { recursive: true });
+    if (i < 100) {
+      mkdirSync(sub, { recursive: true });
+      if (REALISTIC)
+        copyFileSync(
+          path.join(FIXTURES, 'care-home-contracts.md'),
+          path.join(sub, 'care-home-contracts.md'),
+        );
+    }
     writeFileSync(
       path.join(sub, `story-${i}.prepub.json`),
-      `${JSON.stringify(signedRecord(i, reporter, editor), null, 2)}\n`,
+      real ?? `${JSON.stringify(signedRecord(i, reporter, editor), null, 2)}\n`,
       { mode: 0o600 },
     );
   }
@@ -200,7 +222,7 @@ try {
   const filling = status([]);
   const warm = Math.min(status([]), status([]));
   process.stdout.write(
-    `prepub status, ${COUNT} records (2 signatures each, ${2 * COUNT} checks): ` +
+    `prepub status, ${COUNT} ${REALISTIC ? 'realistic records (3 signatures each, a risky story' : 'records (2 signatures each'}, ${(REALISTIC ? 3 : 2) * COUNT} checks): ` +
       `cold ${Math.round(cold)} ms (--no-cache), filling the cache ${Math.round(filling)} ms, ` +
       `warm ${Math.round(warm)} ms (budget ${BUDGET_MS} ms); ${os.cpus().length} CPUs, load ${os.loadavg()[0].toFixed(1)}\n`,
   );
