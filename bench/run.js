@@ -9,6 +9,7 @@ const benches = [
   ['scan.js'],
   ['scan.js', '--hostile'],
   ['scan.js', '--accuracy'],
+  ['corpus.js'],
   ['status.js'],
   ['status.js', '--realistic'],
 ];
