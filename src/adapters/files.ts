@@ -1,6 +1,6 @@
 // Reading and writing files: atomic writes (temp file in the same folder, fsync, rename), 0600.
 import { createHash, randomBytes } from 'node:crypto';
-import { promises as fs } from 'node:fs';
+import { constants as fsConstants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
@@ -28,6 +28,11 @@ export interface ReadLimit {
   readonly hint?: string | undefined;
   /** How messages name the file (default: the path as given). */
   readonly shownAs?: string | undefined;
+  /** Accept a device, pipe or FIFO (a draft given as /dev/stdin, say); read up to the cap.
+   * Without it only a regular file is read: a record, keyring or article that is a terminal or
+   * a FIFO (a symbolic link to one can be committed to a repository) is refused at once, never
+   * waited on. */
+  readonly devices?: boolean | undefined;
 }
 
 /** The UserError for an input over its byte limit. `size` is known for a regular file only. */
@@ -81,7 +86,11 @@ export async function readBytes(
   const name = limit.shownAs ?? file;
   let handle: fs.FileHandle;
   try {
-    handle = await fs.open(file, 'r');
+    // Without `devices`, open without blocking: opening a FIFO with no writer would wait forever.
+    handle = await fs.open(
+      file,
+      limit.devices ? 'r' : fsConstants.O_RDONLY | fsConstants.O_NONBLOCK,
+    );
   } catch (error) {
     throw fileError(name, what, error);
   }
@@ -89,6 +98,11 @@ export async function readBytes(
     const stat = await handle.stat();
     if (stat.isDirectory())
       throw new UserError(`${name}: is a folder, not a ${what}`, { code: 'FILE_UNREADABLE' });
+    if (!stat.isFile() && !limit.devices)
+      throw new UserError(
+        `${name}: is not a regular file (a device, pipe or socket); prepub reads a ${what} only from a file`,
+        { code: 'FILE_UNREADABLE' },
+      );
     if (stat.isFile() && stat.size > max) throw tooLarge(name, max, stat.size, limit.hint);
     const chunks: Buffer[] = [];
     let total = 0;

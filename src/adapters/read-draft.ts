@@ -103,7 +103,7 @@ export async function readDraft(
     bytes = await readStreamCapped(options.stdin, 'standard input', limit);
   } else {
     const full = path.resolve(options.cwd ?? '.', pathOrDash);
-    bytes = await readBytes(full, 'file', { ...limit, shownAs: pathOrDash });
+    bytes = await readBytes(full, 'file', { ...limit, shownAs: pathOrDash, devices: true });
   }
   const name = isStdin ? 'standard input' : pathOrDash;
   const base = { path: pathOrDash, sha256: sha256Hex(bytes), bytes: bytes.length };

@@ -1,7 +1,8 @@
 // The gate holds (issue #10, items 2–5 and 7), through the built bin: a reporter who can commit
 // to the records repository cannot choose the gate's rules, approve their own story, rewrite
 // who approved it, file a doctored finding or checklist, or get a changed text through.
-import { cpSync, mkdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { execFileSync } from 'node:child_process';
+import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
@@ -257,6 +258,24 @@ describe('the text is bound by default (item 2)', () => {
   });
 });
 
+describe('an article that is not a file is refused at once, never waited on', () => {
+  it.each([
+    ['a symbolic link to a terminal', (p: string) => symlinkSync('/dev/ptmx', p)],
+    ['a FIFO with no writer', (p: string) => execFileSync('mkfifo', [p])],
+  ])('%s', async (_, make) => {
+    const name = await approvedRecord('device');
+    rmSync(path.join(repo, 'device.md'));
+    make(path.join(repo, 'device.md'));
+    const v = await run(['verify', name, '--trust', gateTrust]);
+    expect(v.code).toBe(2);
+    expect(v.stderr).toMatch(/device\.md: is not a regular file/);
+    const s = await run(['status', '.', '--format', 'json']);
+    expect(s.code, s.stderr).toBe(0);
+    rmSync(path.join(repo, 'device.md'));
+    rmSync(path.join(repo, name));
+  });
+});
+
 describe('the evidence is recomputed under the exact checklist (items 4 and 7)', () => {
   const forgePack = (version: string) => {
     const dir = path.join(repo, 'packs', 'uk-ew');
@@ -441,5 +460,31 @@ describe('revoking and expiring keys from the command line', () => {
     ]);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/--expires "next week": must be a date and time/);
+  });
+});
+
+describe('a padded record is refused quickly, with a bounded message', () => {
+  it('forty thousand bad entries: twenty located lines and a count, in well under the time a pass per entry would take', async () => {
+    const padded = `{"format":"prepub/record@1","status":"draft","record":{"findings":[${Array(40_000).fill('1').join(',')}]},"attestations":[]}\n`;
+    write('padded.prepub.json', padded);
+    const started = Date.now();
+    const r = await run(['verify', 'padded.prepub.json', '--trust', gateTrust]);
+    expect(r.code).toBe(2);
+    const lines = r.stderr.split('\n').filter((l) => /padded\.prepub\.json:\d+:\d+: /.test(l));
+    expect(lines.length).toBeLessThanOrEqual(21);
+    expect(r.stderr).toMatch(/and \d+ more problems not listed/);
+    // A position per entry took 48 s on this shape; the cap makes it one parse.
+    expect(Date.now() - started).toBeLessThan(15_000);
+  });
+
+  it('more sign-offs than a record can have are refused before any signature is checked', async () => {
+    const name = await approvedRecord('many');
+    const file = JSON.parse(read(name)) as { attestations: unknown[] };
+    const envelope = file.attestations[1];
+    file.attestations = [...file.attestations, ...Array<unknown>(100).fill(envelope)];
+    write(name, file);
+    const r = await run(['verify', name, '--trust', gateTrust]);
+    expect(r.code).toBe(2);
+    expect(r.stderr).toMatch(/attestations: at most 64 sign-offs/);
   });
 });

@@ -110,13 +110,23 @@ function zodMessage(issue: z.core.$ZodIssue, parsed: ParsedDoc, path: readonly P
   }
 }
 
-/** Turn zod issues into diagnostics at their positions in the document. */
+/** At most this many problems are located and listed: finding a position costs a pass over the
+ * file, so a file with a hundred thousand bad entries must not cost a hundred thousand passes. */
+export const MAX_DIAGNOSTICS = 20;
+
+/** Turn zod issues into diagnostics at their positions in the document (the first
+ * MAX_DIAGNOSTICS of them, and a line saying how many more there are). */
 export function issuesToDiagnostics(
   parsed: ParsedDoc,
   issues: readonly z.core.$ZodIssue[],
 ): Diagnostic[] {
   const out: Diagnostic[] = [];
+  let more = 0;
   for (const issue of issues) {
+    if (out.length >= MAX_DIAGNOSTICS) {
+      more += issue.code === 'unrecognized_keys' ? issue.keys.length : 1;
+      continue;
+    }
     const path = issue.path.filter(
       (k): k is PathKey => typeof k === 'string' || typeof k === 'number',
     );
@@ -148,7 +158,11 @@ export function issuesToDiagnostics(
       out.push(diagnosticAt(parsed, path, zodMessage(issue, parsed, path)));
     }
   }
-  return out.sort((a, b) => a.line - b.line || a.column - b.column);
+  out.sort((a, b) => a.line - b.line || a.column - b.column);
+  const last = out.at(-1);
+  if (more > 0 && last)
+    out.push({ ...last, message: `and ${more} more problem${more === 1 ? '' : 's'} not listed` });
+  return out;
 }
 
 /** Parse strict JSON and validate it with `schema`. */

@@ -80,6 +80,10 @@ export const Envelope = z.strictObject({
 });
 export type Envelope = z.infer<typeof Envelope>;
 
+/** A record's chain is a filing and its reviews, round after round: a handful. More is refused
+ * before any signature is checked, so a padded record costs nothing. */
+export const MAX_ATTESTATIONS = 64;
+
 export const RECORD_STATUSES = ['draft', 'filed', 'returned', 'approved'] as const;
 export const RecordStatus = z.enum(RECORD_STATUSES);
 export type RecordStatus = z.infer<typeof RecordStatus>;
@@ -88,6 +92,8 @@ export const RecordFile = z.strictObject({
   format: z.literal(RECORD_FORMAT),
   status: RecordStatus,
   record: RecordBody,
-  attestations: z.array(Envelope),
+  attestations: z
+    .array(Envelope)
+    .max(MAX_ATTESTATIONS, `at most ${MAX_ATTESTATIONS} sign-offs: a record's chain is a handful`),
 });
 export type RecordFile = z.infer<typeof RecordFile>;

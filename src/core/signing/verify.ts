@@ -2,7 +2,13 @@
 // No files, no process: the caller reads them. Returns a list of named checks.
 import { createHash, type KeyObject } from 'node:crypto';
 import type { Policy, Role } from '../config/schema.js';
-import type { Envelope, RecordBody, RecordFile, RecordStatus } from '../record/schema.js';
+import {
+  MAX_ATTESTATIONS,
+  type Envelope,
+  type RecordBody,
+  type RecordFile,
+  type RecordStatus,
+} from '../record/schema.js';
 import { z } from 'zod';
 import { RecordBody as RecordBodySchema } from '../record/schema.js';
 import { decodeJsonBytes } from '../parse/json-strict.js';
@@ -386,6 +392,24 @@ async function verifyWith(
   const { file, keys, policy } = input;
   const checks: Check[] = [];
   const count = file.attestations.length;
+  if (count > MAX_ATTESTATIONS) {
+    const fail = (name: string, detail: string): Check => ({ name, ok: false, detail });
+    return {
+      result: {
+        ok: false,
+        status: file.status,
+        verifiedStatus: 'draft',
+        checks: [
+          fail('signed', `${count} sign-offs: more than a record can have (${MAX_ATTESTATIONS})`),
+          fail('chain', 'not checked'),
+          fail('policy', 'not met'),
+        ],
+        envelopes: [],
+      },
+      decoded: [],
+      lastFiled: undefined,
+    };
+  }
   checks.push(
     count > 0
       ? { name: 'signed', ok: true, detail: `${count} sign-off${count === 1 ? '' : 's'}` }
