@@ -15,6 +15,7 @@ import { reviewItems, withHistory, type ReviewItem } from '../core/record/lifecy
 import type { RecordFile } from '../core/record/schema.js';
 import { parseRecord } from '../core/record/parse.js';
 import { renderItem, renderReviewHeader } from '../render/signoff.js';
+import { safeLine } from '../render/text.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../core/signing/dsse.js';
 import { loadKeyring, loadSigningKey, requireKeyring } from '../adapters/inputs.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from '../core/signing/policy.js';
@@ -160,6 +161,16 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
       bad.map((c) => `✗ ${c.name}: ${c.detail}`),
     );
   }
+  // A checklist prepub does not ship (a newsroom's own, or a copy someone made) passes here when
+  // this machine has it, but the publishing system's gate refuses it unless it has it too.
+  const want = file.record.checklist;
+  const { releasedPackDigests } = await import('../adapters/evidence.js');
+  if ((await releasedPackDigests())[want.id]?.[want.version] !== want.sha256)
+    ctx.stderr(
+      safeLine(
+        `prepub: warning: ${options.record} was made with checklist ${want.id} ${want.version}, which is not one prepub ships; the publishing system's gate refuses it unless it has that exact checklist too`,
+      ) + '\n',
+    );
   const items = reviewItems(file.record, options.role);
   const fromFile = options.reviews
     ? await readReviewsFile(path.resolve(ctx.cwd, options.reviews), items)
