@@ -47,8 +47,6 @@ import { checkDone, pendingLines, pendingMessage, resumeWarnings } from '../rend
 import { createTheme, type Theme } from '../render/theme.js';
 import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
-export type { PendingItem } from '../core/record/check-plan.js';
-
 const Options = z.strictObject({
   checklist: z.string().optional(),
   answers: z.string().optional(),
@@ -274,7 +272,8 @@ function startRecord(
       by,
       now: run.now(),
     });
-    run.say(resumeWarnings(resumed.changes, run.t));
+    const warnings = resumeWarnings(resumed.changes, run.t);
+    if (warnings) run.say(warnings);
     record = resumed.record;
     carried = resumed.carried;
   } else {
