@@ -1,47 +1,50 @@
 // prepub check [article]: scan the draft, walk the checklist (terminal or answers file), save the
-// record after every answer, show the assessment, and offer to file.
+// record after every answer, show the assessment, and offer to file. The command parses options
+// and renders; what to ask is the plan (core/record/check-plan.ts), the record on disk is the
+// session (adapters/check-session.ts), the review screen is prompts/review.ts.
 import { randomUUID } from 'node:crypto';
-import { existsSync } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import {
-  checkAnswer,
-  findQuestion,
-  type GivenAnswer,
-  type Located,
-} from '../core/checklist/engine.js';
-import { choicesOf, type Pack } from '../core/checklist/schema.js';
+import type { GivenAnswer, Located } from '../core/checklist/engine.js';
+import type { Pack } from '../core/checklist/schema.js';
 import { loadConfig } from '../adapters/config-load.js';
+import type { ResolvedConfig } from '../core/config/schema.js';
 import type { Context } from '../context.js';
 import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
 import { Cancelled, UserError } from '../errors.js';
-import { readText, removeStaleTemps } from '../adapters/files.js';
+import { readText } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
-import { checkOutFile } from '../adapters/out-file.js';
-import { acquireLock, type Lock } from '../adapters/lock.js';
 import { locatePack } from '../adapters/pack-locations.js';
 import { resolvePack } from '../adapters/packs.js';
-import { scanArticle } from '../adapters/scan-article.js';
+import { scanArticle, type ScannedArticle } from '../adapters/scan-article.js';
 import { parseAnswers, type ParsedAnswers } from '../core/record/answers-file.js';
+import { addHistory, applyAnswer, newRecord } from '../core/record/build.js';
 import {
-  addHistory,
-  applyAnswer,
-  engineState,
-  newRecord,
-  updateStory,
-  withAssessment,
-} from '../core/record/build.js';
-import { SLUG, SLUG_RULE, type RecordFile, type Story } from '../core/record/schema.js';
+  fillFromConfig,
+  fullStory,
+  missingStory,
+  pendingItems,
+  reconcileAnswersFile,
+  resumeRecord,
+  storyDefaults,
+  storyFrom,
+} from '../core/record/check-plan.js';
+import {
+  SLUG,
+  SLUG_RULE,
+  type RecordFile,
+  type Story,
+  type StoryField,
+} from '../core/record/schema.js';
 import { readRecord } from '../adapters/record-store.js';
-import { updateRecord } from '../adapters/record-store.js';
-import { parseRecord, serializeRecord } from '../core/record/parse.js';
-import { reopenIfSigned } from '../core/record/lifecycle.js';
+import { CheckSession, recordToContinue } from '../adapters/check-session.js';
 import type { FileResult } from './file.js';
-import { walk, type AnswerSource } from '../core/record/walk.js';
+import type * as WalkPrompts from '../prompts/walk.js';
+import { walk, type AnswerSource, type WalkResult } from '../core/record/walk.js';
 import { parseIgnores } from './scan.js';
 import { assessmentText, questionBlock, sectionHeader } from '../render/walk.js';
-import { createTheme } from '../render/theme.js';
-import { safeLine } from '../render/text.js';
+import { checkDone, pendingLines, pendingMessage, resumeWarnings } from '../render/check.js';
+import { createTheme, type Theme } from '../render/theme.js';
 import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 const Options = z.strictObject({
@@ -61,44 +64,24 @@ const Options = z.strictObject({
 });
 export type CheckOptions = z.infer<typeof Options>;
 
-const STORY_FIELDS = ['slug', 'headline', 'desk', 'reporter'] as const;
+type Prompts = typeof WalkPrompts;
 
-export interface PendingItem {
-  readonly id: string;
-  readonly section: string;
-  readonly ask: string;
-  readonly type: string;
-  readonly choices: readonly string[];
+/** What every step of a check shares. */
+interface Run {
+  readonly options: CheckOptions;
+  readonly ctx: Context;
+  readonly t: Theme;
+  readonly interactive: boolean;
+  readonly config: ResolvedConfig;
+  readonly say: (s: string) => void;
+  readonly now: () => string;
 }
 
-function slugify(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-}
-
-function pendingOf(located: Located): PendingItem {
-  const q = located.question;
-  return {
-    id: q.id,
-    section: located.section,
-    ask: q.ask,
-    type: q.type,
-    choices: choicesOf(q).map((c) => c.value),
-  };
-}
-
-function storyPending(field: (typeof STORY_FIELDS)[number]): PendingItem {
-  return {
-    id: `story.${field}`,
-    section: 'story',
-    ask: `The story's ${field} (--${field})`,
-    type: 'text',
-    choices: [],
-  };
+/** The draft, the record to write, and the record continued (if any). */
+interface Where {
+  readonly article: string;
+  readonly recordPath: string | undefined;
+  readonly existing: RecordFile | undefined;
 }
 
 export async function execute(
@@ -107,25 +90,65 @@ export async function execute(
   ctx: Context,
 ): Promise<number> {
   const options = parseOptions(Options, raw);
-  const t = createTheme(ctx.color);
-  const interactive = ctx.interactive && options.input;
-  const say = (s: string) => ctx.stderr(s);
-  const now = () => new Date().toISOString();
-  const config = await loadConfig(ctx);
+  const run: Run = {
+    options,
+    ctx,
+    t: createTheme(ctx.color),
+    interactive: ctx.interactive && options.input,
+    config: await loadConfig(ctx),
+    say: (s: string) => ctx.stderr(s),
+    now: () => new Date().toISOString(),
+  };
+  const where = await locate(run, typeof args[0] === 'string' ? args[0] : undefined);
+  const packRef =
+    options.checklist ?? where.existing?.record.checklist.id ?? run.config.config.checklist;
+  const pack: Pack = await resolvePack(packRef, ctx);
+  const recordDir = where.recordPath
+    ? path.dirname(path.resolve(ctx.cwd, where.recordPath))
+    : ctx.cwd;
+  const scanned = await scanArticle(
+    where.article,
+    await locatePack(packRef, ctx),
+    { ignore: parseIgnores(options.ignore ?? []), recordDir },
+    ctx,
+  );
+  const answersFile = await readAnswersFile(run, pack);
+  const story = await settleStory(run, where, scanned, answersFile);
+  const stillMissing = missingStory(story);
+  let recordPath = where.recordPath;
+  if (!recordPath) {
+    if (!story.slug) return pendingExit([], stillMissing, undefined, options.format, []);
+    recordPath = path.join(run.config.recordsDir ?? ctx.cwd, `${story.slug}.prepub.json`);
+  }
+  const file = path.resolve(ctx.cwd, recordPath);
+  const by = story.reporter ?? 'unknown reporter';
+  const session = await CheckSession.open({
+    file,
+    shown: path.relative(ctx.cwd, file) || file,
+    continues: where.existing !== undefined,
+    by,
+    now: run.now,
+  });
+  try {
+    const check = { run, pack, session, by, answersFile, stillMissing };
+    const started = startRecord(check, fullStory(story), scanned);
+    await session.persist(started.record);
+    await walkAndReview(check, started.carried);
+    return await finish(check);
+  } finally {
+    await session.close();
+  }
+}
 
-  // 1. The record to continue, if any, and the article.
-  let recordPath = options.resume ?? options.out;
+/** Step 1: the record to continue, if any, the article, and the record's path. */
+async function locate(run: Run, given: string | undefined): Promise<Where> {
+  const { options, ctx } = run;
   let existing: RecordFile | undefined;
   if (options.resume) existing = await readRecord(path.resolve(ctx.cwd, options.resume));
-  let article = typeof args[0] === 'string' ? args[0] : undefined;
+  let article = given;
   if (!article && existing?.record.article && existing.record.article.path !== '(stdin)') {
-    article = path.relative(
-      ctx.cwd,
-      path.resolve(
-        path.dirname(path.resolve(ctx.cwd, options.resume!)),
-        existing.record.article.path,
-      ),
-    );
+    const dir = path.dirname(path.resolve(ctx.cwd, options.resume!));
+    article = path.relative(ctx.cwd, path.resolve(dir, existing.record.article.path));
   }
   if (!article) {
     throw new UserError('name the draft to check', {
@@ -133,474 +156,306 @@ export async function execute(
       hint: 'For example: prepub check draft.md (or prepub check --resume draft.md.prepub.json)',
     });
   }
-  if (!interactive && !options.answers && !existing) {
+  if (!run.interactive && !options.answers && !existing) {
     throw new UserError('no terminal to ask the questions on', {
       code: 'NO_TERMINAL',
       hint: 'Give the answers in a file with --answers answers.yaml (question id: answer), or run prepub check in a terminal.',
     });
   }
+  let recordPath = options.resume ?? options.out;
   if (!recordPath && article !== '-') recordPath = `${article}.prepub.json`;
   if (recordPath && !options.resume) {
-    // The record is never written over the draft, the answers, a key, or a file that is not a record.
-    await checkOutFile(recordPath, {
-      flag: '--out',
-      cwd: ctx.cwd,
-      force: true,
-      inputs: [
-        article !== '-' ? { file: article, what: 'article being checked' } : undefined,
-        options.answers ? { file: options.answers, what: 'answers file' } : undefined,
-        options.key ? { file: options.key, what: 'signing key' } : undefined,
-      ],
-    });
-  }
-  if (recordPath && !options.resume && existsSync(path.resolve(ctx.cwd, recordPath))) {
-    const found = await readRecord(path.resolve(ctx.cwd, recordPath)).catch((error: unknown) => {
-      if (
-        error instanceof UserError &&
-        (error.code === 'RECORD_INVALID' || error.code === 'INPUT_INVALID')
-      ) {
-        throw new UserError(
-          `${recordPath}: already exists and is not a prepub record; it is not overwritten`,
-          {
-            code: 'USAGE',
-            lines: error.options.lines,
-            hint: 'Give --out another file name.',
-          },
-        );
-      }
-      throw error;
-    });
-    if (found.status !== 'draft' || found.attestations.length > 0) {
-      throw new UserError(
-        `${recordPath} is already ${found.status} and signed; it is not overwritten`,
-        {
-          code: 'RECORD_SIGNED',
-          hint: `To change answers, run prepub check --resume ${recordPath} (the record returns to draft and must be filed again).`,
-        },
-      );
+    const found = await recordToContinue(recordPath, ctx.cwd, [
+      article !== '-' ? { file: article, what: 'article being checked' } : undefined,
+      options.answers ? { file: options.answers, what: 'answers file' } : undefined,
+      options.key ? { file: options.key, what: 'signing key' } : undefined,
+    ]);
+    if (found) {
+      existing = found;
+      run.say(run.t.dim(`Continuing the draft record ${recordPath}.\n`));
     }
-    existing = found;
-    say(t.dim(`Continuing the draft record ${recordPath}.\n`));
   }
+  return { article, recordPath, existing };
+}
 
-  // 2. The pack, the scan, the answers file.
-  const packRef = options.checklist ?? existing?.record.checklist.id ?? config.config.checklist;
-  const pack: Pack = await resolvePack(packRef, ctx);
-  const packDir = await locatePack(packRef, ctx);
-  const recordDir = recordPath ? path.dirname(path.resolve(ctx.cwd, recordPath)) : ctx.cwd;
-  const scanned = await scanArticle(
-    article,
-    packDir,
-    { ignore: parseIgnores(options.ignore ?? []), recordDir },
-    ctx,
+/** Step 2: the answers file, if one was given; any problem in it stops the check. */
+async function readAnswersFile(run: Run, pack: Pack): Promise<ParsedAnswers | undefined> {
+  const file = run.options.answers;
+  if (!file) return undefined;
+  const parsed = parseAnswers(
+    file,
+    await readText(path.resolve(run.ctx.cwd, file), 'answers file'),
+    pack,
   );
-  let answersFile: ParsedAnswers | undefined;
-  if (options.answers) {
-    const file = options.answers;
-    answersFile = parseAnswers(
-      file,
-      await readText(path.resolve(ctx.cwd, file), 'answers file'),
-      pack,
-    );
-    if (answersFile.errors.length > 0) {
-      throw new UserError(
-        `${file}: ${answersFile.errors.length} problem${answersFile.errors.length === 1 ? '' : 's'} in the answers file`,
-        {
-          code: 'ANSWERS_INVALID',
-          lines: answersFile.errors.map(formatDiagnostic),
-        },
-      );
-    }
+  const n = parsed.errors.length;
+  if (n > 0) {
+    throw new UserError(`${file}: ${n} problem${n === 1 ? '' : 's'} in the answers file`, {
+      code: 'ANSWERS_INVALID',
+      lines: parsed.errors.map(formatDiagnostic),
+    });
   }
+  return parsed;
+}
 
-  // 3. The story.
-  const base = existing?.record.story;
-  const fromFlags: Partial<Story> = {
-    slug: options.slug,
-    headline: options.headline,
-    desk: options.desk,
-    reporter: options.reporter,
-  };
-  const story: Partial<Story> = {};
-  const defaults: Partial<Story> = {
-    slug: article !== '-' ? slugify(path.basename(article).replace(/\.[^.]+$/, '')) : undefined,
-    headline: scanned.firstLine || undefined,
-    desk: config.config.user.desk,
-    reporter: config.config.user.name,
-  };
-  for (const f of STORY_FIELDS) {
-    const value = fromFlags[f] ?? answersFile?.story[f] ?? (base?.[f] || undefined);
-    if (value) story[f] = value;
-  }
-  const missingStory = STORY_FIELDS.filter((f) => !story[f]);
-  if (missingStory.length > 0) {
-    if (interactive) {
-      const { askStory } = await import('../prompts/walk.js');
-      say(`\n${t.heading('The story')}\n`);
-      try {
-        Object.assign(story, await askStory(defaults, missingStory));
-      } catch (error) {
-        if (error instanceof Cancelled)
-          throw new Cancelled('Nothing saved yet: the check had not started.');
-        throw error;
-      }
-    } else {
-      // Config may fill the reporter and desk; what remains is pending.
-      for (const f of missingStory) if (f === 'reporter' || f === 'desk') story[f] = defaults[f];
+/** Step 3: the story, from flags, the answers file and the record; asked for in a terminal. */
+async function settleStory(
+  run: Run,
+  where: Where,
+  scanned: ScannedArticle,
+  answersFile: ParsedAnswers | undefined,
+): Promise<Partial<Story>> {
+  const { options, t } = run;
+  const found = storyFrom(
+    {
+      slug: options.slug,
+      headline: options.headline,
+      desk: options.desk,
+      reporter: options.reporter,
+    },
+    answersFile?.story,
+    where.existing?.record.story,
+  );
+  let story = found.story;
+  const defaults = storyDefaults({
+    article: where.article,
+    baseName: path.basename(where.article),
+    firstLine: scanned.firstLine,
+    user: run.config.config.user,
+  });
+  if (found.missing.length > 0 && run.interactive) {
+    const { askStory } = await import('../prompts/walk.js');
+    run.say(`\n${t.heading('The story')}\n`);
+    try {
+      story = { ...story, ...(await askStory(defaults, found.missing)) };
+    } catch (error) {
+      if (error instanceof Cancelled)
+        throw new Cancelled('Nothing saved yet: the check had not started.');
+      throw error;
     }
+  } else if (found.missing.length > 0) {
+    story = fillFromConfig(story, found.missing, defaults);
   }
   if (story.slug !== undefined && !SLUG.test(story.slug)) {
     throw new UserError(`the slug "${story.slug}" cannot name a file: use ${SLUG_RULE}`, {
       code: 'INPUT_INVALID',
     });
   }
-  const storyStillMissing = STORY_FIELDS.filter((f) => !story[f]);
-  if (!recordPath) {
-    if (!story.slug) {
-      return pendingExit([], storyStillMissing, undefined, options.format, []);
-    }
-    recordPath = path.join(config.recordsDir ?? ctx.cwd, `${story.slug}.prepub.json`);
+  return story;
+}
+
+/** What the walk, the review screen and the end of a check share. */
+interface Check {
+  readonly run: Run;
+  readonly pack: Pack;
+  readonly session: CheckSession;
+  readonly by: string;
+  readonly answersFile: ParsedAnswers | undefined;
+  readonly stillMissing: readonly StoryField[];
+}
+
+/** Step 4: the record, new or continued with fresh findings, and the answers file reconciled. */
+function startRecord(
+  check: Check,
+  story: Story,
+  scanned: ScannedArticle,
+): { record: RecordFile; carried: Map<string, GivenAnswer> } {
+  const { run, pack, session, by } = check;
+  let record: RecordFile;
+  let carried = new Map<string, GivenAnswer>();
+  if (session.before) {
+    const resumed = resumeRecord({
+      existing: session.before,
+      pack,
+      story,
+      article: scanned.ref,
+      findings: scanned.findings,
+      by,
+      now: run.now(),
+    });
+    const warnings = resumeWarnings(resumed.changes, run.t);
+    if (warnings) run.say(warnings);
+    record = resumed.record;
+    carried = resumed.carried;
+  } else {
+    record = newRecord({
+      id: randomUUID(),
+      pack,
+      story,
+      article: scanned.ref,
+      findings: scanned.findings,
+      by,
+      now: run.now(),
+    });
   }
-  const recordFile = path.resolve(ctx.cwd, recordPath);
-  const shown = path.relative(ctx.cwd, recordFile) || recordFile;
-  const by = story.reporter ?? 'unknown reporter';
+  return { record: reconcileAnswersFile(record, pack, check.answersFile, by, run.now), carried };
+}
 
-  // 4. The record: new, or continued with fresh findings.
-  const lock: Lock = await acquireLock(recordFile);
-  await removeStaleTemps(recordFile);
-  let interrupted = false;
-  const onSigint = () => {
-    interrupted = true;
+/** Where the walk's answers come from: the answers file first, then the terminal (if any). */
+function answerSource(
+  check: Check,
+  prompts: Prompts | undefined,
+  refused: Diagnostic[],
+): AnswerSource {
+  const { run, pack, session, answersFile } = check;
+  const source: AnswerSource = {
+    enterSection(section, index, findings) {
+      if (run.interactive)
+        run.say(sectionHeader(section, index, pack.sections.length, findings, run.t));
+    },
+    async answer(located, ask) {
+      session.stopIfInterrupted();
+      const fromFile = answersFile?.answers.get(located.question.id);
+      if (fromFile && ask.problem === undefined) return fromFile;
+      if (!prompts) return undefined;
+      run.say(questionBlock(located, ask.progress, ask.raisedBy, ask.problem, run.t));
+      return prompts.askAnswer(located, { ...ask, previous: ask.previous ?? fromFile });
+    },
   };
-  process.on('SIGINT', onSigint);
+  if (run.interactive) return source;
+  source.refused = (located: Located, problem: string) => {
+    const id = located.question.id;
+    const d = answersFile?.problemWith(
+      id,
+      answersFile.answers.get(id) ?? { value: '' },
+      session.record!.record.findings,
+    );
+    refused.push(
+      d ?? { file: run.options.answers ?? '', line: 0, column: 0, message: `${id}: ${problem}` },
+    );
+  };
+  return source;
+}
+
+/**
+ * Step 5: the walk, then (in a terminal, once nothing is pending) the review screen: change any
+ * answer, and the questions that depend on it are asked again. Anything still pending stops the
+ * check with the list; Ctrl-C saves the draft and says how to resume.
+ */
+async function walkAndReview(check: Check, carried: Map<string, GivenAnswer>): Promise<void> {
+  const { run, pack, session, by } = check;
+  const refused: Diagnostic[] = [];
+  const prompts = run.interactive ? await import('../prompts/walk.js') : undefined;
+  const source = answerSource(check, prompts, refused);
+  const save = (r: RecordFile) => session.save(r);
+  const again = async (): Promise<WalkResult> => {
+    const result = await walk({
+      pack,
+      record: session.record!,
+      source,
+      by,
+      now: run.now,
+      save,
+      defaults: carried,
+    });
+    session.record = result.record;
+    return result;
+  };
   try {
-    // Read it again under the lock: what is on disk now is what this run continues.
-    let lastText: string | undefined;
-    if (existing) {
-      lastText = await readText(recordFile, 'record');
-      existing = parseRecord(shown, lastText);
-    }
-    const before = existing;
-    const sameBody = (a: RecordFile, b: RecordFile) =>
-      JSON.stringify(a.record) === JSON.stringify(b.record);
-    /**
-     * Save, atomically and only when something changed. A change to a signed record returns it
-     * to draft (history kept); a record changed on disk by another process is never overwritten.
-     */
-    const persist = async (r: RecordFile): Promise<RecordFile> => {
-      let next = r;
-      if (before && next.status !== 'draft' && !sameBody(next, before))
-        next = reopenIfSigned(next, by, now());
-      const text = serializeRecord(next);
-      record = next;
-      if (text === lastText) return next;
-      await updateRecord(recordFile, lastText, text, shown, 'prepub check', {
-        locked: true,
-        hint: `Run prepub check --resume ${shown} to continue from the record as it is now.`,
-      });
-      lastText = text;
-      return next;
-    };
-    const fullStory: Story = {
-      slug: story.slug ?? '',
-      headline: story.headline ?? '',
-      desk: story.desk ?? '',
-      reporter: story.reporter ?? '',
-    };
-    let record!: RecordFile;
-    const carried = new Map<string, GivenAnswer>();
-    if (existing) {
-      record = updateStory(existing, fullStory);
-      const oldSha = existing.record.article?.sha256;
-      if (oldSha !== scanned.ref.sha256) {
-        say(
-          t.warn(
-            `The article has changed since this record was last saved (SHA-256 ${oldSha?.slice(0, 12) ?? 'none'}… → ${scanned.ref.sha256.slice(0, 12)}…). It has been scanned again; questions the new findings raise will be asked.\n`,
-          ),
-        );
-        record = addHistory(record, {
-          at: now(),
-          event: 'rescanned',
-          by,
-          detail: `article ${oldSha ?? 'none'} → ${scanned.ref.sha256}`,
-        });
-      }
-      if (existing.record.checklist.sha256 !== pack.sha256) {
-        say(
-          t.warn(
-            `The checklist has changed since this record was started (${safeLine(`${existing.record.checklist.id} ${existing.record.checklist.version}`)} → ${pack.id} ${pack.version}).\n`,
-          ),
-        );
-      }
-      record = {
-        ...record,
-        record: {
-          ...record.record,
-          article: scanned.ref,
-          findings: scanned.findings,
-          checklist: { id: pack.id, version: pack.version, sha256: pack.sha256 },
-        },
-      };
-      // Earlier answers that no longer hold (a new finding now needs a note) are asked again.
-      const answers = { ...record.record.answers };
-      const state = engineState(record);
-      for (const [id, given] of Object.entries(answers)) {
-        const located = findQuestion(pack, id);
-        if (!located || checkAnswer(located.question, given, state.findings) !== undefined) {
-          carried.set(id, given);
-          delete answers[id];
+    let result = await again();
+    if (prompts && result.pending.length === 0) {
+      const { askAgain, reviewScreen } = await import('../prompts/review.js');
+      for (;;) {
+        const record = session.record!;
+        const pick = await reviewScreen(pack, record, run.t);
+        if (pick === undefined) break;
+        const given = await askAgain(pack, record, pick, run.t, run.say);
+        const applied = applyAnswer(record, pack, pick, given, by, run.now());
+        for (const id of applied.cleared) {
+          const old = record.record.answers[id];
+          if (old) carried.set(id, old);
         }
+        await save(applied.record);
+        result = await again();
       }
-      for (const [id, given] of Object.entries(answers)) carried.set(id, given);
-      record = withAssessment({ ...record, record: { ...record.record, answers } }, pack);
-    } else {
-      record = newRecord({
-        id: randomUUID(),
-        pack,
-        story: fullStory,
-        article: scanned.ref,
-        findings: scanned.findings,
-        by,
-        now: now(),
-      });
     }
-    // An answers file that says something different from the record changes that answer (the
-    // questions that depend on it are asked again, and a signed record returns to draft).
-    for (const [id, given] of answersFile?.answers ?? []) {
-      const previous = record.record.answers[id];
-      if (!previous) continue;
-      if (
-        previous.value === given.value &&
-        (given.note === undefined || given.note === previous.note)
-      )
-        continue;
-      const located = findQuestion(pack, id);
-      if (!located || checkAnswer(located.question, given, record.record.findings) !== undefined)
-        continue;
-      record = applyAnswer(
-        record,
-        pack,
-        id,
-        { value: given.value, note: given.note ?? previous.note },
-        by,
-        now(),
-      ).record;
+    if (result.pending.length > 0 || check.stillMissing.length > 0) {
+      const lines = refused.map(formatDiagnostic);
+      pendingExit(result.pending, check.stillMissing, session.shown, run.options.format, lines);
     }
-    await persist(record);
-
-    // 5. The walk.
-    const refused: Diagnostic[] = [];
-    const prompts = interactive ? await import('../prompts/walk.js') : undefined;
-    const source: AnswerSource = {
-      enterSection(section, index, findings) {
-        if (interactive) say(sectionHeader(section, index, pack.sections.length, findings, t));
-      },
-      async answer(located, ask) {
-        if (interrupted) throw new Cancelled('');
-        const fromFile = answersFile?.answers.get(located.question.id);
-        if (fromFile && ask.problem === undefined) return fromFile;
-        if (!prompts) return undefined;
-        say(questionBlock(located, ask.progress, ask.raisedBy, ask.problem, t));
-        return prompts.askAnswer(located, { ...ask, previous: ask.previous ?? fromFile });
-      },
-      ...(interactive
-        ? {}
-        : {
-            refused(located: Located, problem: string) {
-              const d = answersFile?.problemWith(
-                located.question.id,
-                answersFile.answers.get(located.question.id) ?? { value: '' },
-                record.record.findings,
-              );
-              refused.push(
-                d ?? {
-                  file: options.answers ?? '',
-                  line: 0,
-                  column: 0,
-                  message: `${located.question.id}: ${problem}`,
-                },
-              );
-            },
-          }),
-    };
-    const save = async (r: RecordFile) => {
-      await persist(r);
-      if (interrupted) throw new Cancelled('');
-    };
-    const run = async () => {
-      const result = await walk({ pack, record, source, by, now, save, defaults: carried });
-      record = result.record;
-      return result;
-    };
-    try {
-      let result = await run();
-      // The review screen: change any answer; the questions that depend on it are asked again.
-      if (prompts && result.pending.length === 0) {
-        for (;;) {
-          const items = pack.sections.flatMap((s) =>
-            s.questions
-              .filter((q) => record.record.answers[q.id] !== undefined)
-              .map((q) => {
-                const a = record.record.answers[q.id]!;
-                const label =
-                  q.type === 'text'
-                    ? a.value
-                    : (choicesOf(q).find((c) => c.value === a.value)?.label ?? a.value);
-                const ask = q.ask.length > 70 ? `${q.ask.slice(0, 69)}…` : q.ask;
-                return { id: q.id, line: `${s.title}: ${ask} → ${label}` };
-              }),
-          );
-          const pick = await prompts.pickAnswerToChange(items, t);
-          if (pick === undefined) break;
-          const located = findQuestion(pack, pick)!;
-          const previous = record.record.answers[pick];
-          say(
-            questionBlock(
-              located,
-              {
-                section: pack.sections.findIndex((s) => s.id === located.section) + 1,
-                sections: pack.sections.length,
-                question: 1,
-              },
-              [],
-              undefined,
-              t,
-            ),
-          );
-          const given = await prompts.askAnswer(located, {
-            previous,
-            findings: record.record.findings,
-          });
-          const applied = applyAnswer(record, pack, pick, given, by, now());
-          for (const id of applied.cleared) {
-            const old = record.record.answers[id];
-            if (old) carried.set(id, old);
-          }
-          await save(applied.record);
-          result = await run();
-        }
-      }
-      if (result.pending.length > 0 || storyStillMissing.length > 0) {
-        return pendingExit(
-          result.pending,
-          storyStillMissing,
-          shown,
-          options.format,
-          refused.map(formatDiagnostic),
-        );
-      }
-    } catch (error) {
-      if (error instanceof Cancelled) {
-        await persist(record);
-        throw new Cancelled(`Draft saved to ${shown}. Resume with: prepub check --resume ${shown}`);
-      }
-      throw error;
+  } catch (error) {
+    if (error instanceof Cancelled) {
+      await session.persist(session.record!);
+      const shown = session.shown;
+      throw new Cancelled(`Draft saved to ${shown}. Resume with: prepub check --resume ${shown}`);
     }
-
-    // 6. Complete: the assessment, and what to do next.
-    const changed = !before || !sameBody(record, before);
-    if (changed && record.record.history.at(-1)?.event !== 'completed') {
-      await persist(
-        addHistory(record, {
-          at: now(),
-          event: 'completed',
-          by,
-          detail: `overall risk ${record.record.assessment.overall}`,
-        }),
-      );
-    }
-    const answered = Object.keys(record.record.answers).length;
-    if (options.format === 'text') say(assessmentText(record.record.assessment, pack, t));
-    await lock.release();
-
-    // Filing: asked for with --file, or offered in a terminal, while the record is unsigned.
-    const fileable = record.status === 'draft' || record.status === 'returned';
-    let filing: FileResult | undefined;
-    if (
-      fileable &&
-      (options.file === true ||
-        (prompts !== undefined && (await prompts.confirmFile().catch(rethrowAs(shown)))))
-    ) {
-      const { runFile } = await import('./file.js');
-      filing = await runFile(
-        {
-          record: recordFile,
-          key: options.key,
-          confirm: options.file === true && !interactive,
-          input: interactive,
-        },
-        ctx,
-      );
-      if (filing.warning) say(`${t.warn('warning:')} ${filing.warning}\n`);
-    }
-    const status = filing?.status ?? record.status;
-    if (options.format === 'json') {
-      ctx.stdout(
-        toJson({
-          record: shown,
-          status,
-          answers: answered,
-          assessment: record.record.assessment,
-          ...(filing
-            ? { filed: { signer: filing.signer, payloadSha256: filing.payloadSha256 } }
-            : {}),
-        }),
-      );
-    } else if (filing) {
-      say(`\nRecord ${shown} is filed. Next: the desk editor runs prepub review ${shown}\n`);
-    } else if (!fileable) {
-      say(
-        `\nRecord ${shown} is ${status}${changed ? '' : '; nothing changed'}. Check it with: prepub verify ${shown}\n`,
-      );
-    } else {
-      say(
-        `\nRecord saved to ${shown} (${answered} answers; status: ${status}). It stays a draft until you file it.\nNext: prepub file ${shown}\n`,
-      );
-    }
-    return 0;
-  } finally {
-    process.off('SIGINT', onSigint);
-    await lock.release();
+    throw error;
   }
 }
 
-/** Ctrl-C at the filing prompt: the record is saved, not filed. */
-function rethrowAs(shown: string) {
-  return (error: unknown): never => {
-    if (error instanceof Cancelled)
-      throw new Cancelled(
-        `Record saved to ${shown}; not filed. File it with: prepub file ${shown}`,
-      );
-    throw error;
-  };
+/** Step 6: complete: the assessment, filing (asked for, or offered), and what to do next. */
+async function finish(check: Check): Promise<number> {
+  const { run, pack, session, by } = check;
+  const { options, t, say } = run;
+  let record = session.record!;
+  const changed = session.changed(record);
+  if (changed && record.record.history.at(-1)?.event !== 'completed') {
+    const detail = `overall risk ${record.record.assessment.overall}`;
+    record = await session.persist(
+      addHistory(record, { at: run.now(), event: 'completed', by, detail }),
+    );
+  }
+  if (options.format === 'text') say(assessmentText(record.record.assessment, pack, t));
+  await session.releaseLock();
+  const fileable = record.status === 'draft' || record.status === 'returned';
+  const filing = fileable ? await maybeFile(run, session) : undefined;
+  const status = filing?.status ?? record.status;
+  const shown = session.shown;
+  const answers = Object.keys(record.record.answers).length;
+  if (options.format === 'json') {
+    const filed = filing
+      ? { filed: { signer: filing.signer, payloadSha256: filing.payloadSha256 } }
+      : {};
+    run.ctx.stdout(
+      toJson({ record: shown, status, answers, assessment: record.record.assessment, ...filed }),
+    );
+  } else {
+    say(checkDone({ shown, status, answers, filed: filing !== undefined, fileable, changed }));
+  }
+  return 0;
+}
+
+/** Filing: asked for with --file, or offered in a terminal. Ctrl-C at the offer: saved, not filed. */
+async function maybeFile(run: Run, session: CheckSession): Promise<FileResult | undefined> {
+  const { options, interactive } = run;
+  const shown = session.shown;
+  let wanted = options.file === true;
+  if (!wanted && interactive) {
+    const { confirmFile } = await import('../prompts/walk.js');
+    wanted = await confirmFile().catch((error: unknown): never => {
+      if (error instanceof Cancelled)
+        throw new Cancelled(
+          `Record saved to ${shown}; not filed. File it with: prepub file ${shown}`,
+        );
+      throw error;
+    });
+  }
+  if (!wanted) return undefined;
+  const { runFile } = await import('./file.js');
+  const filing = await runFile(
+    {
+      record: session.file,
+      key: options.key,
+      confirm: options.file === true && !interactive,
+      input: interactive,
+    },
+    run.ctx,
+  );
+  if (filing.warning) run.say(`${run.t.warn('warning:')} ${filing.warning}\n`);
+  return filing;
 }
 
 function pendingExit(
   pending: readonly Located[],
-  story: readonly (typeof STORY_FIELDS)[number][],
+  story: readonly StoryField[],
   record: string | undefined,
   format: 'text' | 'json',
   refused: readonly string[],
 ): never {
-  const items = [...story.map(storyPending), ...pending.map(pendingOf)];
-  const lines = [
-    ...refused,
-    ...items.map(
-      (p) =>
-        `${p.id}  ${p.type}${p.choices.length ? ` (${p.choices.join(' | ')})` : ''}  ${p.ask.replace(/\s+/g, ' ')}`,
-    ),
-  ];
-  const refusedText =
-    refused.length > 0
-      ? `${refused.length} answer${refused.length === 1 ? '' : 's'} refused; `
-      : '';
-  throw new UserError(
-    `${refusedText}${items.length} question${items.length === 1 ? '' : 's'} still to answer${record ? `; draft saved to ${record}` : ''}`,
-    {
-      code: refused.length > 0 ? 'ANSWERS_INVALID' : 'ANSWERS_PENDING',
-      lines,
-      hint: 'Add them to the answers file (question id: answer) and run the same command again, or run it in a terminal.',
-      ...(format === 'json' ? { json: { pending: items } } : {}),
-    },
-  );
+  const items = pendingItems(story, pending);
+  throw new UserError(pendingMessage(items.length, refused.length, record), {
+    code: refused.length > 0 ? 'ANSWERS_INVALID' : 'ANSWERS_PENDING',
+    lines: pendingLines(items, refused),
+    hint: 'Add them to the answers file (question id: answer) and run the same command again, or run it in a terminal.',
+    ...(format === 'json' ? { json: { pending: items } } : {}),
+  });
 }

@@ -3,7 +3,13 @@
 import { confirm, input, select, Separator } from '@inquirer/prompts';
 import { notePrompt, type Located } from '../core/checklist/engine.js';
 import { choicesOf } from '../core/checklist/schema.js';
-import { SLUG, SLUG_RULE, type Story } from '../core/record/schema.js';
+import {
+  SLUG,
+  SLUG_RULE,
+  STORY_FIELDS,
+  type Story,
+  type StoryField,
+} from '../core/record/schema.js';
 import type { AskContext } from '../core/record/walk.js';
 import { safeLine } from '../render/text.js';
 import type { Theme } from '../render/theme.js';
@@ -18,8 +24,7 @@ const INTERRUPTED = 'Interrupted.';
 
 const required = (what: string) => (v: string) => (v.trim() === '' ? `${what} is required` : true);
 
-export const STORY_FIELDS = ['slug', 'headline', 'desk', 'reporter'] as const;
-const STORY_LABELS: Record<(typeof STORY_FIELDS)[number], string> = {
+const STORY_LABELS: Record<StoryField, string> = {
   slug: 'Slug (short name for the story)',
   headline: 'Headline',
   desk: 'Desk',

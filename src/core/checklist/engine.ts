@@ -151,7 +151,8 @@ export function dependents(pack: Pack, id: string): string[] {
   return all.map((l) => l.question.id).filter((q) => out.has(q));
 }
 
-function answerLabel(q: Question, value: string): string {
+/** How an answer reads to people: a choice's label (yes-no's own labels), or a text answer as given. */
+export function answerLabel(q: Question, value: string): string {
   if (q.type === 'text') return value;
   return choicesOf(q).find((c) => c.value === value)?.label ?? value;
 }

@@ -22,6 +22,10 @@ export const Story = z.strictObject({
 });
 export type Story = z.infer<typeof Story>;
 
+/** The story's fields, in the order they are asked for. */
+export const STORY_FIELDS = ['slug', 'headline', 'desk', 'reporter'] as const;
+export type StoryField = (typeof STORY_FIELDS)[number];
+
 export const ArticleRef = z.strictObject({
   path: z.string(),
   sha256: Sha256,
