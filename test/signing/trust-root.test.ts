@@ -201,14 +201,18 @@ describe('any change to the trust root that could weaken the decision makes veri
           const e = changed.keys[i]!;
           if (field === 'role') e.role = e.role === 'editor' ? 'lawyer' : 'editor';
           else {
-            // One character of the key material or the id, replaced by another of its alphabet.
+            // One bit of the key's DER bytes (not of its base64 text, whose last character has
+            // unused bits), or one hex digit of the id.
             const value = e[field]!;
-            const body = field === 'publicKey' ? value.indexOf('\n') + 1 : 0;
-            const end = field === 'publicKey' ? value.lastIndexOf('\n-----') : value.length;
-            const p = body + (at % (end - body));
-            const alphabet = field === 'keyid' ? '0123456789abcdef' : 'ABCDEFGHIJKLMNOPQRSTUVWXYZ';
-            const c = alphabet[(alphabet.indexOf(value[p]!) + 1) % alphabet.length]!;
-            e[field] = value.slice(0, p) + c + value.slice(p + 1);
+            if (field === 'keyid') {
+              const p = at % value.length;
+              const c = value[p] === '0' ? '1' : '0';
+              e.keyid = value.slice(0, p) + c + value.slice(p + 1);
+            } else {
+              const der = Buffer.from(value.replace(/-----[^-]+-----|\s/g, ''), 'base64');
+              der[at % der.length]! ^= 1 << (at % 8);
+              e.publicKey = `-----BEGIN PUBLIC KEY-----\n${der.toString('base64')}\n-----END PUBLIC KEY-----\n`;
+            }
           }
           expect(await decide(JSON.stringify(changed))).not.toBe('verified');
         },
