@@ -11,10 +11,8 @@ import type { RecordBody } from '../core/record/schema.js';
 import type { Finding } from '../core/scan/finding.js';
 import type { Check } from '../core/signing/verify.js';
 
-export interface EvidenceCheck extends Check {
-  /** False when nothing was recomputed (the checklist is not installed here). */
-  readonly recomputed: boolean;
-}
+/** `recomputed` is false when nothing was recomputed (the checklist is not installed here). */
+export type EvidenceCheck = Extract<Check, { readonly id: 'evidence' }>;
 
 export interface EvidenceOptions {
   /** The text to rescan, when it is at hand and is the text that was signed. */
@@ -77,7 +75,7 @@ export async function checkEvidence(
   ctx: Context,
   options: EvidenceOptions = {},
 ): Promise<EvidenceCheck> {
-  const name = 'evidence';
+  const name = 'evidence' as const;
   const [{ locatePackById }, { resolvePack }, { scanArticle }, { assess, unmitigatedBlockers }] =
     await Promise.all([
       import('./pack-locations.js'),
@@ -91,6 +89,7 @@ export async function checkEvidence(
   const released = (await releasedPackDigests())[want.id]?.[want.version];
   if (released !== undefined && released !== want.sha256) {
     return {
+      id: name,
       name,
       ok: false,
       recomputed: false,
@@ -116,12 +115,14 @@ export async function checkEvidence(
     const what = `checklist ${want.id} ${want.version} (sha256 ${want.sha256.slice(0, 12)}) is not installed here${have}`;
     return options.allowUnknownChecklist
       ? {
+          id: name,
           name,
           ok: true,
           recomputed: false,
           detail: `not recomputed (allowed by --allow-unknown-checklist): ${what}`,
         }
       : {
+          id: name,
           name,
           ok: false,
           recomputed: false,
@@ -139,6 +140,7 @@ export async function checkEvidence(
     const b = body.findings.map(findingKey).sort();
     if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
       return {
+        id: name,
         name,
         ok: false,
         recomputed: true,
@@ -150,6 +152,7 @@ export async function checkEvidence(
   const expected = assess(pack, { answers: body.answers, findings: body.findings });
   if (JSON.stringify(expected) !== JSON.stringify(body.assessment)) {
     return {
+      id: name,
       name,
       ok: false,
       recomputed: true,
@@ -161,6 +164,7 @@ export async function checkEvidence(
   // with neither a lawyer referral nor a mitigation.
   if (expected.pending > 0)
     return {
+      id: name,
       name,
       ok: false,
       recomputed: true,
@@ -169,12 +173,14 @@ export async function checkEvidence(
   const blockers = unmitigatedBlockers(expected);
   if (blockers.length > 0)
     return {
+      id: name,
       name,
       ok: false,
       recomputed: true,
       detail: `a blocker with neither a lawyer referral nor a mitigation note: ${blockers.map((b) => b.question).join(', ')}`,
     };
   return {
+    id: name,
     name,
     ok: true,
     recomputed: true,

@@ -10,10 +10,10 @@ import {
   decodeUtf8,
   readBytes,
   readStreamCapped,
-  sha256Hex,
   type ReadLimit,
 } from './files.js';
 import { checkZipLimits, DOCX_MAX_ENTRIES } from './zip-limits.js';
+import { sha256Hex } from '../core/hash.js';
 
 export type DraftKind = 'txt' | 'md' | 'html' | 'docx';
 
