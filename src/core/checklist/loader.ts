@@ -2,6 +2,7 @@
 // (unique ids, `when` naming earlier questions, valid values, rules that exist, no cycles, nothing
 // unreachable). Pure: the files are read by src/io/packs.ts.
 import { sha256Hex } from '../hash.js';
+import { MANIFEST } from './manifest-name.js';
 import type { Diagnostic, Loaded } from '../../diagnostics.js';
 import { diagnosticAt, parseText, parseWithSchema, type ParsedDoc } from '../parse/structured.js';
 import { satisfiable, walkConditions } from './conditions.js';
@@ -25,7 +26,7 @@ export interface RuleRef {
   readonly path: (string | number)[];
 }
 
-export const MANIFEST = 'pack.yaml';
+export { MANIFEST } from './manifest-name.js';
 export const RULES = 'rules.yaml';
 
 interface Located {

@@ -3,7 +3,7 @@
 import { z } from 'zod';
 import { decodeJsonBytes } from '../parse/json-strict.js';
 import { sha256Hex } from '../hash.js';
-import { RecordBody, type Envelope } from '../record/schema.js';
+import { RecordBody, Sha256, Timestamp, type Envelope } from '../record/schema.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE } from './dsse.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
@@ -13,9 +13,6 @@ export const SIGNOFF_PREDICATE_TYPE = 'https://prepub.dev/signoff/v1';
 export const FILING_STATEMENT =
   'I have answered these questions truthfully and to the best of my knowledge, the notes and ' +
   'mitigations I recorded are accurate, and this is the text I am filing.';
-
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
-const Timestamp = z.iso.datetime({ offset: true });
 
 export const Subject = z.strictObject({
   name: z.string().min(1),
@@ -48,9 +45,7 @@ export const ItemReview = z.strictObject({
 export type ItemReview = z.infer<typeof ItemReview>;
 
 export const REVIEW_ROLES = ['editor', 'lawyer'] as const;
-export type ReviewRole = (typeof REVIEW_ROLES)[number];
 export const REVIEW_DECISIONS = ['approved', 'returned'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 export const ReviewPredicate = z.strictObject({
   role: z.enum(REVIEW_ROLES),

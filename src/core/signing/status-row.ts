@@ -81,8 +81,6 @@ export async function statusRow(
     (await verifyRecordLean(input, { sync: ctx.sync === true })) ?? (await verifyRecord(input));
   // A draft that was reopened keeps its old signatures: they must still verify, but no longer cover the record.
   const ignore: readonly CheckId[] = rec.status === 'draft' ? ['policy', 'record'] : ['policy'];
-  const problems = result.checks
-    .filter((c) => !c.ok && !ignore.includes(c.id))
-    .map((c) => c.name);
+  const problems = result.checks.filter((c) => !c.ok && !ignore.includes(c.id)).map((c) => c.name);
   return { ...base, valid: problems.length === 0, problems };
 }

@@ -8,11 +8,7 @@ import { z } from 'zod';
 import { RecordBody as RecordBodySchema } from '../record/schema.js';
 import { decodeJsonBytes } from '../parse/json-strict.js';
 import { canonicalEqual, jsonEqual } from './canonical.js';
-import {
-  decodeBase64,
-  verifySignature,
-  verifySignatureAsync,
-} from './dsse.js';
+import { decodeBase64, verifySignature, verifySignatureAsync } from './dsse.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from './policy.js';
 import { historyProblem } from './history.js';
 import type { SignatureCache } from './signature-cache.js';
@@ -219,10 +215,7 @@ async function checkEnvelope(
   const p = statement.predicate;
   const claimed = { role: p.role, decision: p.decision, payloadSha256 };
   if (env.signatures.length !== 1)
-    return fail(
-      `has ${env.signatures.length} signatures; prepub expects one`,
-      claimed,
-    );
+    return fail(`has ${env.signatures.length} signatures; prepub expects one`, claimed);
   const [signature] = env.signatures;
   const sig = decodeBase64(signature!.sig);
   if (!sig || sig.length !== 64)
@@ -254,16 +247,16 @@ async function checkEnvelope(
     );
   }
   if (asRole.expires && Date.parse(asRole.expires) <= now.getTime()) {
-    return fail(
-      `signed by ${asRole.name} (${short(keyid)}), whose key expired ${asRole.expires}`,
-      { ...claimed, signer },
-    );
+    return fail(`signed by ${asRole.name} (${short(keyid)}), whose key expired ${asRole.expires}`, {
+      ...claimed,
+      signer,
+    });
   }
   if (signature!.keyid !== keyid || p.signer.keyid !== keyid) {
-    return fail(
-      `the key id it names does not match the key that signed it (${short(keyid)})`,
-      { ...claimed, signer },
-    );
+    return fail(`the key id it names does not match the key that signed it (${short(keyid)})`, {
+      ...claimed,
+      signer,
+    });
   }
   return {
     check: {
@@ -428,8 +421,20 @@ async function verifyWith(
   const count = file.attestations.length;
   checks.push(
     count > 0
-      ? { id: 'signed', count, name: 'signed', ok: true, detail: `${count} sign-off${count === 1 ? '' : 's'}` }
-      : { id: 'signed', count, name: 'signed', ok: false, detail: 'no signatures: the record has not been filed' },
+      ? {
+          id: 'signed',
+          count,
+          name: 'signed',
+          ok: true,
+          detail: `${count} sign-off${count === 1 ? '' : 's'}`,
+        }
+      : {
+          id: 'signed',
+          count,
+          name: 'signed',
+          ok: false,
+          detail: 'no signatures: the record has not been filed',
+        },
   );
   const results = await Promise.all(
     file.attestations.map((_, i) =>
@@ -475,7 +480,13 @@ async function verifyWith(
         verifiedStatus = outcome.status;
         const policyCheck: Check =
           outcome.status === 'approved'
-            ? { id: 'policy', outcome: outcome.status, name: 'policy', ok: true, detail: 'approved as the policy requires' }
+            ? {
+                id: 'policy',
+                outcome: outcome.status,
+                name: 'policy',
+                ok: true,
+                detail: 'approved as the policy requires',
+              }
             : outcome.status === 'returned'
               ? {
                   id: 'policy',
@@ -508,7 +519,13 @@ async function verifyWith(
         ok: false,
         detail: 'cannot check against the filing: the chain is broken',
       });
-      checks.push({ id: 'policy', outcome: 'not-met', name: 'policy', ok: false, detail: 'not met' });
+      checks.push({
+        id: 'policy',
+        outcome: 'not-met',
+        name: 'policy',
+        ok: false,
+        detail: 'not met',
+      });
     }
   } else {
     checks.push({
@@ -529,7 +546,12 @@ async function verifyWith(
   const statusData = { id: 'status', claimed: file.status, verified: verifiedStatus } as const;
   checks.push(
     verifiedStatus === file.status
-      ? { ...statusData, name: 'status', ok: true, detail: `the record says ${file.status}, as its signatures do` }
+      ? {
+          ...statusData,
+          name: 'status',
+          ok: true,
+          detail: `the record says ${file.status}, as its signatures do`,
+        }
       : {
           ...statusData,
           name: 'status',
