@@ -5,7 +5,7 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { readText, writeAtomic } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { checkOutFile } from '../adapters/out-file.js';
@@ -180,5 +180,5 @@ export async function execute(
     if (!r.article.checked)
       ctx.stdout('Text not checked: this result says nothing about the text.\n');
   }
-  return r.ok ? 0 : 1;
+  return r.ok ? EXIT.ok : EXIT.failed;
 }
