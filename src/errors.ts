@@ -38,7 +38,15 @@ export class UserError extends Error {
   }
 }
 
-/** The check found a problem (verify failed, scan --fail-on hit, filing blocked): exit 1. */
+/**
+ * The check found a problem: exit 1 (EXIT.failed). The rule for exit 1:
+ * - A command whose output is the verdict (`verify`, `scan --fail-on`) prints its whole result
+ *   (text, or `--format json`) to stdout and then returns EXIT.failed from `execute`. It never
+ *   throws for a failed check: a throw would leave stdout without the JSON a gate parses.
+ * - A command that refuses to go on before it has anything to print (`file`, `review`: nothing is
+ *   signed) throws CheckFailed; cli.ts writes the message and its lines to stderr, exit 1.
+ * Never a literal `1`: use EXIT.failed.
+ */
 export class CheckFailed extends Error {
   override readonly name = 'CheckFailed';
   constructor(

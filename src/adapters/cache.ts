@@ -2,7 +2,7 @@
 // YAML and its scan rules. Entries are keyed by a hash of everything they depend on (the files'
 // bytes and prepub's version), so a stale entry is never used; a cache that cannot be read or
 // written is simply not used. Drafts are never cached. PREPUB_NO_CACHE=1 turns it off.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../core/hash.js';
 import { readFileSync } from 'node:fs';
 import { mkdir } from 'node:fs/promises';
 import os from 'node:os';
@@ -21,10 +21,7 @@ export function cacheDir(env: NodeJS.ProcessEnv): string {
 }
 
 export function cacheKey(parts: readonly string[]): string {
-  const h = createHash('sha256');
-  h.update(`${CACHE_FORMAT}\0`);
-  for (const p of parts) h.update(`${p.length}:${p}\0`);
-  return h.digest('hex');
+  return sha256Hex(`${CACHE_FORMAT}\0`, ...parts.map((p) => `${p.length}:${p}\0`));
 }
 
 /** The cached value, or undefined. `base` overrides the cache folder. */

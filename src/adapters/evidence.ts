@@ -11,9 +11,11 @@ import type { RecordBody } from '../core/record/schema.js';
 import type { Finding } from '../core/scan/finding.js';
 import type { Check } from '../core/signing/verify.js';
 
-export interface EvidenceCheck extends Check {
-  /** False when nothing was recomputed (the checklist is not installed here). */
-  readonly recomputed: boolean;
+/** `recomputed` is false when nothing was recomputed (the checklist is not installed here). */
+export type EvidenceCheck = Extract<Check, { readonly id: 'evidence' }>;
+
+function evidenceCheck(ok: boolean, recomputed: boolean, detail: string): EvidenceCheck {
+  return { id: 'evidence', name: 'evidence', ok, recomputed, detail };
 }
 
 export interface EvidenceOptions {
@@ -77,7 +79,6 @@ export async function checkEvidence(
   ctx: Context,
   options: EvidenceOptions = {},
 ): Promise<EvidenceCheck> {
-  const name = 'evidence';
   const [{ locatePackById }, { resolvePack }, { scanArticle }, { assess, unmitigatedBlockers }] =
     await Promise.all([
       import('./pack-locations.js'),
@@ -90,12 +91,11 @@ export async function checkEvidence(
   // content (a reporter's copy of uk-ew with its referrals removed) is a forgery, wherever it is.
   const released = (await releasedPackDigests())[want.id]?.[want.version];
   if (released !== undefined && released !== want.sha256) {
-    return {
-      name,
-      ok: false,
-      recomputed: false,
-      detail: `checklist ${want.id} ${want.version} was released with sha256 ${released.slice(0, 12)}, but this record was made with a pack of that name and version whose content differs (sha256 ${want.sha256.slice(0, 12)}): a pack's content never changes under the same version`,
-    };
+    return evidenceCheck(
+      false,
+      false,
+      `checklist ${want.id} ${want.version} was released with sha256 ${released.slice(0, 12)}, but this record was made with a pack of that name and version whose content differs (sha256 ${want.sha256.slice(0, 12)}): a pack's content never changes under the same version`,
+    );
   }
   const dir = await locatePackById(want.id, ctx);
   let pack;
@@ -115,18 +115,12 @@ export async function checkEvidence(
       : '';
     const what = `checklist ${want.id} ${want.version} (sha256 ${want.sha256.slice(0, 12)}) is not installed here${have}`;
     return options.allowUnknownChecklist
-      ? {
-          name,
-          ok: true,
-          recomputed: false,
-          detail: `not recomputed (allowed by --allow-unknown-checklist): ${what}`,
-        }
-      : {
-          name,
-          ok: false,
-          recomputed: false,
-          detail: `cannot recompute the evidence: ${what}; install that checklist, or pass --allow-unknown-checklist for an archived record`,
-        };
+      ? evidenceCheck(true, false, `not recomputed (allowed by --allow-unknown-checklist): ${what}`)
+      : evidenceCheck(
+          false,
+          false,
+          `cannot recompute the evidence: ${what}; install that checklist, or pass --allow-unknown-checklist for an archived record`,
+        );
   }
   if (options.article !== undefined) {
     const fresh = await scanArticle(
@@ -138,46 +132,40 @@ export async function checkEvidence(
     const a = fresh.findings.map(findingKey).sort();
     const b = body.findings.map(findingKey).sort();
     if (a.length !== b.length || a.some((k, i) => k !== b[i])) {
-      return {
-        name,
-        ok: false,
-        recomputed: true,
-        detail:
-          'the findings are not what a scan of the article finds (a finding dropped, added or edited: severity, message, excerpt or suppression)',
-      };
+      return evidenceCheck(
+        false,
+        true,
+        'the findings are not what a scan of the article finds (a finding dropped, added or edited: severity, message, excerpt or suppression)',
+      );
     }
   }
   const expected = assess(pack, { answers: body.answers, findings: body.findings });
   if (JSON.stringify(expected) !== JSON.stringify(body.assessment)) {
-    return {
-      name,
-      ok: false,
-      recomputed: true,
-      detail: 'the assessment does not follow from the answers and findings (edited by hand?)',
-    };
+    return evidenceCheck(
+      false,
+      true,
+      'the assessment does not follow from the answers and findings (edited by hand?)',
+    );
   }
   // What `file` refuses, the gate refuses too, whoever signed: a record with questions still to
   // answer (an answer the checklist does not offer counts as unanswered), or a blocker answered
   // with neither a lawyer referral nor a mitigation.
   if (expected.pending > 0)
-    return {
-      name,
-      ok: false,
-      recomputed: true,
-      detail: `${expected.pending} question${expected.pending === 1 ? '' : 's'} still to answer under ${want.id} ${want.version} (an answer the checklist does not offer counts as unanswered)`,
-    };
+    return evidenceCheck(
+      false,
+      true,
+      `${expected.pending} question${expected.pending === 1 ? '' : 's'} still to answer under ${want.id} ${want.version} (an answer the checklist does not offer counts as unanswered)`,
+    );
   const blockers = unmitigatedBlockers(expected);
   if (blockers.length > 0)
-    return {
-      name,
-      ok: false,
-      recomputed: true,
-      detail: `a blocker with neither a lawyer referral nor a mitigation note: ${blockers.map((b) => b.question).join(', ')}`,
-    };
-  return {
-    name,
-    ok: true,
-    recomputed: true,
-    detail: `the assessment follows from the answers${options.article !== undefined ? ' and the findings from the article' : ''} (${want.id} ${want.version})`,
-  };
+    return evidenceCheck(
+      false,
+      true,
+      `a blocker with neither a lawyer referral nor a mitigation note: ${blockers.map((b) => b.question).join(', ')}`,
+    );
+  return evidenceCheck(
+    true,
+    true,
+    `the assessment follows from the answers${options.article !== undefined ? ' and the findings from the article' : ''} (${want.id} ${want.version})`,
+  );
 }

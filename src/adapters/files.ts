@@ -1,14 +1,11 @@
 // Reading and writing files: atomic writes (temp file in the same folder, fsync, rename), 0600.
-import { createHash, randomBytes } from 'node:crypto';
+import { randomBytes } from 'node:crypto';
 import { constants as fsConstants, promises as fs } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
+import { sha256Hex } from '../core/hash.js';
 import { shownPath, writeFailure } from './write-errors.js';
-
-export function sha256Hex(data: Uint8Array | string): string {
-  return createHash('sha256').update(data).digest('hex');
-}
 
 function isErrno(error: unknown): error is NodeJS.ErrnoException {
   return error instanceof Error && 'code' in error;
@@ -175,7 +172,7 @@ export async function readText(
 
 const TEMP_PREFIX = '.prepub-tmp-';
 /** Which machine wrote a temp file, so a folder shared between machines is cleaned safely. */
-const HOST_TAG = createHash('sha256').update(os.hostname()).digest('hex').slice(0, 8);
+const HOST_TAG = sha256Hex(os.hostname()).slice(0, 8);
 /** A temp file this old is left over whoever wrote it: no write takes an hour. */
 const STALE_AFTER_MS = 60 * 60 * 1000;
 

@@ -71,15 +71,12 @@ export async function gateCheck(
   });
   // Rescan only a text that is what was signed: a text whose digest failed proves nothing more,
   // and a hostile one should cost nothing further.
-  const textHolds = bytes !== undefined && result.checks.some((c) => c.name === 'article' && c.ok);
+  const textHolds = bytes !== undefined && result.checks.some((c) => c.id === 'article' && c.ok);
   const evidence = await checkEvidence(file.record, ctx, {
     ...(textHolds && articlePath ? { article: articlePath } : {}),
     ...(options.allowUnknownChecklist ? { allowUnknownChecklist: true } : {}),
   });
-  const checks: Check[] = [
-    ...result.checks,
-    { name: evidence.name, ok: evidence.ok, detail: evidence.detail },
-  ];
+  const checks: Check[] = [...result.checks, evidence];
   return {
     ...result,
     ok: result.ok && evidence.ok,

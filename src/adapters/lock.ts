@@ -1,6 +1,6 @@
 // A lock beside a record, so two prepub processes never write the same record at once. A lock
 // left by a process that has died is taken over; only the process that holds a lock removes it.
-import { promises as fs, readFileSync, rmSync } from 'node:fs';
+import { promises as fs } from 'node:fs';
 import os from 'node:os';
 import { z } from 'zod';
 import { UserError } from '../errors.js';
@@ -42,7 +42,6 @@ export interface Lock {
   readonly file: string;
   /** Remove the lock if it is still ours; safe to call more than once. */
   release(): Promise<void>;
-  releaseSync(): void;
 }
 
 export async function acquireLock(recordFile: string): Promise<Lock> {
@@ -75,17 +74,6 @@ export async function acquireLock(recordFile: string): Promise<Lock> {
           released = true;
           const content = await fs.readFile(file, 'utf8').catch(() => undefined);
           if (ours(content)) await fs.rm(file, { force: true });
-        },
-        releaseSync() {
-          if (released) return;
-          released = true;
-          let content: string | undefined;
-          try {
-            content = readFileSync(file, 'utf8');
-          } catch {
-            content = undefined;
-          }
-          if (ours(content)) rmSync(file, { force: true });
         },
       };
     } catch (error) {

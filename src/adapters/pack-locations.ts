@@ -6,8 +6,8 @@ import { loadConfig } from './config-load.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import { PACKAGE_ROOT } from './package.js';
+import { MANIFEST } from '../core/checklist/manifest-name.js';
 
-export const MANIFEST = 'pack.yaml';
 export const BUILTIN_PACKS = path.join(PACKAGE_ROOT, 'checklists');
 
 export function display(cwd: string, file: string): string {

@@ -16,6 +16,7 @@ import { formatDiagnostic } from '../diagnostics.js';
 import { UserError } from '../errors.js';
 import { z } from 'zod';
 import { Section } from '../core/checklist/schema.js';
+import { parseText } from '../core/parse/structured.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
 import { decodeUtf8, fileError, readBytes } from './files.js';
 import { PACKAGE_VERSION } from './package.js';
@@ -58,7 +59,8 @@ export async function loadPackDir(
   const files = await readPackFiles(dir, ctx.cwd);
   const manifest = files.find((f) => f.name === MANIFEST);
   let base: Pack | undefined;
-  const extendsId = manifest ? /^extends:\s*([a-z0-9-]+)\s*$/m.exec(manifest.text)?.[1] : undefined;
+  const named = manifest ? manifestExtends(manifest) : undefined;
+  const extendsId = typeof named === 'string' ? named : undefined;
   if (extendsId) {
     if (seen.includes(extendsId)) {
       return {
@@ -107,6 +109,18 @@ const CachedPack = z.object({
   dir: z.string(),
 });
 
+/** The base pack a manifest names (`extends`, read as YAML: quoted or not); `false` when it names
+ * none; `true` when it names something that is not a pack id, or the manifest does not parse
+ * (loading it reports the error; it is not cached). */
+function manifestExtends(file: PackFile): string | boolean {
+  const { parsed } = parseText(file.name, file.text);
+  const data = parsed?.data;
+  if (typeof data !== 'object' || data === null || Array.isArray(data)) return parsed === undefined;
+  if (!Object.hasOwn(data, 'extends')) return false;
+  const id = (data as { extends?: unknown }).extends;
+  return typeof id === 'string' && /^[a-z0-9-]+$/.test(id) ? id : true;
+}
+
 /** A valid pack, from the cache when its files (and prepub) are unchanged: YAML is slow to parse. */
 async function loadPackCached(
   dir: string,
@@ -118,7 +132,7 @@ async function loadPackCached(
     path.resolve(dir),
     ...files.flatMap((f) => [f.name, f.text]),
   ]);
-  const extendsSomething = files.some((f) => f.name === MANIFEST && /^extends:/m.test(f.text));
+  const extendsSomething = files.some((f) => f.name === MANIFEST && manifestExtends(f) !== false);
   if (!extendsSomething) {
     const hit = CachedPack.safeParse(readCache(ctx.env, 'packs', key));
     if (hit.success) return { pack: hit.data, errors: [], warnings: [], rules: [], files };

@@ -10,10 +10,10 @@ import {
   decodeUtf8,
   readBytes,
   readStreamCapped,
-  sha256Hex,
   type ReadLimit,
 } from './files.js';
 import { checkZipLimits, DOCX_MAX_ENTRIES } from './zip-limits.js';
+import { sha256Hex } from '../core/hash.js';
 
 export type DraftKind = 'txt' | 'md' | 'html' | 'docx';
 
@@ -26,8 +26,6 @@ export interface Draft {
   readonly source?: string | undefined;
   /** For HTML: maps an offset in `text` to one in `source` (`end` for an exclusive end). */
   readonly toSource?: ((offset: number, end?: boolean) => number) | undefined;
-  /** @deprecated No longer used (always undefined): pass `toSource` to scanText instead. */
-  readonly blockEnds?: undefined;
   readonly sha256: string;
   readonly bytes: number;
   readonly kind: DraftKind;

@@ -10,7 +10,8 @@ import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
 import type { Rule } from '../core/scan/rules-schema.js';
 import { cacheKey, readCache, writeCache } from './cache.js';
-import { decodeUtf8, readBytes, sha256Hex } from './files.js';
+import { decodeUtf8, readBytes } from './files.js';
+import { sha256Hex } from '../core/hash.js';
 import { PACKAGE_VERSION } from './package.js';
 
 /**

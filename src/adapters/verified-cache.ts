@@ -3,9 +3,9 @@
 // misses the cache.
 // `prepub verify`, the gate before publication, never uses it. Stored 0600 in the user's cache folder.
 import { promises as fs } from 'node:fs';
-import os from 'node:os';
 import path from 'node:path';
 import { z } from 'zod';
+import { cacheDir } from './cache.js';
 import { writeAtomic } from './files.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { parseJson } from '../core/parse/json-strict.js';
@@ -82,9 +82,5 @@ export class FileSignatureCache implements SignatureCache {
 }
 
 export function signatureCacheFile(env: NodeJS.ProcessEnv): string {
-  const base =
-    env.XDG_CACHE_HOME && path.isAbsolute(env.XDG_CACHE_HOME)
-      ? env.XDG_CACHE_HOME
-      : path.join(os.homedir(), '.cache');
-  return path.join(base, 'prepub', 'verified-signatures.json');
+  return path.join(cacheDir(env), 'verified-signatures.json');
 }

@@ -9,6 +9,7 @@ import { UserError } from '../errors.js';
 import { writeAtomic } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { checkOutFile } from '../adapters/out-file.js';
+import { shownPath } from '../adapters/write-errors.js';
 import { resolvePack } from '../adapters/packs.js';
 import type { RecordFile } from '../core/record/schema.js';
 import { readRecord } from '../adapters/record-store.js';
@@ -71,23 +72,19 @@ async function keyringChecks(
       const { name, role, keyid } = report.signer;
       return { status: 'verified', detail: `${name}, ${role} key ${keyid.slice(0, 12)}` };
     }
-    const check = result.checks.find((c) => c.name === `signature ${i + 1}`);
-    const detail = (check?.detail ?? 'the signature does not verify').replace(
-      /^envelope \d+(?: \([^)]*\))?: /,
-      '',
-    );
-    return { status: 'failed', detail };
+    const check = result.checks.find((c) => c.id === 'signature' && c.index === i + 1);
+    const problem = check?.id === 'signature' ? check.problem : undefined;
+    return { status: 'failed', detail: problem ?? 'the signature does not verify' };
   };
   const integrity = result.checks
-    .filter((c) => c.name === 'chain' || c.name === 'record')
+    .filter((c) => c.id === 'chain' || c.id === 'record')
     .map((c) => ({ name: c.name, ok: c.ok, detail: c.detail }));
   return { verify, integrity };
 }
 
+/** A path the user gave (relative to ctx.cwd), as file messages show it. */
 function display(ctx: Context, file: string): string {
-  if (path.isAbsolute(file)) return file;
-  const rel = path.relative(process.cwd(), path.resolve(ctx.cwd, file));
-  return rel === '' ? file : rel;
+  return path.isAbsolute(file) ? file : shownPath(path.resolve(ctx.cwd, file));
 }
 
 /**

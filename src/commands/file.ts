@@ -4,7 +4,7 @@ import { z } from 'zod';
 import { loadConfig } from '../adapters/config-load.js';
 import type { Context } from '../context.js';
 import { Cancelled, CheckFailed, UserError } from '../errors.js';
-import { readText, removeStaleTemps, sha256Hex } from '../adapters/files.js';
+import { readText, removeStaleTemps } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
 
 import { filingBlockers, withHistory } from '../core/record/lifecycle.js';
@@ -15,7 +15,7 @@ import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../core/sig
 import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../adapters/inputs.js';
 import { DEFAULT_POLICY, evaluatePolicy, requiredApprovals } from '../core/signing/policy.js';
 import { encodeStatement, filedStatement, FILING_STATEMENT } from '../core/signing/statement.js';
-import { sha256Of } from '../core/signing/verify.js';
+import { sha256Hex } from '../core/hash.js';
 import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
 export const FileOptions = z.strictObject({
@@ -103,7 +103,7 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
     ctx.cwd,
   ))!;
   const bytes = await readArticle(articlePath);
-  const actual = sha256Of(bytes);
+  const actual = sha256Hex(bytes);
   if (actual !== ref.sha256) {
     throw new CheckFailed(
       `${articlePath}: the article has changed since the checklist was answered (the record is stale)`,
@@ -148,7 +148,7 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
   const lastPayload = last ? envelopePayload(last) : undefined;
   const previous =
     last && lastPayload
-      ? { envelope: file.attestations.length, sha256: sha256Of(lastPayload) }
+      ? { envelope: file.attestations.length, sha256: sha256Hex(lastPayload) }
       : undefined;
   const body = withHistory(file, {
     at: now,

@@ -27,7 +27,8 @@ import {
 } from '../core/signing/statement.js';
 import { gateCheck } from '../adapters/gate.js';
 import { reviewHistoryEntry } from '../core/signing/history.js';
-import { chainSteps, sha256Of } from '../core/signing/verify.js';
+import { chainSteps } from '../core/signing/verify.js';
+import { sha256Hex } from '../core/hash.js';
 import { DECISIONS, OUTPUT_FORMATS, parseOptions, REVIEW_ROLES } from './options.js';
 
 export const ReviewOptions = z.strictObject({
@@ -154,7 +155,7 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     },
     ctx,
   );
-  const bad = verified.checks.filter((c) => !c.ok && c.name !== 'policy');
+  const bad = verified.checks.filter((c) => !c.ok && c.id !== 'policy');
   if (bad.length > 0) {
     throw new CheckFailed(
       `${options.record}: the filing does not verify; refusing to sign over it`,
@@ -247,7 +248,7 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   const decided = decision === 'approve' ? 'approved' : 'returned';
   const now = new Date().toISOString();
   const last = file.attestations.at(-1)!;
-  const reviewed = { index: file.attestations.length, sha256: sha256Of(envelopePayload(last)!) };
+  const reviewed = { index: file.attestations.length, sha256: sha256Hex(envelopePayload(last)!) };
   const predicate: ReviewPredicate = {
     role: options.role,
     decision: decided,

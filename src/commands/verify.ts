@@ -5,11 +5,10 @@ import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import type { Context } from '../context.js';
-import { UserError } from '../errors.js';
+import { EXIT, UserError } from '../errors.js';
 import { readText, writeAtomic } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { checkOutFile } from '../adapters/out-file.js';
-import { shownPath } from '../adapters/write-errors.js';
 import type { RecordFile } from '../core/record/schema.js';
 import { parseRecord } from '../core/record/parse.js';
 import { renderChecks } from '../render/signoff.js';
@@ -53,12 +52,13 @@ export async function extractEnvelopes(
   file: RecordFile,
   dir: string,
   keyring: { keyring: Keyring; keys: TrustedKey[] } | undefined,
+  cwd: string,
   force = false,
 ): Promise<Extracted[]> {
   const write = async (target: string, data: string | Uint8Array, mode: number) => {
-    const out = await checkOutFile(shownPath(target), {
+    const out = await checkOutFile(path.relative(cwd, target) || target, {
       flag: '--extract',
-      cwd: process.cwd(),
+      cwd,
       force,
       another: 'folder',
     });
@@ -118,6 +118,7 @@ export async function runVerify(
         file,
         path.resolve(ctx.cwd, options.extract),
         keyring,
+        ctx.cwd,
         options.force,
       ),
     };
@@ -179,5 +180,5 @@ export async function execute(
     if (!r.article.checked)
       ctx.stdout('Text not checked: this result says nothing about the text.\n');
   }
-  return r.ok ? 0 : 1;
+  return r.ok ? EXIT.ok : EXIT.failed;
 }

@@ -126,10 +126,3 @@ export function askComment(message: string, required: boolean, io?: PromptIO): P
     NOTHING_SIGNED,
   ).then((v) => v.trim());
 }
-
-export function confirmSign(message: string, io?: PromptIO): Promise<boolean> {
-  return ask(
-    () => confirm({ message: safeLine(message), default: true }, context(io)),
-    NOTHING_SIGNED,
-  );
-}

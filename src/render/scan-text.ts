@@ -3,7 +3,8 @@
 import { SECTION_IDS, type SectionId } from '../core/checklist/ids.js';
 import type { Finding } from '../core/scan/finding.js';
 import type { Severity } from '../core/scan/finding.js';
-import { SEVERITY_ORDER as SEVERITIES, type OmittedFindings } from '../core/scan/scanner.js';
+import type { OmittedFindings } from '../core/scan/scanner.js';
+import { SEVERITIES } from '../core/scan/severity.js';
 import { safeLine } from './text.js';
 
 /** The canonical section order. */

@@ -95,4 +95,39 @@ describe('config', () => {
     const safety = pack.sections.find((s) => s.id === 'safety')!.questions.map((q) => q.id);
     expect(safety.indexOf('safety.our-rule')).toBe(safety.indexOf('safety.people-at-risk') + 1);
   });
+
+  it('reads a quoted `extends` as extends: a change to the base pack shows in the extension', async () => {
+    const cwd = tempDir();
+    const dir = (id: string) => path.join(cwd, 'packs', id);
+    const manifest = (id: string, more = '') =>
+      `id: ${id}\ntitle: ${id}\njurisdiction: Testland\nversion: 0.1.0\n${more}sections: [safety]\n`;
+    const safety = (ids: readonly string[]) =>
+      `id: safety\ntitle: Safety\nwhy: Ours.\nquestions:\n${ids
+        .map(
+          (id) =>
+            `  - id: safety.${id}\n    ask: Did you ${id}?\n    guidance: Our newsroom asks this.\n    citations: [Newsroom policy 4.2]\n    type: yes-no\n    answers:\n      yes: { risk: none }\n      no: { risk: medium, note: true }\n`,
+        )
+        .join('')}`;
+    mkdirSync(dir('ours'), { recursive: true });
+    mkdirSync(dir('mine'), { recursive: true });
+    writeFileSync(path.join(dir('ours'), 'pack.yaml'), manifest('ours'));
+    writeFileSync(path.join(dir('ours'), 'safety.yaml'), safety(['ask-the-desk']));
+    writeFileSync(path.join(dir('mine'), 'pack.yaml'), manifest('mine', 'extends: "ours"\n'));
+    writeFileSync(path.join(dir('mine'), 'safety.yaml'), safety(['tell-the-editor']));
+    writeFileSync(path.join(cwd, 'prepub.config.json'), JSON.stringify({ packDirs: ['packs'] }));
+    const questions = async () => {
+      const r = await runCli(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
+      expect(r.code, r.stderr).toBe(0);
+      const pack = JSON.parse(r.stdout) as { sections: { questions: { id: string }[] }[] };
+      return pack.sections.flatMap((s) => s.questions.map((q) => q.id));
+    };
+    expect(await questions()).toEqual(['safety.ask-the-desk', 'safety.tell-the-editor']);
+    // The extension's files are unchanged, its base's are not: a cached copy would be stale.
+    writeFileSync(path.join(dir('ours'), 'safety.yaml'), safety(['ask-the-desk', 'call-legal']));
+    expect(await questions()).toEqual([
+      'safety.ask-the-desk',
+      'safety.call-legal',
+      'safety.tell-the-editor',
+    ]);
+  });
 });

@@ -136,7 +136,7 @@ describe('renderHtml', () => {
       '<strong>Suppressed</strong> <span class="muted">(command-line flag)</span><br>&lt;script&gt;',
     );
     expect(page).toContain(
-      '<span class="badge sig-failed">UNREADABLE</span><br>unexpected payload type &quot;text/plain&quot;',
+      '<span class="badge sig-failed">UNREADABLE</span><br>payload type is text/plain, not application/vnd.in-toto+json',
     );
     expect(page).toContain('2 questions still to answer.');
   });

@@ -110,7 +110,9 @@ describe('renderMarkdown', () => {
     const headings = md.split('\n').filter((l) => /^#{1,6} /.test(l));
     expect(headings.every((h) => /^(# Sign-off sheet: |## |### )/.test(h))).toBe(true);
     expect(md).toContain('**Suppressed** (command-line flag): &lt;script&gt;');
-    expect(md).toContain('| 3 | — | — | unreadable: unexpected payload type "text/plain" |');
+    expect(md).toContain(
+      '| 3 | — | — | unreadable: payload type is text/plain, not application/vnd.in-toto+json |',
+    );
   });
 
   it('is deterministic, with LF line ends and one trailing newline', async () => {

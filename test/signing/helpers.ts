@@ -28,7 +28,7 @@ import {
 } from '../../src/core/signing/statement.js';
 import { keyIdOf } from '../../src/core/signing/key-id.js';
 import type { TrustedKey } from '../../src/core/signing/verify.js';
-import { sha256Of } from '../../src/core/signing/verify.js';
+import { sha256Hex } from '../../src/core/hash.js';
 
 export const ARTICLE =
   'Police appeal after a car was stolen in Leeds.\nThe owner, 43, said: "It was my dad\'s."\n';
@@ -53,7 +53,7 @@ export function draftRecord(
       },
       article: {
         path: options.path ?? 'story.md',
-        sha256: sha256Of(article),
+        sha256: sha256Hex(article),
         bytes: Buffer.byteLength(article),
       },
       checklist: { id: 'uk-ew', version: '1.0.0', sha256: 'a'.repeat(64) },
@@ -170,7 +170,7 @@ export function fileRecord(
   const body = withHistory(file, { at, event: 'filed', by: reporter.name });
   const last = file.attestations.at(-1);
   const previous = last
-    ? { envelope: file.attestations.length, sha256: sha256Of(envelopePayload(last)!) }
+    ? { envelope: file.attestations.length, sha256: sha256Hex(envelopePayload(last)!) }
     : undefined;
   const statement = filedStatement({
     article: { name: body.article!.path, digest: { sha256: body.article!.sha256 } },
@@ -210,7 +210,7 @@ export function reviewRecord(
   };
   const statement = reviewStatement({
     article: { name: file.record.article!.path, digest: { sha256: file.record.article!.sha256 } },
-    reviewed: { index: file.attestations.length, sha256: sha256Of(envelopePayload(last)!) },
+    reviewed: { index: file.attestations.length, sha256: sha256Hex(envelopePayload(last)!) },
     predicate,
   });
   const envelope = signEnvelope(IN_TOTO_PAYLOAD_TYPE, encodeStatement(statement), reviewer);
@@ -272,7 +272,7 @@ export function realDraftRecord(
     },
     article: {
       path: options.path ?? 'story.md',
-      sha256: sha256Of(article),
+      sha256: sha256Hex(article),
       bytes: Buffer.byteLength(article),
     },
     findings,

@@ -21,7 +21,6 @@ const prompts = vi.hoisted(() => ({
   confirmFiling: vi.fn(),
   askPassphrase: vi.fn(),
   askNewPassphrase: vi.fn(),
-  confirmSign: vi.fn(),
 }));
 vi.mock('../../src/prompts/signoff.js', () => prompts);
 

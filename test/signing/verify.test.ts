@@ -37,6 +37,22 @@ describe('verifyRecord', () => {
       'status',
       'article',
     ]);
+    expect(result.checks.map((c) => c.id)).toEqual([
+      'signed',
+      'signature',
+      'signature',
+      'chain',
+      'record',
+      'policy',
+      'status',
+      'article',
+    ]);
+    expect(result.checks).toContainEqual(
+      expect.objectContaining({ id: 'status', claimed: 'approved', verified: 'approved' }),
+    );
+    expect(result.checks).toContainEqual(
+      expect.objectContaining({ id: 'policy', outcome: 'approved' }),
+    );
   });
 
   it('fails a draft, a filed record, and a record whose policy needs a lawyer', async () => {
@@ -86,8 +102,13 @@ describe('verifyRecord', () => {
     const result = await verify(approved, [reporter]);
     expect(result.ok).toBe(false);
     expect(result.checks.find((c) => c.name === 'signature 2')?.detail).toMatch(
-      /not signed by any key in the keyring/,
+      /^envelope 2 \(editor approved\): not signed by any key in the keyring/,
     );
+    // The problem alone, for renderers that name the envelope themselves: no message parsing.
+    expect(result.checks.find((c) => c.id === 'signature' && c.index === 2)).toMatchObject({
+      ok: false,
+      problem: 'not signed by any key in the keyring — untrusted key, or altered',
+    });
     const wrongRole = await verify(approved, [reporter, { ...editor, role: 'lawyer' }]);
     expect(wrongRole.checks.find((c) => c.name === 'signature 2')?.detail).toMatch(
       /trusted as lawyer, not as editor/,

@@ -1,7 +1,8 @@
 // Loading a pack from its files' texts: schema checks with positions, then the cross-file checks
 // (unique ids, `when` naming earlier questions, valid values, rules that exist, no cycles, nothing
 // unreachable). Pure: the files are read by src/io/packs.ts.
-import { createHash } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
+import { MANIFEST } from './manifest-name.js';
 import type { Diagnostic, Loaded } from '../../diagnostics.js';
 import { diagnosticAt, parseText, parseWithSchema, type ParsedDoc } from '../parse/structured.js';
 import { satisfiable, walkConditions } from './conditions.js';
@@ -25,7 +26,7 @@ export interface RuleRef {
   readonly path: (string | number)[];
 }
 
-export const MANIFEST = 'pack.yaml';
+export { MANIFEST } from './manifest-name.js';
 export const RULES = 'rules.yaml';
 
 interface Located {
@@ -37,12 +38,11 @@ interface Located {
 }
 
 function packSha256(files: readonly PackFile[], base: Pack | undefined): string {
-  const h = createHash('sha256');
-  if (base) h.update(`extends\0${base.id}\0${base.sha256}\0`);
-  for (const f of [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0))) {
-    h.update(`${f.name}\0${f.text}\0`);
-  }
-  return h.digest('hex');
+  const sorted = [...files].sort((a, b) => (a.name < b.name ? -1 : a.name > b.name ? 1 : 0));
+  return sha256Hex(
+    base ? `extends\0${base.id}\0${base.sha256}\0` : '',
+    ...sorted.map((f) => `${f.name}\0${f.text}\0`),
+  );
 }
 
 /** Read rule ids and the questions each names from rules.yaml, leniently (positions kept). */

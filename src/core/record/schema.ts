@@ -6,8 +6,9 @@ import { PackId } from '../checklist/schema.js';
 
 export const RECORD_FORMAT = 'prepub/record@1';
 
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
-const Timestamp = z.iso.datetime({ offset: true });
+/** A SHA-256 in lowercase hex, and an ISO 8601 time with its offset: for records and statements. */
+export const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
+export const Timestamp = z.iso.datetime({ offset: true });
 
 /** A slug names the record file when the draft comes from standard input, so it is a plain name. */
 export const SLUG = /^[A-Za-z0-9][A-Za-z0-9._-]{0,99}$/;

@@ -3,7 +3,9 @@
 import { z } from 'zod';
 import { SectionId } from '../checklist/schema.js';
 
-export const SEVERITIES = ['low', 'medium', 'high', 'blocker'] as const;
+import { SEVERITIES } from './severity.js';
+
+export { SEVERITIES };
 export const Severity = z.enum(SEVERITIES);
 export type Severity = z.infer<typeof Severity>;
 

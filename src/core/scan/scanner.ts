@@ -6,7 +6,7 @@
 import { UserError } from '../../errors.js';
 import type { SectionId } from '../checklist/schema.js';
 import type { Finding } from './finding.js';
-import type { Severity } from './finding.js';
+import { SEVERITIES, type Severity } from './severity.js';
 import { DETECTORS, isDetectorId } from './detectors/registry.js';
 import { regexSpans, type Span } from './detectors/types.js';
 import { floorIndex, LineTable } from './positions.js';
@@ -27,8 +27,6 @@ export interface ScanOptions {
   readonly source?: string | undefined;
   /** Maps a text offset to a source offset (`end` for an exclusive end); needed with `source`. */
   readonly toSource?: ((offset: number, end?: boolean) => number) | undefined;
-  /** @deprecated Ignored: HTML paragraphs are blank lines in the text now. */
-  readonly blockEnds?: readonly number[] | undefined;
   /** The file name used in error messages. */
   readonly file?: string | undefined;
   /** Findings listed per rule, open and suppressed each (default MAX_FINDINGS_PER_RULE). */
@@ -128,12 +126,8 @@ export function compileRules(rules: readonly Rule[]): Plan {
   return plan;
 }
 
-/** Severities in order. The same as record/schema's SEVERITIES (a test checks), kept here so the
- * scanner loads without zod: `prepub scan` starts faster. */
-export const SEVERITY_ORDER: readonly Severity[] = ['low', 'medium', 'high', 'blocker'];
-
 export function severityRank(s: Severity): number {
-  return SEVERITY_ORDER.indexOf(s);
+  return SEVERITIES.indexOf(s);
 }
 
 /** Merge overlapping spans ("her home" + "home address" → "her home address"); sort by start. */

@@ -2,7 +2,9 @@
 // `approved` / `returned` statements. Pure: data in, bytes out. https://in-toto.io/Statement/v1
 import { z } from 'zod';
 import { decodeJsonBytes } from '../parse/json-strict.js';
-import { RecordBody } from '../record/schema.js';
+import { sha256Hex } from '../hash.js';
+import { RecordBody, Sha256, Timestamp, type Envelope } from '../record/schema.js';
+import { envelopePayload, IN_TOTO_PAYLOAD_TYPE } from './dsse.js';
 
 export const STATEMENT_TYPE = 'https://in-toto.io/Statement/v1';
 export const SIGNOFF_PREDICATE_TYPE = 'https://prepub.dev/signoff/v1';
@@ -11,9 +13,6 @@ export const SIGNOFF_PREDICATE_TYPE = 'https://prepub.dev/signoff/v1';
 export const FILING_STATEMENT =
   'I have answered these questions truthfully and to the best of my knowledge, the notes and ' +
   'mitigations I recorded are accurate, and this is the text I am filing.';
-
-const Sha256 = z.string().regex(/^[0-9a-f]{64}$/, 'must be a SHA-256 in lowercase hex');
-const Timestamp = z.iso.datetime({ offset: true });
 
 export const Subject = z.strictObject({
   name: z.string().min(1),
@@ -46,9 +45,7 @@ export const ItemReview = z.strictObject({
 export type ItemReview = z.infer<typeof ItemReview>;
 
 export const REVIEW_ROLES = ['editor', 'lawyer'] as const;
-export type ReviewRole = (typeof REVIEW_ROLES)[number];
 export const REVIEW_DECISIONS = ['approved', 'returned'] as const;
-export type ReviewDecision = (typeof REVIEW_DECISIONS)[number];
 
 export const ReviewPredicate = z.strictObject({
   role: z.enum(REVIEW_ROLES),
@@ -133,6 +130,34 @@ export function decodeStatement(bytes: Uint8Array): { statement?: Statement; err
     };
   }
   return { statement: result.data };
+}
+
+/** An envelope read: its payload bytes, their digest, and the statement, or what is wrong. */
+export interface DecodedEnvelope {
+  readonly payload?: Uint8Array;
+  readonly payloadSha256?: string;
+  readonly statement?: Statement;
+  /** Set when there is no statement: what is wrong with the envelope, in a few words. */
+  readonly error?: string;
+}
+
+/**
+ * The one way prepub reads an envelope (verify, the sign-off sheet, export's history): its payload
+ * type, strict base64, then the payload as a statement (`decode`, strict by default). Never throws.
+ */
+export function decodeEnvelope(
+  envelope: Envelope,
+  decode: (bytes: Uint8Array) => { statement?: Statement; error?: string } = decodeStatement,
+): DecodedEnvelope {
+  if (envelope.payloadType !== IN_TOTO_PAYLOAD_TYPE)
+    return { error: `payload type is ${envelope.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE}` };
+  const payload = envelopePayload(envelope);
+  if (!payload) return { error: 'payload is not valid base64' };
+  const payloadSha256 = sha256Hex(payload);
+  const { statement, error } = decode(payload);
+  return statement
+    ? { payload, payloadSha256, statement }
+    : { payload, payloadSha256, error: error ?? 'unreadable payload' };
 }
 
 /** The digest a statement says it follows: a review's reviewed envelope, a re-filing's previous one. */

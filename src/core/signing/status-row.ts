@@ -4,7 +4,7 @@ import path from 'node:path';
 import type { Policy } from '../config/schema.js';
 import { loadRecordText } from '../record/parse.js';
 import type { SignatureCache } from './signature-cache.js';
-import { verifyRecord, verifyRecordLean, type TrustedKey } from './verify.js';
+import { verifyRecord, verifyRecordLean, type CheckId, type TrustedKey } from './verify.js';
 
 /** One row of `prepub status`. */
 export interface StatusRow {
@@ -80,9 +80,7 @@ export async function statusRow(
   const result =
     (await verifyRecordLean(input, { sync: ctx.sync === true })) ?? (await verifyRecord(input));
   // A draft that was reopened keeps its old signatures: they must still verify, but no longer cover the record.
-  const ignore = rec.status === 'draft' ? ['policy', 'record'] : ['policy'];
-  const problems = result.checks
-    .filter((c) => !c.ok && !ignore.includes(c.name))
-    .map((c) => c.name);
+  const ignore: readonly CheckId[] = rec.status === 'draft' ? ['policy', 'record'] : ['policy'];
+  const problems = result.checks.filter((c) => !c.ok && !ignore.includes(c.id)).map((c) => c.name);
   return { ...base, valid: problems.length === 0, problems };
 }

@@ -1,6 +1,7 @@
 // Verification of a record against a keyring, a policy and (optionally) the article's bytes.
 // No files, no process: the caller reads them. Returns a list of named checks.
-import { createHash, type KeyObject } from 'node:crypto';
+import type { KeyObject } from 'node:crypto';
+import { sha256Hex } from '../hash.js';
 import type { Policy, Role } from '../config/schema.js';
 import {
   MAX_ATTESTATIONS,
@@ -13,17 +14,12 @@ import { z } from 'zod';
 import { RecordBody as RecordBodySchema } from '../record/schema.js';
 import { decodeJsonBytes } from '../parse/json-strict.js';
 import { canonicalEqual, jsonEqual } from './canonical.js';
-import {
-  decodeBase64,
-  envelopePayload,
-  IN_TOTO_PAYLOAD_TYPE,
-  verifySignature,
-  verifySignatureAsync,
-} from './dsse.js';
+import { decodeBase64, verifySignature, verifySignatureAsync } from './dsse.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from './policy.js';
 import { historyProblem } from './history.js';
 import type { SignatureCache } from './signature-cache.js';
 import {
+  decodeEnvelope,
   decodeStatement,
   FiledPredicate,
   isFiled,
@@ -45,10 +41,41 @@ export interface TrustedKey {
   readonly revoked?: { readonly at: string; readonly reason?: string };
 }
 
-export interface Check {
+/** What every check carries: `name` (shown, and kept in `verify --format json`), `ok`, and
+ * `detail` (the sentence shown beside it). Code tells checks apart by `id`, never by either text. */
+interface CheckBase {
   readonly name: string;
   readonly ok: boolean;
   readonly detail: string;
+}
+
+/** One check of a record, by stable id, with the data it was made from. */
+export type Check =
+  | (CheckBase & { readonly id: 'signed'; readonly count: number })
+  | SignatureCheck
+  | (CheckBase & { readonly id: 'chain' })
+  | (CheckBase & { readonly id: 'record' })
+  | (CheckBase & { readonly id: 'policy'; readonly outcome: RecordStatus | 'not-met' })
+  | (CheckBase & {
+      readonly id: 'status';
+      readonly claimed: RecordStatus;
+      readonly verified: RecordStatus;
+    })
+  | (CheckBase & {
+      readonly id: 'article';
+      readonly outcome: 'match' | 'mismatch' | 'missing' | 'skipped';
+      readonly sha256?: string;
+    })
+  | (CheckBase & { readonly id: 'evidence'; readonly recomputed: boolean });
+
+export type CheckId = Check['id'];
+
+/** One envelope's signature: `problem` says what is wrong, without naming the envelope. */
+export interface SignatureCheck extends CheckBase {
+  readonly id: 'signature';
+  /** 1-based, in the order of `attestations`. */
+  readonly index: number;
+  readonly problem?: string;
 }
 
 export interface EnvelopeReport {
@@ -87,10 +114,6 @@ export interface VerifyInput {
   readonly now?: Date;
   /** Signatures already checked (prepub status only; never for the publication gate). */
   readonly cache?: SignatureCache;
-}
-
-export function sha256Of(bytes: Uint8Array | string): string {
-  return createHash('sha256').update(bytes).digest('hex');
 }
 
 function short(keyid: string): string {
@@ -180,43 +203,42 @@ async function checkEnvelope(
   const env = file.attestations[i]!;
   const index = i + 1;
   const name = `signature ${index}`;
-  const fail = (detail: string, extra: Partial<EnvelopeReport> = {}) => ({
-    check: { name, ok: false, detail },
-    report: { index, ok: false, ...extra },
-  });
-  if (env.payloadType !== IN_TOTO_PAYLOAD_TYPE)
-    return fail(
-      `envelope ${index}: payload type is ${env.payloadType}, not ${IN_TOTO_PAYLOAD_TYPE}`,
-    );
-  const payload = envelopePayload(env);
-  if (!payload) return fail(`envelope ${index}: payload is not valid base64`);
-  const { statement, error } = mode.decode(payload);
-  const payloadSha256 = sha256Of(payload);
-  if (!statement)
-    return fail(`envelope ${index}: ${error ?? 'unreadable payload'}`, { payloadSha256 });
+  /** `about`: the envelope is named with what it claims to be (when no key vouches for it). */
+  const fail = (problem: string, extra: Partial<EnvelopeReport> = {}, about = '') => {
+    const check: SignatureCheck = {
+      id: 'signature',
+      name,
+      index,
+      ok: false,
+      problem,
+      detail: `envelope ${index}${about}: ${problem}`,
+    };
+    return { check, report: { index, ok: false, ...extra } };
+  };
+  const { payload, payloadSha256, statement, error } = decodeEnvelope(env, mode.decode);
+  if (!payload || payloadSha256 === undefined) return fail(error ?? 'unreadable payload');
+  if (!statement) return fail(error ?? 'unreadable payload', { payloadSha256 });
   const p = statement.predicate;
   const claimed = { role: p.role, decision: p.decision, payloadSha256 };
   if (env.signatures.length !== 1)
-    return fail(
-      `envelope ${index}: has ${env.signatures.length} signatures; prepub expects one`,
-      claimed,
-    );
+    return fail(`has ${env.signatures.length} signatures; prepub expects one`, claimed);
   const [signature] = env.signatures;
   const sig = decodeBase64(signature!.sig);
   if (!sig || sig.length !== 64)
-    return fail(`envelope ${index}: the signature is not a 64-byte Ed25519 signature`, claimed);
+    return fail('the signature is not a 64-byte Ed25519 signature', claimed);
   const keyid = await findSigner(env, payload, payloadSha256, sig, keys, cache, mode);
   if (!keyid)
     return fail(
-      `envelope ${index} (${p.role} ${p.decision}): not signed by any key in the keyring — untrusted key, or altered`,
+      'not signed by any key in the keyring — untrusted key, or altered',
       claimed,
+      ` (${p.role} ${p.decision})`,
     );
   const entries = keys.filter((k) => k.keyid === keyid);
   const asRole = entries.find((k) => k.role === p.role);
   const who = entries[0]!;
   if (!asRole) {
     return fail(
-      `envelope ${index}: signed by ${who.name} (${short(keyid)}), trusted as ${entries.map((k) => k.role).join(', ')}, not as ${p.role}`,
+      `signed by ${who.name} (${short(keyid)}), trusted as ${entries.map((k) => k.role).join(', ')}, not as ${p.role}`,
       {
         ...claimed,
         signer: { name: who.name, keyid, role: who.role },
@@ -226,25 +248,27 @@ async function checkEnvelope(
   const signer = { name: asRole.name, keyid, role: asRole.role };
   if (asRole.revoked) {
     return fail(
-      `envelope ${index}: signed by ${asRole.name} (${short(keyid)}), whose key was revoked ${asRole.revoked.at}${asRole.revoked.reason ? ` (${asRole.revoked.reason})` : ''}`,
+      `signed by ${asRole.name} (${short(keyid)}), whose key was revoked ${asRole.revoked.at}${asRole.revoked.reason ? ` (${asRole.revoked.reason})` : ''}`,
       { ...claimed, signer },
     );
   }
   if (asRole.expires && Date.parse(asRole.expires) <= now.getTime()) {
-    return fail(
-      `envelope ${index}: signed by ${asRole.name} (${short(keyid)}), whose key expired ${asRole.expires}`,
-      { ...claimed, signer },
-    );
+    return fail(`signed by ${asRole.name} (${short(keyid)}), whose key expired ${asRole.expires}`, {
+      ...claimed,
+      signer,
+    });
   }
   if (signature!.keyid !== keyid || p.signer.keyid !== keyid) {
-    return fail(
-      `envelope ${index}: the key id it names does not match the key that signed it (${short(keyid)})`,
-      { ...claimed, signer },
-    );
+    return fail(`the key id it names does not match the key that signed it (${short(keyid)})`, {
+      ...claimed,
+      signer,
+    });
   }
   return {
     check: {
+      id: 'signature',
       name,
+      index,
       ok: true,
       detail: `${p.role} ${p.decision} by ${asRole.name} (${short(keyid)})`,
     },
@@ -260,6 +284,7 @@ function articleDigest(statement: Statement): string | undefined {
 /** The chain: the first envelope files, every later one names the payload digest of the one before. */
 function checkChain(decoded: readonly Decoded[]): Check {
   const name = 'chain';
+  const id = name;
   let filedArticle: string | undefined;
   for (const d of decoded) {
     const ref = referencedEnvelope(d.statement);
@@ -268,18 +293,21 @@ function checkChain(decoded: readonly Decoded[]): Check {
     if (d.index === 1) {
       if (!isFiled(p))
         return {
+          id,
           name,
           ok: false,
           detail: `envelope 1 is ${p.decision} by ${p.role}; the first must be the reporter's filing`,
         };
       if (ref)
         return {
+          id,
           name,
           ok: false,
           detail: 'envelope 1 names an earlier envelope that is not there (dropped?)',
         };
     } else if (!ref || !prev || ref.index !== d.index - 1 || ref.sha256 !== prev.sha256) {
       return {
+        id,
         name,
         ok: false,
         detail: `envelope ${d.index} does not follow envelope ${d.index - 1} (reordered, dropped or replayed)`,
@@ -290,12 +318,14 @@ function checkChain(decoded: readonly Decoded[]): Check {
       filedArticle = p.record.article?.sha256;
       if (!filedArticle || digest !== filedArticle)
         return {
+          id,
           name,
           ok: false,
           detail: `envelope ${d.index}: its subject is not the article its record names`,
         };
     } else if (digest !== filedArticle) {
       return {
+        id,
         name,
         ok: false,
         detail: `envelope ${d.index} signs a different article from the filing it reviews`,
@@ -303,6 +333,7 @@ function checkChain(decoded: readonly Decoded[]): Check {
     }
   }
   return {
+    id,
     name,
     ok: true,
     detail: `${decoded.length} envelope${decoded.length === 1 ? '' : 's'}, each following the one before`,
@@ -318,18 +349,20 @@ function checkRecord(
   predicates: readonly SignoffPredicate[],
 ): Check {
   const name = 'record';
+  const id = name;
   const snap = filed.record;
   const differ = (Object.keys({ ...snap, ...record }) as (keyof RecordBody)[]).filter(
     (k) => k !== 'history' && !equal(snap[k], record[k]),
   );
   if (differ.length > 0)
     return {
+      id,
       name,
       ok: false,
       detail: `the working record differs from what was filed: ${differ.join(', ')}`,
     };
   if (!Array.isArray(snap.history))
-    return { name, ok: false, detail: 'the history differs from what was filed' };
+    return { id, name, ok: false, detail: 'the history differs from what was filed' };
   const n = snap.history.length;
   const prefix = equal(record.history.slice(0, n), snap.history);
   const added = record.history.slice(n);
@@ -338,12 +371,12 @@ function checkRecord(
     added.length > reviewsSince ||
     added.some((h) => h.event !== 'approved' && h.event !== 'returned')
   ) {
-    return { name, ok: false, detail: 'the history differs from what was filed' };
+    return { id, name, ok: false, detail: 'the history differs from what was filed' };
   }
   // Who filed, approved and returned, when and with what comment: the envelopes' word, exactly.
   const problem = historyProblem(record.history, predicates);
-  if (problem) return { name, ok: false, detail: problem };
-  return { name, ok: true, detail: 'the working record is what was filed' };
+  if (problem) return { id, name, ok: false, detail: problem };
+  return { id, name, ok: true, detail: 'the working record is what was filed' };
 }
 
 /** Verify a record. `ok` only when every check passes, the policy included. */
@@ -371,9 +404,9 @@ export async function verifyRecordLean(
   };
   try {
     const { result, decoded, lastFiled } = await verifyWith(input, mode);
-    const holds = (name: string) => result.checks.some((c) => c.name === name && c.ok);
+    const holds = (id: CheckId) => result.checks.some((c) => c.id === id && c.ok);
     if (!holds('chain') || !holds('record')) return undefined;
-    if (result.checks.some((c) => c.name.startsWith('signature ') && !c.ok)) return undefined;
+    if (result.checks.some((c) => c.id === 'signature' && !c.ok)) return undefined;
     for (const d of decoded) {
       const p = d.statement.predicate;
       if (d !== lastFiled && isFiled(p) && !RecordBodySchema.safeParse(p.record).success)
@@ -393,16 +426,21 @@ async function verifyWith(
   const checks: Check[] = [];
   const count = file.attestations.length;
   if (count > MAX_ATTESTATIONS) {
-    const fail = (name: string, detail: string): Check => ({ name, ok: false, detail });
     return {
       result: {
         ok: false,
         status: file.status,
         verifiedStatus: 'draft',
         checks: [
-          fail('signed', `${count} sign-offs: more than a record can have (${MAX_ATTESTATIONS})`),
-          fail('chain', 'not checked'),
-          fail('policy', 'not met'),
+          {
+            id: 'signed',
+            name: 'signed',
+            ok: false,
+            count,
+            detail: `${count} sign-offs: more than a record can have (${MAX_ATTESTATIONS})`,
+          },
+          { id: 'chain', name: 'chain', ok: false, detail: 'not checked' },
+          { id: 'policy', name: 'policy', ok: false, outcome: 'not-met', detail: 'not met' },
         ],
         envelopes: [],
       },
@@ -412,8 +450,20 @@ async function verifyWith(
   }
   checks.push(
     count > 0
-      ? { name: 'signed', ok: true, detail: `${count} sign-off${count === 1 ? '' : 's'}` }
-      : { name: 'signed', ok: false, detail: 'no signatures: the record has not been filed' },
+      ? {
+          id: 'signed',
+          count,
+          name: 'signed',
+          ok: true,
+          detail: `${count} sign-off${count === 1 ? '' : 's'}`,
+        }
+      : {
+          id: 'signed',
+          count,
+          name: 'signed',
+          ok: false,
+          detail: 'no signatures: the record has not been filed',
+        },
   );
   const results = await Promise.all(
     file.attestations.map((_, i) =>
@@ -459,14 +509,24 @@ async function verifyWith(
         verifiedStatus = outcome.status;
         const policyCheck: Check =
           outcome.status === 'approved'
-            ? { name: 'policy', ok: true, detail: 'approved as the policy requires' }
+            ? {
+                id: 'policy',
+                outcome: outcome.status,
+                name: 'policy',
+                ok: true,
+                detail: 'approved as the policy requires',
+              }
             : outcome.status === 'returned'
               ? {
+                  id: 'policy',
+                  outcome: outcome.status,
                   name: 'policy',
                   ok: false,
                   detail: `returned by the ${outcome.returnedBy?.role ?? 'desk'}${outcome.returnedBy?.comment ? `: ${outcome.returnedBy.comment}` : ''}`,
                 }
               : {
+                  id: 'policy',
+                  outcome: outcome.status,
                   name: 'policy',
                   ok: false,
                   detail: `filed, waiting for ${outcome.missing.join(' and ')} approval${ignored}`,
@@ -474,6 +534,8 @@ async function verifyWith(
         checks.push(policyCheck);
       } else {
         checks.push({
+          id: 'policy',
+          outcome: 'not-met',
           name: 'policy',
           ok: false,
           detail: 'not met: the record changed after it was filed',
@@ -481,29 +543,46 @@ async function verifyWith(
       }
     } else {
       checks.push({
+        id: 'record',
         name: 'record',
         ok: false,
         detail: 'cannot check against the filing: the chain is broken',
       });
-      checks.push({ name: 'policy', ok: false, detail: 'not met' });
+      checks.push({
+        id: 'policy',
+        outcome: 'not-met',
+        name: 'policy',
+        ok: false,
+        detail: 'not met',
+      });
     }
   } else {
     checks.push({
+      id: 'chain',
       name: 'chain',
       ok: false,
       detail: count === 0 ? 'nothing signed' : 'cannot check: a signature failed',
     });
     checks.push({
+      id: 'policy',
+      outcome: 'not-met',
       name: 'policy',
       ok: false,
       detail: count === 0 ? 'not met: the record is a draft' : 'not met',
     });
   }
 
+  const statusData = { id: 'status', claimed: file.status, verified: verifiedStatus } as const;
   checks.push(
     verifiedStatus === file.status
-      ? { name: 'status', ok: true, detail: `the record says ${file.status}, as its signatures do` }
+      ? {
+          ...statusData,
+          name: 'status',
+          ok: true,
+          detail: `the record says ${file.status}, as its signatures do`,
+        }
       : {
+          ...statusData,
           name: 'status',
           ok: false,
           detail: `the record says ${file.status}, its signatures say ${verifiedStatus}`,
@@ -512,22 +591,29 @@ async function verifyWith(
 
   if (input.articleSkipped) {
     checks.push({
+      id: 'article',
+      outcome: 'skipped',
       name: 'article',
       ok: true,
       detail: 'text not checked (--no-article): this says nothing about the text being published',
     });
   } else if (input.articleMissing !== undefined) {
     checks.push({
+      id: 'article',
+      outcome: 'missing',
       name: 'article',
       ok: false,
       detail: `the article the record names is not at ${input.articleMissing}: pass --article FILE (or --no-article to skip the text check)`,
     });
   } else if (input.article) {
-    const actual = sha256Of(input.article);
+    const actual = sha256Hex(input.article);
     const signed = lastFiled ? articleDigest(lastFiled.statement) : file.record.article?.sha256;
     if (!lastFiled) {
       const same = file.record.article?.sha256 === actual;
       checks.push({
+        id: 'article',
+        outcome: same ? 'match' : 'mismatch',
+        sha256: actual,
         name: 'article',
         ok: same,
         detail: same
@@ -538,11 +624,17 @@ async function verifyWith(
       checks.push(
         signed === actual && file.record.article?.sha256 === actual
           ? {
+              id: 'article',
+              outcome: 'match',
+              sha256: actual,
               name: 'article',
               ok: true,
               detail: `the text is byte for byte what was signed (sha256 ${actual.slice(0, 12)})`,
             }
           : {
+              id: 'article',
+              outcome: 'mismatch',
+              sha256: actual,
               name: 'article',
               ok: false,
               detail: `the text is not what was signed (sha256 ${actual.slice(0, 12)}, signed ${(signed ?? 'nothing').slice(0, 12)})`,
@@ -581,5 +673,5 @@ export function chainSteps(envelopes: readonly EnvelopeReport[]): ChainStep[] {
 
 /** The checks that say the signatures hold, whatever the policy (used by `status` and `review`). */
 export function signaturesHold(result: VerifyResult): boolean {
-  return result.checks.every((c) => c.name === 'policy' || c.name === 'article' || c.ok);
+  return result.checks.every((c) => c.id === 'policy' || c.id === 'article' || c.ok);
 }
