@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, findConfigFile, loadConfig } from '../../src/adapters/config-load.js';
 import { Config } from '../../src/core/config/schema.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/run.js';
 
 describe('config', () => {
   it('the hand-written defaults are what the schema gives', () => {
@@ -54,7 +54,7 @@ describe('config', () => {
   ])('a bad config %s is exit 2 at %i:%i', async (text, line, column, message) => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'prepub.config.json'), text);
-    const r = await runCli(['checklists', 'list'], { cwd });
+    const r = await runInProcess(['checklists', 'list'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid configuration/);
     const hit = r.stderr
@@ -79,7 +79,7 @@ describe('config', () => {
       'id: safety\ntitle: Safety\nwhy: Ours.\nquestions:\n  - id: safety.our-rule\n    after: safety.people-at-risk\n    ask: Did you tell the duty editor?\n    guidance: Our newsroom asks this. Tell them.\n    citations: [Newsroom policy 4.2]\n    type: yes-no\n    answers:\n      yes: { risk: none }\n      no: { risk: medium, note: true }\n',
     );
     writeFileSync(path.join(cwd, 'prepub.config.json'), JSON.stringify({ packDirs: ['packs'] }));
-    const r = await runCli(['checklists', 'list', '--format', 'json'], { cwd });
+    const r = await runInProcess(['checklists', 'list', '--format', 'json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as {
       packs: { id: string; source: string; valid: boolean; questions: number }[];
@@ -88,7 +88,7 @@ describe('config', () => {
     const base = out.packs.find((p) => p.id === 'uk-ew');
     expect(mine).toMatchObject({ source: 'config', valid: true });
     expect(mine!.questions).toBe(base!.questions + 1);
-    const show = await runCli(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
+    const show = await runInProcess(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
     const pack = JSON.parse(show.stdout) as {
       sections: { id: string; questions: { id: string }[] }[];
     };
