@@ -27,6 +27,29 @@ describe('config', () => {
     );
   });
 
+  it('a config file rewritten between two runs in one process is read again', async () => {
+    const root = tempDir();
+    const file = path.join(root, 'prepub.config.json');
+    writeFileSync(file, JSON.stringify({ user: { name: 'Sam' } }));
+    expect((await loadConfig({ cwd: root, env: {} })).config.user.name).toBe('Sam');
+    writeFileSync(file, JSON.stringify({ user: { name: 'Samantha Longer' } }));
+    expect((await loadConfig({ cwd: root, env: {} })).config.user.name).toBe('Samantha Longer');
+    writeFileSync(file, '{"checklist": 3}');
+    const r = await runInProcess(['checklists', 'list'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid configuration');
+  });
+
+  it('a missing packDirs folder is warned about in every run, once', async () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'prepub.config.json'), JSON.stringify({ packDirs: ['gone'] }));
+    for (let i = 0; i < 2; i++) {
+      const r = await runInProcess(['checklists', 'list'], { cwd: root });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.match(/packDirs folder "gone"/g)).toHaveLength(1);
+    }
+  });
+
   it('resolves paths against the config file', async () => {
     const root = tempDir();
     writeFileSync(
