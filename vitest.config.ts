@@ -10,5 +10,11 @@ export default defineConfig({
     // machines, which then runs every file one after another while the e2e tests wait on the
     // processes they spawn. Two workers keep both cores busy; each file still gets its own fork.
     maxWorkers: 2,
+    // `npm run coverage`: what the tests run of src/ in process (a spawned bin is not counted).
+    coverage: {
+      provider: 'v8',
+      include: ['src/**/*.ts'],
+      reporter: ['text-summary', 'text'],
+    },
   },
 });
