@@ -1,6 +1,6 @@
-// The built bin itself, one real process per command the newsroom chain (newsroom.test.ts) does
-// not already run through it: most command tests run the CLI in process (helpers/run.ts), so
-// these check that the bin reaches each command with the same exit codes and output.
+// The built bin itself, at least one real process per command: most command tests run the CLI in
+// process (helpers/run.ts), so these check that the bin reaches each command with the same exit
+// codes and output.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
@@ -45,7 +45,7 @@ describe('the bin', () => {
     expect(invalid.code).toBe(2);
   });
 
-  it('keys generate, list, export, trust and revoke; check, then file as the reporter', async () => {
+  it('keys, check, file, verify, review, status, export and revoke', async () => {
     const g = await run(['keys', 'generate', '--name', 'Sam Reporter', '--no-passphrase']);
     expect(g.code, g.stderr).toBe(0);
     const list = await run(['keys', 'list', '--format', 'json']);
@@ -77,6 +77,44 @@ describe('the bin', () => {
     ]);
     expect(filed.code, filed.stderr).toBe(0);
     expect(filed.stdout).toContain('Filed fete.md.prepub.json');
+
+    const early = await run(['verify', 'fete.md.prepub.json', '--trust', 'keyring.json']);
+    expect(early.code).toBe(1); // filed, not yet approved
+    expect(early.stdout + early.stderr).toMatch(/policy/);
+    expect((await run(['keys', 'generate', '--name', 'Ed Itor', '--no-passphrase'])).code).toBe(0);
+    expect((await run(['keys', 'export', 'Ed Itor', '--out', 'ed.pem'])).code).toBe(0);
+    const trusted = await run([
+      'keys',
+      'trust',
+      'ed.pem',
+      '--name',
+      'Ed Itor',
+      '--role',
+      'editor',
+      '--keyring',
+      'keyring.json',
+    ]);
+    expect(trusted.code, trusted.stderr).toBe(0);
+    const reviewed = await run([
+      'review',
+      'fete.md.prepub.json',
+      '--decision',
+      'approve',
+      '--no-input',
+      '--key',
+      'Ed Itor',
+      '--keyring',
+      'keyring.json',
+    ]);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    const passed = await run(['verify', 'fete.md.prepub.json', '--trust', 'keyring.json']);
+    expect(passed.code, passed.stdout + passed.stderr).toBe(0);
+    const status = await run(['status', '.', '--keyring', 'keyring.json']);
+    expect(status.code, status.stderr).toBe(0);
+    expect(status.stdout).toMatch(/village-fete-playground .* approved .* ✓ yes/);
+    const sheet = await run(['export', 'fete.md.prepub.json', '--format', 'html']);
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(sheet.stdout).toContain('<html');
 
     const revoked = await run(['keys', 'revoke', 'Sam Reporter', '--keyring', 'keyring.json']);
     expect(revoked.code, revoked.stderr).toBe(0);
