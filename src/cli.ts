@@ -29,28 +29,47 @@ function examples(lines: string[]): string {
   return `\nExamples:\n${lines.map((l) => `  $ ${l}`).join('\n')}\n`;
 }
 
-function makeContext(globals: Record<string, unknown>, text: Text): Context {
-  const env = process.env;
-  const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
-  const allowed = globals.color !== false && !noColorEnv && env.TERM !== 'dumb';
-  const color = allowed && Boolean(process.stderr.isTTY);
-  const colorOut = allowed && Boolean(process.stdout.isTTY);
+/** The process around a run: the bin passes the real one; tests may pass their own. */
+export interface Io {
+  readonly cwd: string;
+  readonly env: NodeJS.ProcessEnv;
+  readonly stdinIsTTY: boolean;
+  readonly stdoutIsTTY: boolean;
+  readonly stderrIsTTY: boolean;
+  readonly writeOut: (text: string) => void;
+  readonly writeErr: (text: string) => void;
+}
+
+export function processIo(): Io {
   return {
     cwd: process.cwd(),
+    env: process.env,
+    stdinIsTTY: Boolean(process.stdin.isTTY),
+    stdoutIsTTY: Boolean(process.stdout.isTTY),
+    stderrIsTTY: Boolean(process.stderr.isTTY),
+    writeOut: (text) => void process.stdout.write(text),
+    writeErr: (text) => void process.stderr.write(text),
+  };
+}
+
+function makeContext(globals: Record<string, unknown>, text: Text, io: Io): Context {
+  const env = io.env;
+  const noColorEnv = env.NO_COLOR !== undefined && env.NO_COLOR !== '';
+  const allowed = globals.color !== false && !noColorEnv && env.TERM !== 'dumb';
+  const color = allowed && io.stderrIsTTY;
+  const colorOut = allowed && io.stdoutIsTTY;
+  return {
+    cwd: io.cwd,
     env,
     color,
     colorOut,
     debug: globals.debug === true,
-    interactive: Boolean(process.stdin.isTTY && process.stderr.isTTY),
-    stdinIsTTY: Boolean(process.stdin.isTTY),
+    interactive: io.stdinIsTTY && io.stderrIsTTY,
+    stdinIsTTY: io.stdinIsTTY,
     // A terminal never gets a raw control character: the renderers make file-derived text safe,
     // and this catches anything they missed (the theme's own colour styles pass when colour is on).
-    stdout: (out) =>
-      void process.stdout.write(
-        process.stdout.isTTY ? text.safeTerminalStream(out, colorOut) : out,
-      ),
-    stderr: (out) =>
-      void process.stderr.write(process.stderr.isTTY ? text.safeTerminalStream(out, color) : out),
+    stdout: (out) => io.writeOut(io.stdoutIsTTY ? text.safeTerminalStream(out, colorOut) : out),
+    stderr: (out) => io.writeErr(io.stderrIsTTY ? text.safeTerminalStream(out, color) : out),
   };
 }
 
@@ -360,7 +379,11 @@ export function buildProgram(
  * Error messages quote file contents (a headline, a key name, a path from a record), so each is
  * made terminal-safe here: the message and each diagnostic on one line, the hint as written.
  */
-async function report(ctx: Pick<Context, 'stderr' | 'debug'>, thrown: unknown): Promise<number> {
+async function report(
+  ctx: Pick<Context, 'stderr' | 'debug'>,
+  thrown: unknown,
+  writeOut: (text: string) => void,
+): Promise<number> {
   const [{ safeLine, safeTerminal }, { environmentFailure }] = await Promise.all([
     loadText(),
     import('./adapters/write-errors.js'),
@@ -368,7 +391,7 @@ async function report(ctx: Pick<Context, 'stderr' | 'debug'>, thrown: unknown): 
   const error = environmentFailure(thrown) ?? thrown;
   if (error instanceof UserError) {
     if (error.options.json !== undefined)
-      process.stdout.write(`${JSON.stringify(error.options.json, null, 2)}\n`);
+      writeOut(`${JSON.stringify(error.options.json, null, 2)}\n`);
     ctx.stderr(`prepub: ${safeLine(error.message)}\n`);
     for (const line of error.options.lines ?? []) ctx.stderr(`  ${safeLine(line)}\n`);
     if (error.options.hint) ctx.stderr(`${safeTerminal(error.options.hint)}\n`);
@@ -393,11 +416,16 @@ async function report(ctx: Pick<Context, 'stderr' | 'debug'>, thrown: unknown): 
 }
 
 /** Runs the CLI and returns the exit code. Nothing else in prepub decides an exit code. */
-export async function main(argv: readonly string[]): Promise<number> {
+export function main(argv: readonly string[]): Promise<number> {
+  return run(argv, processIo());
+}
+
+/** The same, around a given process (cwd, env, output streams): the bin's exit codes and output. */
+export async function run(argv: readonly string[], io: Io): Promise<number> {
   let ctx: Context | undefined;
   let code: number = EXIT.ok;
   const program = buildProgram(async (loader, cmd, args) => {
-    ctx = makeContext(cmd.optsWithGlobals(), await loadText());
+    ctx = makeContext(cmd.optsWithGlobals(), await loadText(), io);
     const mod = await loader();
     const { json, ...options } = cmd.opts<Record<string, unknown>>();
     if (json === true) options.format = 'json';
@@ -408,28 +436,29 @@ export async function main(argv: readonly string[]): Promise<number> {
   // Commander's errors quote what was typed (`argument 'x' is invalid`): they are held here and
   // written terminal-safe once parsing has stopped.
   let commanderErr = '';
-  program.configureOutput({
-    writeOut: (s) => void process.stdout.write(s),
-    writeErr: (s) => void (commanderErr += s),
-  });
+  const output = {
+    writeOut: (s: string) => io.writeOut(s),
+    writeErr: (s: string) => void (commanderErr += s),
+  };
+  program.configureOutput(output);
   for (const sub of program.commands) {
-    sub.exitOverride();
-    for (const subsub of sub.commands) subsub.exitOverride();
+    sub.exitOverride().configureOutput(output);
+    for (const subsub of sub.commands) subsub.exitOverride().configureOutput(output);
   }
   const debug = argv.includes('--debug');
   try {
     await program.parseAsync([...argv]);
     return code;
   } catch (error) {
-    if (commanderErr) process.stderr.write((await loadText()).safeTerminal(commanderErr));
+    if (commanderErr) io.writeErr((await loadText()).safeTerminal(commanderErr));
     commanderErr = '';
     if (error instanceof CommanderError) {
       // commander has already printed its message (help, version, or a usage error).
       // `prepub` or `prepub keys` alone shows the help as an error (exit 2); --help is exit 0.
       return error.exitCode === 0 ? EXIT.ok : EXIT.usage;
     }
-    return report(ctx ?? { stderr: (t) => void process.stderr.write(t), debug }, error);
+    return report(ctx ?? { stderr: io.writeErr, debug }, error, io.writeOut);
   } finally {
-    if (commanderErr) process.stderr.write((await loadText()).safeTerminal(commanderErr));
+    if (commanderErr) io.writeErr((await loadText()).safeTerminal(commanderErr));
   }
 }

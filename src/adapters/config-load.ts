@@ -1,6 +1,6 @@
 // Finding and loading prepub.config.json. Precedence: PREPUB_CONFIG, then the nearest
 // prepub.config.json walking up from the current folder, then $XDG_CONFIG_HOME/prepub/config.json.
-import { existsSync } from 'node:fs';
+import { existsSync, statSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import type { Context } from '../context.js';
@@ -73,12 +73,25 @@ export function resolveConfig(config: Config, file: string | null, cwd: string):
 
 const cache = new Map<string, Promise<ResolvedConfig>>();
 
-/** Load the configuration in force for this context (memoised per file). Errors name file:line:column. */
+/** What tells one version of a file from the next without reading it: size and times. */
+export function fileVersion(file: string): string {
+  try {
+    const st = statSync(file, { bigint: true });
+    return `${st.size}:${st.mtimeNs}:${st.ctimeNs}:${st.ino}`;
+  } catch {
+    return 'missing';
+  }
+}
+
+/**
+ * Load the configuration in force for this context (memoised per file as it is on disk: a file
+ * rewritten since is read again). Errors name file:line:column.
+ */
 export function loadConfig(
   ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
 ): Promise<ResolvedConfig> {
   const file = findConfigFile(ctx.cwd, ctx.env, ctx.pinnedConfig === true);
-  const key = file ?? `defaults:${ctx.cwd}`;
+  const key = file ? `${file}\0${fileVersion(file)}` : `defaults:${ctx.cwd}`;
   let loaded = cache.get(key);
   if (!loaded) {
     loaded = (async () => {

@@ -1,17 +1,19 @@
-// The keyring on disk: read once per process (validated, every problem at file:line:column),
+// The keyring on disk: read once per version of the file (validated, every problem at file:line:column),
 // written atomically and 0600, through a symbolic link rather than over it.
 import { formatDiagnostic } from '../diagnostics.js';
 import { UserError } from '../errors.js';
 import { parseKeyring, type Keyring } from '../core/signing/keyring.js';
 import { toJson } from '../core/parse/json-strict.js';
 import type { TrustedKey } from '../core/signing/verify.js';
+import { fileVersion } from './config-load.js';
 import { readText, writeAtomic } from './files.js';
 
 const loadedKeyrings = new Map<string, Promise<{ keyring: Keyring; keys: TrustedKey[] }>>();
 
 /** Read and validate a keyring; a UserError (exit 2) naming file:line:column when it is bad. */
 export function readKeyring(file: string): Promise<{ keyring: Keyring; keys: TrustedKey[] }> {
-  let loading = loadedKeyrings.get(file);
+  const key = `${file}\0${fileVersion(file)}`;
+  let loading = loadedKeyrings.get(key);
   if (!loading) {
     loading = (async () => {
       const text = await readText(file, 'keyring');
@@ -24,14 +26,15 @@ export function readKeyring(file: string): Promise<{ keyring: Keyring; keys: Tru
       }
       return { keyring, keys };
     })();
-    loadedKeyrings.set(file, loading);
-    loading.catch(() => loadedKeyrings.delete(file));
+    loadedKeyrings.set(key, loading);
+    loading.catch(() => loadedKeyrings.delete(key));
   }
   return loading;
 }
 
 /** Write the keyring atomically. A keyring that is a symbolic link stays one: the file it points at is written. */
 export async function writeKeyring(file: string, keyring: Keyring): Promise<void> {
-  loadedKeyrings.delete(file);
+  for (const key of loadedKeyrings.keys())
+    if (key.startsWith(`${file}\0`)) loadedKeyrings.delete(key);
   await writeAtomic(file, toJson(keyring), 0o600, { followSymlink: true });
 }

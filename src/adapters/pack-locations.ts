@@ -21,7 +21,8 @@ export interface PackLocation {
   readonly builtin: boolean;
 }
 
-const warned = new Set<string>();
+// Said once per run: keyed on the run's stderr (or, without one, its environment).
+const warnedBy = new WeakMap<object, Set<string>>();
 
 /** A packDirs folder that is not there is said once, on stderr: a typo must not hide a pack. */
 function warnMissing(
@@ -32,6 +33,9 @@ function warnMissing(
   problem: string,
 ): void {
   const key = `${configFile ?? ''}\0${dir}`;
+  const owner = ctx.stderr ?? ctx.env;
+  let warned = warnedBy.get(owner);
+  if (!warned) warnedBy.set(owner, (warned = new Set()));
   if (warned.has(key)) return;
   warned.add(key);
   const line = `prepub: warning: ${configFile ? display(ctx.cwd, configFile) : 'config'}: packDirs folder ${JSON.stringify(named)} ${problem} (${dir}); its packs are not loaded\n`;

@@ -1,9 +1,9 @@
-// Malformed packs through the built bin: exit 2, and every error at its exact file:line:column.
+// Malformed packs through the CLI in process: exit 2, and every error at its exact file:line:column.
 import { mkdirSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { MINI } from '../fixtures/packs/mini.js';
-import { positionOf, runCli, tempDir } from '../helpers/cli.js';
+import { positionOf, runInProcess, tempDir } from '../helpers/run.js';
 
 type Files = Record<string, string>;
 
@@ -250,7 +250,7 @@ const cases: Case[] = [
 describe('prepub checklists validate: malformed packs', () => {
   it.each(cases)('$name → exit 2 at the exact position', async (c) => {
     const { cwd } = writePack(c.files);
-    const result = await runCli(['checklists', 'validate', 'mini'], { cwd });
+    const result = await runInProcess(['checklists', 'validate', 'mini'], { cwd });
     const { line, column } = positionOf(c.files[c.file]!, c.at, c.occurrence);
     const expected = `mini/${c.file}:${line}:${column}: `;
     expect(result.code, result.stderr).toBe(2);
@@ -266,14 +266,14 @@ describe('prepub checklists validate: malformed packs', () => {
 
   it('the unmodified fixture is valid', async () => {
     const { cwd } = writePack(MINI);
-    const result = await runCli(['checklists', 'validate', 'mini'], { cwd });
+    const result = await runInProcess(['checklists', 'validate', 'mini'], { cwd });
     expect(result.stderr).toBe('');
     expect(result.stdout).toBe('mini: valid (6 questions)\n');
     expect(result.code).toBe(0);
   });
 
   it('the built-in uk-ew pack is valid, and a corrupted copy is not', async () => {
-    const ok = await runCli(['checklists', 'validate', 'checklists/uk-ew'], {
+    const ok = await runInProcess(['checklists', 'validate', 'checklists/uk-ew'], {
       cwd: path.resolve(import.meta.dirname, '../..'),
     });
     expect(ok.code, ok.stderr).toBe(0);
@@ -290,7 +290,9 @@ describe('prepub checklists validate: malformed packs', () => {
     };
     files['accuracy.yaml'] = files['accuracy.yaml']!.replace('type: choice', 'type: multiple');
     const { cwd } = writePack(files);
-    const result = await runCli(['checklists', 'validate', 'mini', '--format', 'json'], { cwd });
+    const result = await runInProcess(['checklists', 'validate', 'mini', '--format', 'json'], {
+      cwd,
+    });
     expect(result.code).toBe(2);
     const report = JSON.parse(result.stdout) as { valid: boolean; errors: string[] };
     expect(report.valid).toBe(false);
@@ -301,7 +303,7 @@ describe('prepub checklists validate: malformed packs', () => {
 
   it('a missing folder is a clear usage error', async () => {
     const cwd = tempDir();
-    const result = await runCli(['checklists', 'validate', './nowhere'], { cwd });
+    const result = await runInProcess(['checklists', 'validate', './nowhere'], { cwd });
     expect(result.code).toBe(2);
     expect(result.stderr).toBe('prepub: ./nowhere: no such pack folder\n');
   });

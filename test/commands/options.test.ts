@@ -15,7 +15,7 @@ import { ROLES } from '../../src/core/config/schema.js';
 import { UserError } from '../../src/errors.js';
 import { SEVERITIES } from '../../src/core/scan/finding.js';
 import { REVIEW_ROLES as SIGNED_REVIEW_ROLES } from '../../src/core/signing/statement.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/run.js';
 
 const Schema = z.strictObject({
   record: z.string().min(1),
@@ -127,7 +127,7 @@ const TABLE: [string[], RegExp][] = [
 
 describe('bad option values, end to end', () => {
   it.concurrent.each(TABLE)('%j → exit 2, one line naming the flag', async (args, first) => {
-    const r = await runCli(args, { cwd: tempDir() });
+    const r = await runInProcess(args, { cwd: tempDir() });
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     const lines = r.stderr.trimEnd().split('\n');

@@ -4,7 +4,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { DEFAULTS, findConfigFile, loadConfig } from '../../src/adapters/config-load.js';
 import { Config } from '../../src/core/config/schema.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/run.js';
 
 describe('config', () => {
   it('the hand-written defaults are what the schema gives', () => {
@@ -25,6 +25,29 @@ describe('config', () => {
     expect(findConfigFile(deep, { ...env, PREPUB_CONFIG: '../other.json' })).toBe(
       path.join(root, 'a', 'other.json'),
     );
+  });
+
+  it('a config file rewritten between two runs in one process is read again', async () => {
+    const root = tempDir();
+    const file = path.join(root, 'prepub.config.json');
+    writeFileSync(file, JSON.stringify({ user: { name: 'Sam' } }));
+    expect((await loadConfig({ cwd: root, env: {} })).config.user.name).toBe('Sam');
+    writeFileSync(file, JSON.stringify({ user: { name: 'Samantha Longer' } }));
+    expect((await loadConfig({ cwd: root, env: {} })).config.user.name).toBe('Samantha Longer');
+    writeFileSync(file, '{"checklist": 3}');
+    const r = await runInProcess(['checklists', 'list'], { cwd: root });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('invalid configuration');
+  });
+
+  it('a missing packDirs folder is warned about in every run, once', async () => {
+    const root = tempDir();
+    writeFileSync(path.join(root, 'prepub.config.json'), JSON.stringify({ packDirs: ['gone'] }));
+    for (let i = 0; i < 2; i++) {
+      const r = await runInProcess(['checklists', 'list'], { cwd: root });
+      expect(r.code, r.stderr).toBe(0);
+      expect(r.stderr.match(/packDirs folder "gone"/g)).toHaveLength(1);
+    }
   });
 
   it('resolves paths against the config file', async () => {
@@ -54,7 +77,7 @@ describe('config', () => {
   ])('a bad config %s is exit 2 at %i:%i', async (text, line, column, message) => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'prepub.config.json'), text);
-    const r = await runCli(['checklists', 'list'], { cwd });
+    const r = await runInProcess(['checklists', 'list'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/invalid configuration/);
     const hit = r.stderr
@@ -79,7 +102,7 @@ describe('config', () => {
       'id: safety\ntitle: Safety\nwhy: Ours.\nquestions:\n  - id: safety.our-rule\n    after: safety.people-at-risk\n    ask: Did you tell the duty editor?\n    guidance: Our newsroom asks this. Tell them.\n    citations: [Newsroom policy 4.2]\n    type: yes-no\n    answers:\n      yes: { risk: none }\n      no: { risk: medium, note: true }\n',
     );
     writeFileSync(path.join(cwd, 'prepub.config.json'), JSON.stringify({ packDirs: ['packs'] }));
-    const r = await runCli(['checklists', 'list', '--format', 'json'], { cwd });
+    const r = await runInProcess(['checklists', 'list', '--format', 'json'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as {
       packs: { id: string; source: string; valid: boolean; questions: number }[];
@@ -88,7 +111,7 @@ describe('config', () => {
     const base = out.packs.find((p) => p.id === 'uk-ew');
     expect(mine).toMatchObject({ source: 'config', valid: true });
     expect(mine!.questions).toBe(base!.questions + 1);
-    const show = await runCli(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
+    const show = await runInProcess(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
     const pack = JSON.parse(show.stdout) as {
       sections: { id: string; questions: { id: string }[] }[];
     };

@@ -5,7 +5,7 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
 import { SCREENING } from '../checklist/uk-ew-pack.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runInProcess, tempDir } from '../helpers/run.js';
 
 const story = 'story: { slug: s, headline: H, desk: news, reporter: Sam }\n';
 const screeningNo = SCREENING.map((id) => `${id}: "no"\n`).join('');
@@ -20,7 +20,7 @@ describe('check on a risky draft', () => {
   it('findings raise questions that screening "no" would skip, listed as pending', async () => {
     const cwd = setup();
     writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
-    const r = await runCli(['check', 'story.md', '--answers', 'a.yaml', '--format', 'json'], {
+    const r = await runInProcess(['check', 'story.md', '--answers', 'a.yaml', '--format', 'json'], {
       cwd,
     });
     expect(r.code).toBe(2);
@@ -49,7 +49,7 @@ describe('check on a risky draft', () => {
       path.join(cwd, 'a.yaml'),
       `${story + screeningNo}safety.locating-details: "no"\n`,
     );
-    const r = await runCli(['check', 'story.md', '--answers', 'a.yaml'], { cwd });
+    const r = await runInProcess(['check', 'story.md', '--answers', 'a.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /a\.yaml:15:26: .*a note is required: the draft triggered .*uk-ew\.vehicle-registration/,
@@ -59,7 +59,7 @@ describe('check on a risky draft', () => {
   it('a suppression is recorded with its reason and raises nothing', async () => {
     const cwd = setup();
     writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
-    const r = await runCli(
+    const r = await runInProcess(
       [
         'check',
         'story.md',
@@ -81,7 +81,7 @@ describe('check on a risky draft', () => {
       reason: 'The van belongs to the council depot',
       by: 'flag',
     });
-    const noReason = await runCli(
+    const noReason = await runInProcess(
       ['check', 'story.md', '--answers', 'a.yaml', '--ignore', 'uk-ew.vehicle-registration'],
       { cwd },
     );
@@ -98,7 +98,9 @@ describe('check reads every kind of draft', () => {
     const cwd = tempDir();
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', file), path.join(cwd, file));
     writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
-    const r = await runCli(['check', file, '--answers', 'a.yaml', '--format', 'json'], { cwd });
+    const r = await runInProcess(['check', file, '--answers', 'a.yaml', '--format', 'json'], {
+      cwd,
+    });
     expect([0, 2]).toContain(r.code);
     const record = RecordFile.parse(
       JSON.parse(readFileSync(path.join(cwd, `${file}.prepub.json`), 'utf8')),
@@ -111,7 +113,7 @@ describe('check reads every kind of draft', () => {
     const cwd = tempDir();
     writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
     const text = readFileSync(path.join(ROOT, 'examples', 'community-fete.md'), 'utf8');
-    const r = await runCli(['check', '-', '--answers', 'a.yaml'], { cwd, input: text });
+    const r = await runInProcess(['check', '-', '--answers', 'a.yaml'], { cwd, input: text });
     expect(r.code, r.stderr).toBe(0);
     const record = RecordFile.parse(
       JSON.parse(readFileSync(path.join(cwd, 's.prepub.json'), 'utf8')),

@@ -1,11 +1,11 @@
-// prepub check through the built bin, without a terminal: scripted walks, pending questions,
+// prepub check through the CLI (in process), without a terminal: scripted walks, pending questions,
 // malformed answers files, locks, resume, and what ends up in the record.
 import { copyFileSync, existsSync, readFileSync, statSync, writeFileSync } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
-import { positionOf, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { positionOf, ROOT, runInProcess, tempDir } from '../helpers/run.js';
 
 const FETE = path.join(ROOT, 'examples', 'community-fete.md');
 const FETE_ANSWERS = path.join(ROOT, 'examples', 'community-fete.answers.yaml');
@@ -24,7 +24,7 @@ function readRecordFile(file: string): RecordFile {
 describe('prepub check --answers (no terminal)', () => {
   it('completes the harmless example in 13 answers, risk none, record 0600', async () => {
     const cwd = setup();
-    const r = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Overall risk: NONE');
     expect(r.stderr).toContain('Record saved to fete.md.prepub.json (13 answers; status: draft)');
@@ -56,9 +56,12 @@ describe('prepub check --answers (no terminal)', () => {
 
   it('prints the result as JSON with --format json', async () => {
     const cwd = setup();
-    const r = await runCli(['check', 'fete.md', '--answers', 'answers.yaml', '--format', 'json'], {
-      cwd,
-    });
+    const r = await runInProcess(
+      ['check', 'fete.md', '--answers', 'answers.yaml', '--format', 'json'],
+      {
+        cwd,
+      },
+    );
     expect(r.code, r.stderr).toBe(0);
     const out = JSON.parse(r.stdout) as {
       record: string;
@@ -80,9 +83,12 @@ describe('prepub check --answers (no terminal)', () => {
       path.join(cwd, 'partial.yaml'),
       'story: { slug: fete, headline: Fete, desk: news, reporter: Sam }\nsafety.people-at-risk: "yes"\n',
     );
-    const r = await runCli(['check', 'fete.md', '--answers', 'partial.yaml', '--format', 'json'], {
-      cwd,
-    });
+    const r = await runInProcess(
+      ['check', 'fete.md', '--answers', 'partial.yaml', '--format', 'json'],
+      {
+        cwd,
+      },
+    );
     expect(r.code).toBe(2);
     const out = JSON.parse(r.stdout) as {
       pending: { id: string; section: string; ask: string; type: string; choices: string[] }[];
@@ -108,7 +114,7 @@ describe('prepub check --answers (no terminal)', () => {
       '',
     );
     writeFileSync(path.join(cwd, 'answers.yaml'), answers);
-    const r = await runCli(
+    const r = await runInProcess(
       ['check', 'fete.md', '--answers', 'answers.yaml', '--format', 'json', '--headline', 'H'],
       { cwd },
     );
@@ -119,7 +125,7 @@ describe('prepub check --answers (no terminal)', () => {
 
   it('without a terminal and without --answers, names --answers', async () => {
     const cwd = setup();
-    const r = await runCli(['check', 'fete.md'], { cwd });
+    const r = await runInProcess(['check', 'fete.md'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/--answers/);
     expect(existsSync(path.join(cwd, 'fete.md.prepub.json'))).toBe(false);
@@ -127,7 +133,7 @@ describe('prepub check --answers (no terminal)', () => {
 
   it('a missing article is exit 2 with one line', async () => {
     const cwd = setup();
-    const r = await runCli(['check', 'nope.md', '--answers', 'answers.yaml'], { cwd });
+    const r = await runInProcess(['check', 'nope.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
     expect(r.stderr).toMatch(/nope\.md/);
@@ -135,7 +141,7 @@ describe('prepub check --answers (no terminal)', () => {
 
   it('refuses to overwrite a signed record', async () => {
     const cwd = setup();
-    await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     const file = path.join(cwd, 'fete.md.prepub.json');
     const record = JSON.parse(readFileSync(file, 'utf8')) as {
       status: string;
@@ -151,7 +157,7 @@ describe('prepub check --answers (no terminal)', () => {
     ];
     writeFileSync(file, JSON.stringify(record));
     const before = readFileSync(file, 'utf8');
-    const r = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/already filed and signed; it is not overwritten/);
     expect(r.stderr).toMatch(/--resume fete\.md\.prepub\.json/);
@@ -247,7 +253,7 @@ describe('prepub check: malformed answers files', () => {
     const cwd = setup();
     const name = c.file ?? 'bad.yaml';
     writeFileSync(path.join(cwd, name), c.text);
-    const r = await runCli(['check', 'fete.md', '--answers', name], { cwd });
+    const r = await runInProcess(['check', 'fete.md', '--answers', name], { cwd });
     expect(r.code, r.stderr).toBe(2);
     const { line, column } = typeof c.at === 'string' ? positionOf(c.text, c.at) : c.at;
     const prefix = `${name}:${line}:${column}: `;
@@ -266,7 +272,7 @@ describe('prepub check: locks and resume', () => {
       lock,
       JSON.stringify({ pid: process.pid, host: os.hostname(), started: '2026-01-01T00:00:00Z' }),
     );
-    const busy = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const busy = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(busy.code).toBe(2);
     expect(busy.stderr).toContain(
       `is open in another prepub (process ${process.pid} on ${os.hostname()}`,
@@ -279,7 +285,7 @@ describe('prepub check: locks and resume', () => {
         started: '2026-01-01T00:00:00Z',
       }),
     );
-    const stale = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const stale = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(stale.code, stale.stderr).toBe(0);
     expect(existsSync(lock)).toBe(false);
   });
@@ -290,7 +296,7 @@ describe('prepub check: locks and resume', () => {
       path.join(cwd, 'half.yaml'),
       readFileSync(path.join(cwd, 'answers.yaml'), 'utf8').split('\n').slice(0, 14).join('\n'),
     );
-    const first = await runCli(['check', 'fete.md', '--answers', 'half.yaml'], { cwd });
+    const first = await runInProcess(['check', 'fete.md', '--answers', 'half.yaml'], { cwd });
     expect(first.code).toBe(2);
     const draft = readRecordFile(path.join(cwd, 'fete.md.prepub.json'));
     const answeredBefore = Object.keys(draft.record.answers);
@@ -299,7 +305,7 @@ describe('prepub check: locks and resume', () => {
       path.join(cwd, 'fete.md'),
       `${readFileSync(path.join(cwd, 'fete.md'), 'utf8')}\nOne more line.\n`,
     );
-    const r = await runCli(
+    const r = await runInProcess(
       ['check', '--resume', 'fete.md.prepub.json', '--answers', 'answers.yaml'],
       { cwd },
     );

@@ -1,6 +1,5 @@
-// prepub export, end to end: the built bin in a fresh temp folder with NO_COLOR=1.
+// prepub export, end to end: the CLI in process in a fresh temp folder with NO_COLOR=1.
 // Run `npm run build` first.
-import { spawnSync } from 'node:child_process';
 import {
   copyFileSync,
   existsSync,
@@ -15,17 +14,16 @@ import os from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import type { Sheet } from '../../src/render/sheet-model.js';
+import { runInProcess, type RunResult } from '../helpers/run.js';
 
 const ROOT = path.resolve(import.meta.dirname, '../..');
-const BIN = path.join(ROOT, 'bin/prepub.js');
 const FIXTURES = path.join(ROOT, 'test/fixtures/records');
 
 let dir: string;
 
-function prepub(...args: string[]): { code: number | null; stdout: string; stderr: string } {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
+function prepub(...args: string[]): Promise<RunResult> {
+  return runInProcess(args, {
     cwd: dir,
-    encoding: 'utf8',
     env: {
       ...process.env,
       NO_COLOR: '1',
@@ -34,7 +32,6 @@ function prepub(...args: string[]): { code: number | null; stdout: string; stder
       CI: '',
     },
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 beforeAll(() => {
@@ -56,8 +53,8 @@ afterAll(() => rmSync(dir, { recursive: true, force: true }));
 const RECORD = 'care-home-contracts.prepub.json';
 
 describe('prepub export', () => {
-  it('prints a Markdown sheet by default', () => {
-    const r = prepub('export', RECORD);
+  it('prints a Markdown sheet by default', async () => {
+    const r = await prepub('export', RECORD);
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout.startsWith("# Sign-off sheet: Council leader's committee waived tender")).toBe(
@@ -67,8 +64,8 @@ describe('prepub export', () => {
     expect(r.stdout).toContain('**Not checked** (no keyring)');
   });
 
-  it('prints the sheet model with --format json', () => {
-    const r = prepub('export', RECORD, '--format', 'json');
+  it('prints the sheet model with --format json', async () => {
+    const r = await prepub('export', RECORD, '--format', 'json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     const sheet = JSON.parse(r.stdout) as Sheet;
@@ -88,8 +85,8 @@ describe('prepub export', () => {
     ).toBeGreaterThan(0);
   });
 
-  it('writes an HTML sheet to --out, readable by the owner only, and nothing to stdout', () => {
-    const r = prepub('export', RECORD, '--format', 'html', '--out', 'sheet.html');
+  it('writes an HTML sheet to --out, readable by the owner only, and nothing to stdout', async () => {
+    const r = await prepub('export', RECORD, '--format', 'html', '--out', 'sheet.html');
     expect(r.code).toBe(0);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('Wrote the sign-off sheet to sheet.html\n');
@@ -100,17 +97,17 @@ describe('prepub export', () => {
     expect(html).toContain('Council leader&#39;s committee waived tender');
   });
 
-  it('is deterministic: the same record gives the same bytes', () => {
+  it('is deterministic: the same record gives the same bytes', async () => {
     for (const format of ['md', 'html', 'json']) {
-      const a = prepub('export', RECORD, '--format', format, '--keyring', 'keyring.json');
-      const b = prepub('export', RECORD, '--format', format, '--keyring', 'keyring.json');
+      const a = await prepub('export', RECORD, '--format', format, '--keyring', 'keyring.json');
+      const b = await prepub('export', RECORD, '--format', format, '--keyring', 'keyring.json');
       expect(a.code).toBe(0);
       expect(b.stdout).toBe(a.stdout);
     }
   });
 
-  it('checks each signature against --keyring', () => {
-    const r = prepub('export', RECORD, '--keyring', 'keyring.json');
+  it('checks each signature against --keyring', async () => {
+    const r = await prepub('export', RECORD, '--keyring', 'keyring.json');
     expect(r.stderr).toBe('');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain(
@@ -122,7 +119,7 @@ describe('prepub export', () => {
     expect(r.stdout).toContain('- **Chain: OK**');
   });
 
-  it('shows a signature that no longer verifies (an altered comment) and still exits 0', () => {
+  it('shows a signature that no longer verifies (an altered comment) and still exits 0', async () => {
     const record = JSON.parse(readFileSync(path.join(dir, RECORD), 'utf8')) as {
       attestations: { payload: string }[];
     };
@@ -132,7 +129,7 @@ describe('prepub export', () => {
       .replace('Cleared for publication.', 'Cleared, no changes.');
     last.payload = Buffer.from(payload).toString('base64');
     writeFileSync(path.join(dir, 'tampered.prepub.json'), JSON.stringify(record, null, 2));
-    const r = prepub('export', 'tampered.prepub.json', '--keyring', 'keyring.json');
+    const r = await prepub('export', 'tampered.prepub.json', '--keyring', 'keyring.json');
     expect(r.code).toBe(0);
     expect(r.stdout).toContain('2 of 3 signatures verified');
     expect(r.stdout).toMatch(
@@ -141,13 +138,13 @@ describe('prepub export', () => {
     expect(r.stdout).toContain('- **Chain: FAILED**');
   });
 
-  it('still exports when the checklist pack cannot be found, and says so', () => {
+  it('still exports when the checklist pack cannot be found, and says so', async () => {
     const record = readFileSync(path.join(dir, RECORD), 'utf8').replace(
       '"id": "uk-ew"',
       '"id": "no-such-pack"',
     );
     writeFileSync(path.join(dir, 'unknown-pack.prepub.json'), record);
-    const r = prepub('export', 'unknown-pack.prepub.json', '--format', 'json');
+    const r = await prepub('export', 'unknown-pack.prepub.json', '--format', 'json');
     expect(r.code).toBe(0);
     const sheet = JSON.parse(r.stdout) as {
       checklist: { citations: { source: string; text: string } };
@@ -158,34 +155,34 @@ describe('prepub export', () => {
     );
   });
 
-  it('escapes a hostile record in every format', () => {
-    const md = prepub('export', 'hostile.prepub.json');
+  it('escapes a hostile record in every format', async () => {
+    const md = await prepub('export', 'hostile.prepub.json');
     expect(md.code).toBe(0);
     expect(md.stdout).not.toMatch(/<script|<img/i);
-    const html = prepub('export', 'hostile.prepub.json', '--format', 'html');
+    const html = await prepub('export', 'hostile.prepub.json', '--format', 'html');
     expect(html.code).toBe(0);
     expect(html.stdout).toContain('&lt;script&gt;');
     expect(html.stdout).not.toMatch(/<script|<img|<svg/i);
-    const json = prepub('export', 'hostile.prepub.json', '--format', 'json');
+    const json = await prepub('export', 'hostile.prepub.json', '--format', 'json');
     expect(json.code).toBe(0);
     expect((JSON.parse(json.stdout) as { story: { headline: string } }).story.headline).toContain(
       '<script>',
     );
   });
 
-  it('exits 2 naming the file when the record is missing', () => {
-    const r = prepub('export', 'missing.prepub.json');
+  it('exits 2 naming the file when the record is missing', async () => {
+    const r = await prepub('export', 'missing.prepub.json');
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toBe('prepub: missing.prepub.json: no such record\n');
   });
 
-  it('exits 2 with file:line:column when the record is malformed', () => {
+  it('exits 2 with file:line:column when the record is malformed', async () => {
     writeFileSync(
       path.join(dir, 'broken.prepub.json'),
       '{\n  "format": "prepub/record@1",\n  "status": "draft"\n  "record": {}\n}\n',
     );
-    const syntax = prepub('export', 'broken.prepub.json');
+    const syntax = await prepub('export', 'broken.prepub.json');
     expect(syntax.code).toBe(2);
     expect(syntax.stdout).toBe('');
     expect(syntax.stderr).toBe(
@@ -197,15 +194,15 @@ describe('prepub export', () => {
       '"status": "published"',
     );
     writeFileSync(path.join(dir, 'invalid.prepub.json'), record);
-    const schema = prepub('export', 'invalid.prepub.json');
+    const schema = await prepub('export', 'invalid.prepub.json');
     expect(schema.code).toBe(2);
     expect(schema.stderr).toMatch(
       / {2}invalid\.prepub\.json:3:13: status: must be one of "draft", "filed", "returned", "approved"/,
     );
   });
 
-  it('exits 2 for a bad --format, a bad keyring, and --out naming the record itself', () => {
-    const format = prepub('export', RECORD, '--format', 'pdf');
+  it('exits 2 for a bad --format, a bad keyring, and --out naming the record itself', async () => {
+    const format = await prepub('export', RECORD, '--format', 'pdf');
     expect(format.code).toBe(2);
     expect(format.stderr).toMatch(/Allowed choices are md, html, json/);
 
@@ -213,12 +210,12 @@ describe('prepub export', () => {
       path.join(dir, 'bad-keyring.json'),
       '{ "format": "prepub/keyring@1", "keys": [ 1 ] }\n',
     );
-    const keyring = prepub('export', RECORD, '--keyring', 'bad-keyring.json');
+    const keyring = await prepub('export', RECORD, '--keyring', 'bad-keyring.json');
     expect(keyring.code).toBe(2);
     expect(keyring.stderr).toMatch(/bad-keyring\.json:1:\d+: /);
 
     const before = readFileSync(path.join(dir, RECORD));
-    const self = prepub('export', RECORD, '--out', `./${RECORD}`);
+    const self = await prepub('export', RECORD, '--out', `./${RECORD}`);
     expect(self.code).toBe(2);
     expect(self.stderr).toMatch(/is the record itself/);
     expect(readFileSync(path.join(dir, RECORD))).toEqual(before);

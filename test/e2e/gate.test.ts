@@ -1,4 +1,4 @@
-// The gate holds (issue #10, items 2–5 and 7), through the built bin: a reporter who can commit
+// The gate holds (issue #10, items 2–5 and 7), through the CLI in process: a reporter who can commit
 // to the records repository cannot choose the gate's rules, approve their own story, rewrite
 // who approved it, file a doctored finding or checklist, or get a changed text through.
 import { execFileSync } from 'node:child_process';
@@ -6,14 +6,14 @@ import { cpSync, mkdirSync, readFileSync, rmSync, symlinkSync, writeFileSync } f
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runInProcess, tempDir } from '../helpers/run.js';
 import { REAL_ARTICLE, realDraftRecord } from '../signing/helpers.js';
 
 let top: string; // holds the records repository and, outside it, the gate's pinned trust root
 let repo: string;
 let gateTrust: string;
 const run = (args: string[], env: NodeJS.ProcessEnv = {}) =>
-  runCli(args, {
+  runInProcess(args, {
     cwd: repo,
     timeoutMs: 30_000,
     env: { HOME: top, XDG_CONFIG_HOME: path.join(top, 'config'), ...env },

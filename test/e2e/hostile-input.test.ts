@@ -6,7 +6,7 @@ import { execFileSync, spawn } from 'node:child_process';
 import { copyFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { BIN, ROOT, runInProcess, tempDir, type RunResult } from '../helpers/run.js';
 import { deflatedDocx, documentXml } from '../helpers/zip.js';
 
 let dir: string;
@@ -38,7 +38,7 @@ function sh(script: string, timeoutMs = 20_000): Promise<RunResult> {
   });
 }
 
-const prepub = (args: string[], timeoutMs = 20_000) => runCli(args, { cwd: dir, timeoutMs });
+const prepub = (args: string[], timeoutMs = 20_000) => runInProcess(args, { cwd: dir, timeoutMs });
 
 const OVER_CAP = (name: string, cap = 10000000) =>
   new RegExp(

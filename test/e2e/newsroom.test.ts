@@ -1,17 +1,17 @@
-// The whole chain as a newsroom runs it, through the built bin: keys, a keyring in config,
+// The whole chain as a newsroom runs it, through the CLI in process: keys, a keyring in config,
 // `check --file` on the example article, the editor's review, verify as a publishing system
 // would, status, the sheet, and what changing the text or an answer does.
 import { copyFileSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
-import { ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { ROOT, runInProcess, tempDir } from '../helpers/run.js';
 
 let cwd: string;
 // The publishing system pins the newsroom's keyring for verify (PREPUB_TRUST); the desk's own
 // commands find it through the config.
 const run = (args: string[]) =>
-  runCli(args, {
+  runInProcess(args, {
     cwd,
     timeoutMs: 30_000,
     env: { PREPUB_TRUST: path.join(cwd, 'keyring.json') },

@@ -1,23 +1,21 @@
-// prepub scan, end to end: the built bin in a fresh temp folder with NO_COLOR=1.
-import { spawnSync } from 'node:child_process';
+// prepub scan, end to end: the CLI in process, in a fresh temp folder with NO_COLOR=1 (standard
+// input through the built bin).
 import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { Finding } from '../../src/core/scan/finding.js';
 import { makeDocx } from '../fixtures/articles/make-docx.mjs';
+import { runInProcess } from '../helpers/run.js';
 
-const bin = path.resolve('bin/prepub.js');
 let dir: string;
 
 function prepub(args: string[], input?: string) {
-  const r = spawnSync(process.execPath, [bin, ...args], {
+  return runInProcess(args, {
     cwd: dir,
-    input,
-    encoding: 'utf8',
+    ...(input === undefined ? {} : { input }),
     env: { ...process.env, NO_COLOR: '1', XDG_CACHE_HOME: path.join(dir, '.cache') },
   });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
 }
 
 function write(name: string, content: string | Uint8Array): string {
@@ -40,9 +38,9 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('prepub scan', () => {
-  it('prints findings like a linter, grouped by section, with a summary; exit 1 on a blocker', () => {
+  it('prints findings like a linter, grouped by section, with a summary; exit 1 on a blocker', async () => {
     write('court.md', COURT);
-    const r = prepub(['scan', 'court.md']);
+    const r = await prepub(['scan', 'court.md']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/^safety \(\d+\)$/m);
     expect(r.stdout).toMatch(
@@ -58,8 +56,8 @@ describe('prepub scan', () => {
     expect(r.stderr).toBe('prepub: 1 finding at or above blocker (--fail-on blocker)\n');
   });
 
-  it('prints exactly { article, findings } as JSON on stdout', () => {
-    const r = prepub(['scan', 'court.md', '--format', 'json']);
+  it('prints exactly { article, findings } as JSON on stdout', async () => {
+    const r = await prepub(['scan', 'court.md', '--format', 'json']);
     expect(r.code).toBe(1);
     const out = JSON.parse(r.stdout) as { article: unknown; findings: unknown[] };
     expect(Object.keys(out)).toEqual(['article', 'findings']);
@@ -80,24 +78,26 @@ describe('prepub scan', () => {
     );
   });
 
-  it('--fail-on sets the threshold; a harmless story passes', () => {
-    expect(prepub(['scan', 'court.md', '--fail-on', 'high']).stderr).toMatch(/at or above high/);
+  it('--fail-on sets the threshold; a harmless story passes', async () => {
+    expect((await prepub(['scan', 'court.md', '--fail-on', 'high'])).stderr).toMatch(
+      /at or above high/,
+    );
     write('fete.md', 'The village fete raised £4,000 for the church bells.\n');
-    const fete = prepub(['scan', 'fete.md', '--fail-on', 'low']);
+    const fete = await prepub(['scan', 'fete.md', '--fail-on', 'low']);
     expect([fete.code, fete.stdout, fete.stderr]).toEqual([0, 'fete.md: no findings\n', '']);
-    expect(prepub(['scan', 'fete.md', '--fail-on', 'severe']).code).toBe(2);
+    expect((await prepub(['scan', 'fete.md', '--fail-on', 'severe'])).code).toBe(2);
   });
 
-  it('--section filters', () => {
-    const r = prepub(['scan', 'court.md', '--section', 'safety', '--format', 'json']);
+  it('--section filters', async () => {
+    const r = await prepub(['scan', 'court.md', '--section', 'safety', '--format', 'json']);
     const out = JSON.parse(r.stdout) as { findings: { section: string }[] };
     expect(out.findings.length).toBeGreaterThan(0);
     expect(new Set(out.findings.map((f) => f.section))).toEqual(new Set(['safety']));
     expect(r.code).toBe(0);
-    expect(prepub(['scan', 'court.md', '--section', 'gossip']).code).toBe(2);
+    expect((await prepub(['scan', 'court.md', '--section', 'gossip'])).code).toBe(2);
   });
 
-  it('a suppression comment marks the finding, keeps it, and stops it failing', () => {
+  it('a suppression comment marks the finding, keeps it, and stops it failing', async () => {
     write(
       'ok.md',
       COURT.replace(
@@ -105,20 +105,20 @@ describe('prepub scan', () => {
         '<!-- prepub-ignore uk-ew.jury-absent-material: heard in open court, checked with legal -->\nDuring',
       ),
     );
-    const r = prepub(['scan', 'ok.md', '--format', 'json']);
+    const r = await prepub(['scan', 'ok.md', '--format', 'json']);
     expect(r.code).toBe(0);
     const out = JSON.parse(r.stdout) as { findings: Finding[] };
     expect(out.findings.find((f) => f.rule === 'uk-ew.jury-absent-material')?.suppressed).toEqual({
       reason: 'heard in open court, checked with legal',
       by: 'comment',
     });
-    expect(prepub(['scan', 'ok.md']).stdout).toMatch(
+    expect((await prepub(['scan', 'ok.md'])).stdout).toMatch(
       /\(suppressed by comment: heard in open court, checked with legal\)/,
     );
   });
 
-  it('--ignore rule=reason suppresses by flag; without a reason it is a usage error', () => {
-    const r = prepub([
+  it('--ignore rule=reason suppresses by flag; without a reason it is a usage error', async () => {
+    const r = await prepub([
       'scan',
       'court.md',
       '--ignore',
@@ -132,17 +132,17 @@ describe('prepub scan', () => {
       reason: 'legal cleared it',
       by: 'flag',
     });
-    const bad = prepub(['scan', 'court.md', '--ignore', 'uk-ew.jury-absent-material']);
+    const bad = await prepub(['scan', 'court.md', '--ignore', 'uk-ew.jury-absent-material']);
     expect([bad.code, bad.stdout]).toEqual([2, '']);
     expect(bad.stderr).toMatch(
       /^prepub: --ignore uk-ew\.jury-absent-material: a suppression needs a reason/,
     );
-    expect(prepub(['scan', 'court.md', '--ignore', 'uk-ew.nope=why']).code).toBe(2);
+    expect((await prepub(['scan', 'court.md', '--ignore', 'uk-ew.nope=why'])).code).toBe(2);
   });
 
-  it('a suppression comment without a reason is exit 2 naming its position', () => {
+  it('a suppression comment without a reason is exit 2 naming its position', async () => {
     write('noreason.md', 'Intro.\n\n  <!-- prepub-ignore uk-ew.postcode -->\nHF3 8LP\n');
-    const r = prepub(['scan', 'noreason.md']);
+    const r = await prepub(['scan', 'noreason.md']);
     expect(r.code).toBe(2);
     expect(r.stdout).toBe('');
     expect(r.stderr).toMatch(
@@ -167,26 +167,26 @@ describe('prepub scan', () => {
       () => (mkdirSync(path.join(dir, 'sub'), { recursive: true }), 'sub'),
       /^prepub: sub: is a folder/,
     ],
-  ])('%s → exit 2 with one clear line', (_what, make, message) => {
-    const r = prepub(['scan', make()]);
+  ])('%s → exit 2 with one clear line', async (_what, make, message) => {
+    const r = await prepub(['scan', make()]);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(message);
     expect(r.stderr.trim().split('\n')).toHaveLength(1);
   });
 
-  it('a file over --max-bytes is exit 2; raising the limit reads it', () => {
+  it('a file over --max-bytes is exit 2; raising the limit reads it', async () => {
     write('big.txt', 'x'.repeat(2_000));
-    const r = prepub(['scan', 'big.txt', '--max-bytes', '1000']);
+    const r = await prepub(['scan', 'big.txt', '--max-bytes', '1000']);
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
       /^prepub: big\.txt: is larger than 1000 bytes \(2000\); raise the limit with --max-bytes\n$/,
     );
-    expect(prepub(['scan', 'big.txt', '--max-bytes', '5000']).code).toBe(0);
-    expect(prepub(['scan', '-', '--max-bytes', '10'], 'x'.repeat(50)).code).toBe(2);
+    expect((await prepub(['scan', 'big.txt', '--max-bytes', '5000'])).code).toBe(0);
+    expect((await prepub(['scan', '-', '--max-bytes', '10'], 'x'.repeat(50))).code).toBe(2);
   });
 
-  it('reads standard input from -', () => {
-    const r = prepub(
+  it('reads standard input from -', async () => {
+    const r = await prepub(
       ['scan', '-', '--format', 'json', '--fail-on', 'high'],
       'Call 07700 900123 today.\n',
     );
@@ -198,11 +198,11 @@ describe('prepub scan', () => {
     ]);
   });
 
-  it('.html positions point into the source', () => {
+  it('.html positions point into the source', async () => {
     const html =
       '<html><body>\n<p>The car, <b>HF19&nbsp;KRW</b>, was sold.</p>\n<p>Contact: <a href="mailto:a@b.example">a@b.example</a></p>\n</body></html>\n';
     write('story.html', html);
-    const out = JSON.parse(prepub(['scan', 'story.html', '--format', 'json']).stdout) as {
+    const out = JSON.parse((await prepub(['scan', 'story.html', '--format', 'json'])).stdout) as {
       findings: Finding[];
     };
     const lines = html.split('\n');
@@ -213,40 +213,40 @@ describe('prepub scan', () => {
     expect(email && at(email)).toBe('a@b.example');
   });
 
-  it('.docx positions count paragraphs, and the text output says so', () => {
+  it('.docx positions count paragraphs, and the text output says so', async () => {
     write('story.docx', makeDocx(['Headline', '', 'Her car, HF19 KRW, was outside.']));
-    const json = JSON.parse(prepub(['scan', 'story.docx', '--format', 'json']).stdout) as {
+    const json = JSON.parse((await prepub(['scan', 'story.docx', '--format', 'json'])).stdout) as {
       findings: Finding[];
     };
     expect(json.findings.map((f) => [f.rule, f.line, f.column])).toEqual([
       ['uk-ew.vehicle-registration', 2, 10],
     ]);
-    const text = prepub(['scan', 'story.docx']);
+    const text = await prepub(['scan', 'story.docx']);
     expect(text.stdout).toMatch(/positions are paragraph:column/);
     expect(text.stdout).toMatch(/story\.docx:¶2:10 +high/);
     write('fake.docx', 'not a zip');
-    expect(prepub(['scan', 'fake.docx']).stderr).toMatch(
+    expect((await prepub(['scan', 'fake.docx'])).stderr).toMatch(
       /^prepub: fake\.docx: is not a \.docx file/,
     );
   });
 
-  it('a malformed rules.yaml is exit 2 with file:line:column', () => {
+  it('a malformed rules.yaml is exit 2 with file:line:column', async () => {
     mkdirSync(path.join(dir, 'pack'), { recursive: true });
     write(
       'pack/rules.yaml',
       'rules:\n  - id: uk-ew.x\n    section: safety\n    severity: urgent\n    message: m\n    questions: [safety.a]\n    match: { terms: [a] }\n',
     );
-    const r = prepub(['scan', 'fete.md', '--checklist', './pack']);
+    const r = await prepub(['scan', 'fete.md', '--checklist', './pack']);
     expect([r.code, r.stdout]).toEqual([2, '']);
     expect(r.stderr).toMatch(
       /^prepub: pack\/rules\.yaml:4:15: rules\[0\]\.severity: must be one of "low", "medium", "high", "blocker"\n$/,
     );
-    expect(prepub(['scan', 'fete.md', '--checklist', 'no-such-pack']).code).toBe(2);
+    expect((await prepub(['scan', 'fete.md', '--checklist', 'no-such-pack'])).code).toBe(2);
   });
 
-  it('uses the rules cache on a second run with the same result', () => {
-    const first = prepub(['scan', 'court.md', '--format', 'json']);
-    const second = prepub(['scan', 'court.md', '--format', 'json']);
+  it('uses the rules cache on a second run with the same result', async () => {
+    const first = await prepub(['scan', 'court.md', '--format', 'json']);
+    const second = await prepub(['scan', 'court.md', '--format', 'json']);
     expect(second.stdout).toBe(first.stdout);
   });
 });

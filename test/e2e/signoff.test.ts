@@ -1,4 +1,4 @@
-// End to end: keys, trust, file, review, verify, status and extract, through the built bin.
+// End to end: keys, trust, file, review, verify, status and extract, through the CLI in process.
 import { spawnSync } from 'node:child_process';
 import {
   chmodSync,
@@ -11,22 +11,15 @@ import {
 } from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { fileURLToPath } from 'node:url';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { runInProcess } from '../helpers/run.js';
 import { REAL_ARTICLE as ARTICLE, realDraftRecord as draftRecord } from '../signing/helpers.js';
-
-const BIN = fileURLToPath(new URL('../../bin/prepub.js', import.meta.url));
 
 let dir: string;
 let env: NodeJS.ProcessEnv;
 
 function run(args: string[], extra: NodeJS.ProcessEnv = {}) {
-  const r = spawnSync(process.execPath, [BIN, ...args], {
-    cwd: dir,
-    env: { ...env, ...extra },
-    encoding: 'utf8',
-  });
-  return { code: r.status, stdout: r.stdout, stderr: r.stderr };
+  return runInProcess(args, { cwd: dir, env: { ...env, ...extra } });
 }
 
 function writeDraft(name: string, options: Parameters<typeof draftRecord>[0] = {}): void {
@@ -69,13 +62,13 @@ beforeAll(() => {
 afterAll(() => rmSync(dir, { recursive: true, force: true }));
 
 describe('sign-off end to end', () => {
-  it('generates, exports and trusts keys for a reporter and an editor', () => {
-    const jane = run(['keys', 'generate', '--name', 'Jane Reporter', '--no-input'], {
+  it('generates, exports and trusts keys for a reporter and an editor', async () => {
+    const jane = await run(['keys', 'generate', '--name', 'Jane Reporter', '--no-input'], {
       PREPUB_PASSPHRASE: 'jane-secret-words',
     });
     expect(jane.stderr).toContain('prepub keys trust');
     expect(jane.code).toBe(0);
-    const ed = run(['keys', 'generate', '--name', 'Ed Itor', '--no-passphrase']);
+    const ed = await run(['keys', 'generate', '--name', 'Ed Itor', '--no-passphrase']);
     expect(ed.code).toBe(0);
     const keysDir = path.join(dir, 'config', 'prepub', 'keys');
     expect(statSync(path.join(keysDir, 'jane-reporter.key.pem')).mode & 0o777).toBe(0o600);
@@ -86,7 +79,7 @@ describe('sign-off end to end', () => {
       'BEGIN PRIVATE KEY',
     );
 
-    const list = run(['keys', 'list', '--format', 'json']);
+    const list = await run(['keys', 'list', '--format', 'json']);
     expect(list.code).toBe(0);
     const keys = (
       JSON.parse(list.stdout) as { keys: { name: string; keyid: string; encrypted: boolean }[] }
@@ -96,25 +89,27 @@ describe('sign-off end to end', () => {
       ['Jane Reporter', true],
     ]);
 
-    const exported = run(['keys', 'export', 'Jane Reporter']);
+    const exported = await run(['keys', 'export', 'Jane Reporter']);
     expect(exported.stdout).toContain('BEGIN PUBLIC KEY');
     expect(exported.stderr).toContain(keys[1]!.keyid);
-    expect(run(['keys', 'export', 'Jane Reporter', '--out', 'jane.pem']).code).toBe(0);
-    expect(run(['keys', 'export', 'Ed Itor', '--out', 'ed.pem']).code).toBe(0);
+    expect((await run(['keys', 'export', 'Jane Reporter', '--out', 'jane.pem'])).code).toBe(0);
+    expect((await run(['keys', 'export', 'Ed Itor', '--out', 'ed.pem'])).code).toBe(0);
     expect(
-      run([
-        'keys',
-        'trust',
-        'jane.pem',
-        '--name',
-        'Jane Reporter',
-        '--role',
-        'reporter',
-        '--keyring',
-        'keyring.json',
-      ]).code,
+      (
+        await run([
+          'keys',
+          'trust',
+          'jane.pem',
+          '--name',
+          'Jane Reporter',
+          '--role',
+          'reporter',
+          '--keyring',
+          'keyring.json',
+        ])
+      ).code,
     ).toBe(0);
-    const trust = run([
+    const trust = await run([
       'keys',
       'trust',
       'ed.pem',
@@ -138,17 +133,20 @@ describe('sign-off end to end', () => {
     );
   });
 
-  it('files, reviews, approves and verifies against the exact article', () => {
+  it('files, reviews, approves and verifies against the exact article', async () => {
     writeFileSync(path.join(dir, 'story.md'), ARTICLE);
     writeDraft('story.prepub.json');
 
-    const noConfirm = run(['file', 'story.prepub.json', '--no-input', '--key', 'Jane Reporter'], {
-      PREPUB_PASSPHRASE: 'jane-secret-words',
-    });
+    const noConfirm = await run(
+      ['file', 'story.prepub.json', '--no-input', '--key', 'Jane Reporter'],
+      {
+        PREPUB_PASSPHRASE: 'jane-secret-words',
+      },
+    );
     expect(noConfirm.code).toBe(2);
     expect(noConfirm.stderr).toContain('--confirm');
 
-    const filed = run(
+    const filed = await run(
       ['file', 'story.prepub.json', '--confirm', '--no-input', '--key', 'Jane Reporter'],
       { PREPUB_PASSPHRASE: 'jane-secret-words' },
     );
@@ -163,7 +161,7 @@ describe('sign-off end to end', () => {
     expect(record.attestations).toHaveLength(1);
     expect(statSync(path.join(dir, 'story.prepub.json')).mode & 0o777).toBe(0o600);
 
-    const again = run(
+    const again = await run(
       ['file', 'story.prepub.json', '--confirm', '--no-input', '--key', 'Jane Reporter'],
       { PREPUB_PASSPHRASE: 'jane-secret-words' },
     );
@@ -171,12 +169,12 @@ describe('sign-off end to end', () => {
     expect(again.stderr).toContain('already filed');
 
     // The gate never takes its trust root from the prepub.config.json beside the records.
-    const unpinned = run(['verify', 'story.prepub.json']);
+    const unpinned = await run(['verify', 'story.prepub.json']);
     expect(unpinned.code).toBe(2);
     expect(unpinned.stderr).toContain('no trust root');
     expect(unpinned.stderr).toMatch(/prepub\.config\.json is not used/);
 
-    const waiting = run([
+    const waiting = await run([
       'verify',
       'story.prepub.json',
       '--trust',
@@ -195,11 +193,11 @@ describe('sign-off end to end', () => {
       detail: expect.stringContaining('editor') as unknown,
     });
 
-    const noDecision = run(['review', 'story.prepub.json', '--no-input', '--key', 'Ed Itor']);
+    const noDecision = await run(['review', 'story.prepub.json', '--no-input', '--key', 'Ed Itor']);
     expect(noDecision.code).toBe(2);
     expect(noDecision.stderr).toContain('--decision');
 
-    const reviewed = run([
+    const reviewed = await run([
       'review',
       'story.prepub.json',
       '--decision',
@@ -214,7 +212,7 @@ describe('sign-off end to end', () => {
     expect(reviewed.code).toBe(0);
     expect(reviewed.stdout).toContain('Status approved');
 
-    const ok = run([
+    const ok = await run([
       'verify',
       'story.prepub.json',
       '--article',
@@ -225,13 +223,15 @@ describe('sign-off end to end', () => {
     expect(ok.stdout).toContain('✓ article');
     expect(ok.code).toBe(0);
     const json = JSON.parse(
-      run(['verify', 'story.prepub.json', '--format', 'json'], {
-        PREPUB_TRUST: path.join(dir, 'keyring.json'),
-      }).stdout,
+      (
+        await run(['verify', 'story.prepub.json', '--format', 'json'], {
+          PREPUB_TRUST: path.join(dir, 'keyring.json'),
+        })
+      ).stdout,
     ) as { ok: boolean; status: string; article: { checked: boolean } };
     expect(json).toMatchObject({ ok: true, status: 'approved', article: { checked: true } });
 
-    const status = run(['status', '--format', 'json']);
+    const status = await run(['status', '--format', 'json']);
     expect(status.code).toBe(0);
     const rows = (
       JSON.parse(status.stdout) as {
@@ -241,11 +241,11 @@ describe('sign-off end to end', () => {
     expect(rows).toEqual([
       expect.objectContaining({ slug: 'car-theft-appeal', status: 'approved', valid: true }),
     ]);
-    expect(run(['status']).stdout).toContain('✓ yes');
+    expect((await run(['status'])).stdout).toContain('✓ yes');
   });
 
-  it('extracts envelopes that openssl verifies, and rejects a tampered one', () => {
-    const out = run([
+  it('extracts envelopes that openssl verifies, and rejects a tampered one', async () => {
+    const out = await run([
       'verify',
       'story.prepub.json',
       '--extract',
@@ -264,9 +264,9 @@ describe('sign-off end to end', () => {
     expect(opensslVerify(path.join(dir, 'envelopes', '1-reporter'))).not.toBe(0);
   });
 
-  it('fails verification when one byte of the article changes', () => {
+  it('fails verification when one byte of the article changes', async () => {
     writeFileSync(path.join(dir, 'story.md'), ARTICLE.replace('Leeds', 'Leedz'));
-    const r = run([
+    const r = await run([
       'verify',
       'story.prepub.json',
       '--article',
@@ -277,15 +277,15 @@ describe('sign-off end to end', () => {
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✗ article/);
     // Without --article, the gate checks the article the record names: the same failure.
-    const bound = run(['verify', 'story.prepub.json', '--trust', 'keyring.json']);
+    const bound = await run(['verify', 'story.prepub.json', '--trust', 'keyring.json']);
     expect(bound.code).toBe(1);
     expect(bound.stdout).toMatch(/✗ article/);
     writeFileSync(path.join(dir, 'story.md'), ARTICLE);
   });
 
-  it('refuses a wrong passphrase, a readable key, an untrusted key and a bad keyring', () => {
+  it('refuses a wrong passphrase, a readable key, an untrusted key and a bad keyring', async () => {
     writeDraft('second.prepub.json');
-    const wrong = run(
+    const wrong = await run(
       ['file', 'second.prepub.json', '--confirm', '--no-input', '--key', 'Jane Reporter'],
       { PREPUB_PASSPHRASE: 'not-it' },
     );
@@ -294,13 +294,20 @@ describe('sign-off end to end', () => {
 
     const keyFile = path.join(dir, 'config', 'prepub', 'keys', 'ed-itor.key.pem');
     chmodSync(keyFile, 0o644);
-    const open = run(['file', 'second.prepub.json', '--confirm', '--no-input', '--key', 'Ed Itor']);
+    const open = await run([
+      'file',
+      'second.prepub.json',
+      '--confirm',
+      '--no-input',
+      '--key',
+      'Ed Itor',
+    ]);
     expect(open.code).toBe(2);
     expect(open.stderr).toContain(keyFile);
     expect(open.stderr).toContain('chmod 600');
     chmodSync(keyFile, 0o600);
 
-    const untrusted = run([
+    const untrusted = await run([
       'file',
       'second.prepub.json',
       '--confirm',
@@ -319,7 +326,7 @@ describe('sign-off end to end', () => {
       path.join(dir, 'reporters.json'),
       JSON.stringify({ ...ring, keys: ring.keys.filter((k) => k.role === 'reporter') }, null, 2),
     );
-    const r = run(['verify', 'story.prepub.json', '--keyring', 'reporters.json']);
+    const r = await run(['verify', 'story.prepub.json', '--keyring', 'reporters.json']);
     expect(r.code).toBe(1);
     expect(r.stdout).toMatch(/✗ signature 2 .*not signed by any key in the keyring/);
 
@@ -327,7 +334,7 @@ describe('sign-off end to end', () => {
       path.join(dir, 'bad.json'),
       '{\n  "format": "prepub/keyring@1",\n  "keys": [,]\n}\n',
     );
-    const bad = run(['verify', 'story.prepub.json', '--keyring', 'bad.json']);
+    const bad = await run(['verify', 'story.prepub.json', '--keyring', 'bad.json']);
     expect(bad.code).toBe(2);
     expect(bad.stderr).toMatch(/bad\.json:3:\d+: JSON syntax: unexpected ","/);
   });

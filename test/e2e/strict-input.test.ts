@@ -1,4 +1,4 @@
-// Every file prepub reads is read strictly, through the built bin (issue #10, items 1, 6, 11, 17):
+// Every file prepub reads is read strictly, through the CLI in process (issue #10, items 1, 6, 11, 17):
 // answers named after JavaScript built-ins, duplicate keys outside and inside signatures, records
 // that are not JSON, YAML alias bombs and deep nesting, and locks that are not prepub's.
 import { copyFileSync, cpSync, existsSync, readFileSync, writeFileSync } from 'node:fs';
@@ -7,7 +7,7 @@ import { describe, expect, it } from 'vitest';
 import { stringify } from 'yaml';
 import { dependents } from '../../src/core/checklist/engine.js';
 import type { RecordFile } from '../../src/core/record/schema.js';
-import { positionOf, ROOT, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { positionOf, ROOT, runInProcess, tempDir, type RunResult } from '../helpers/run.js';
 import {
   fileRecord,
   loadReal,
@@ -53,9 +53,9 @@ function newsroom() {
     return text;
   };
   const verify = (name: string) =>
-    runCli(['verify', name, '--article', 'story.md', '--keyring', 'keyring.json'], { cwd });
+    runInProcess(['verify', name, '--article', 'story.md', '--keyring', 'keyring.json'], { cwd });
   const status = async () => {
-    const r = await runCli(['status', '.', '--keyring', 'keyring.json', '--format', 'json'], {
+    const r = await runInProcess(['status', '.', '--keyring', 'keyring.json', '--format', 'json'], {
       cwd,
     });
     expect(r.code, r.stderr).toBe(0);
@@ -93,7 +93,7 @@ describe('item 1: answers named after JavaScript built-ins', () => {
         `safety.reporter-at-risk: ${value}`,
       );
       writeFileSync(path.join(cwd, 'answers.yaml'), text);
-      const r = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+      const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain(
         `${located('answers.yaml', text, value)}safety.reporter-at-risk: "${value}" is not an answer to safety.reporter-at-risk (choose yes, no, unsure)`,
@@ -106,7 +106,7 @@ describe('item 1: answers named after JavaScript built-ins', () => {
     const { cwd, answers } = fete();
     const text = `${answers}__proto__:\n  safety.people-at-risk: yes\n`;
     writeFileSync(path.join(cwd, 'answers.yaml'), text);
-    const r = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(
       `${located('answers.yaml', text, '__proto__:')}the key "__proto__" is not allowed`,
@@ -132,7 +132,7 @@ describe('item 1: answers named after JavaScript built-ins', () => {
       'reporter.key.pem',
       String(room.reporter.privateKey.export({ type: 'pkcs8', format: 'pem' })),
     );
-    const filed = await runCli(
+    const filed = await runInProcess(
       [
         'file',
         'draft.prepub.json',
@@ -156,7 +156,7 @@ describe('item 1: answers named after JavaScript built-ins', () => {
     expect(verified.code, verified.stdout + verified.stderr).toBe(1);
     expect(verified.stdout).toMatch(/evidence.*the assessment does not follow from the answers/);
 
-    const exported = await runCli(['export', 'signed.prepub.json', '--format', 'md'], {
+    const exported = await runInProcess(['export', 'signed.prepub.json', '--format', 'md'], {
       cwd: room.cwd,
     });
     expect(exported.code, exported.stderr).toBe(0);
@@ -206,7 +206,7 @@ describe('item 6: nothing outside the signature', () => {
     );
     const rows = await room.status();
     expect(rows.find((row) => row.path === 'story.prepub.json')?.valid).toBe(false);
-    const exported = await runCli(['export', 'story.prepub.json', '--format', 'md'], {
+    const exported = await runInProcess(['export', 'story.prepub.json', '--format', 'md'], {
       cwd: room.cwd,
     });
     expect(exported.code, exported.stderr).toBe(0);
@@ -250,7 +250,7 @@ describe('item 6: nothing outside the signature', () => {
       '{\n  "keyring": "elsewhere.json",\n  "keyring": "keyring.json"\n}\n',
     );
     // verify never reads a config beside the records (it pins its trust root); status does.
-    const c = await runCli(['status', '.'], { cwd: room.cwd });
+    const c = await runInProcess(['status', '.'], { cwd: room.cwd });
     expect(c.code, c.stdout + c.stderr).toBe(2);
     expect(c.stderr).toContain(
       `${located(path.join(room.cwd, 'prepub.config.json'), config, '"keyring"', 2)}duplicate key "keyring" (first at line 2)`,
@@ -275,7 +275,7 @@ describe('item 11: YAML alias bombs and deep nesting are exit 2 with a position,
     const { cwd, answers } = fete();
     const text = `${answers}${BOMB}`;
     writeFileSync(path.join(cwd, 'answers.yaml'), text);
-    const r = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(
       new RegExp(`answers\\.yaml:${bombLine(text)}:\\d+: too many aliases: .*alias bomb`),
@@ -286,7 +286,7 @@ describe('item 11: YAML alias bombs and deep nesting are exit 2 with a position,
   it('in a config file', async () => {
     const { cwd } = fete();
     writeFileSync(path.join(cwd, 'prepub.config.json'), `checklist: uk-ew\n${BOMB}`);
-    const r = await runCli(['scan', 'fete.md'], { cwd });
+    const r = await runInProcess(['scan', 'fete.md'], { cwd });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toMatch(
       new RegExp(`prepub\\.config\\.json:${bombLine(`x\n${BOMB}`)}:\\d+: too many aliases`),
@@ -300,7 +300,7 @@ describe('item 11: YAML alias bombs and deep nesting are exit 2 with a position,
     const file = path.join(cwd, 'bomb', 'safety.yaml');
     const text = `${readFileSync(file, 'utf8')}${BOMB}`;
     writeFileSync(file, text);
-    const r = await runCli(['checklists', 'validate', 'bomb'], { cwd });
+    const r = await runInProcess(['checklists', 'validate', 'bomb'], { cwd });
     expect(r.code, r.stdout + r.stderr).toBe(2);
     expect(r.stdout + r.stderr).toMatch(
       new RegExp(`safety\\.yaml:${bombLine(text)}:\\d+: too many aliases`),
@@ -338,7 +338,7 @@ describe('item 11: YAML alias bombs and deep nesting are exit 2 with a position,
       path.join(cwd, 'answers.yaml'),
       `${answers}safety.people-at-risk: ${deep(50_000)}\n`,
     );
-    const a = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const a = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(a.code, a.stderr).toBe(2);
     expect(a.stderr).toMatch(/answers\.yaml:\d+:\d+: nested more than 200 levels deep/);
     expectNoCrash(a);
@@ -350,7 +350,7 @@ describe('item 17: locks and JSON wording', () => {
     const { cwd } = fete();
     const lock = path.join(cwd, 'fete.md.prepub.json.lock');
     writeFileSync(lock, '{}');
-    const r = await runCli(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
+    const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).not.toContain('undefined');
     expect(existsSync(lock)).toBe(false);
@@ -360,7 +360,7 @@ describe('item 17: locks and JSON wording', () => {
   it('a config with a JSON syntax error says JSON, not YAML', async () => {
     const { cwd } = fete();
     writeFileSync(path.join(cwd, 'prepub.config.json'), '{"checklist": "uk-ew",}\n');
-    const r = await runCli(['scan', 'fete.md'], { cwd });
+    const r = await runInProcess(['scan', 'fete.md'], { cwd });
     expect(r.code, r.stderr).toBe(2);
     expect(r.stderr).toContain(
       'prepub.config.json:1:23: JSON syntax: unexpected "}", expected a quoted key',

@@ -3,7 +3,7 @@
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { ROOT, runCli, tempDir, type RunResult } from '../helpers/cli.js';
+import { ROOT, runInProcess, tempDir, type RunResult } from '../helpers/run.js';
 
 const RESET = '\u001bc';
 const TITLE = '\u001b]0;pwned\u0007';
@@ -17,7 +17,7 @@ function expectSafe(r: RunResult): void {
 }
 
 let dir: string;
-const run = (args: string[]) => runCli(args, { cwd: dir });
+const run = (args: string[]) => runInProcess(args, { cwd: dir });
 
 beforeAll(async () => {
   dir = tempDir('prepub-escapes-');

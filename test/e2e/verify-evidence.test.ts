@@ -5,7 +5,7 @@ import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import type { RecordFile } from '../../src/core/record/schema.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/run.js';
 import {
   fileRecord,
   makeKey,
@@ -47,7 +47,7 @@ describe('verify: the evidence check', () => {
     };
     const honest = sign(realDraftRecord({ referred: true }), true);
     writeFileSync(path.join(cwd, 'honest.prepub.json'), JSON.stringify(honest, null, 2));
-    const ok = await runCli(
+    const ok = await runInProcess(
       [
         'verify',
         'honest.prepub.json',
@@ -83,7 +83,7 @@ describe('verify: the evidence check', () => {
       path.join(cwd, 'edited.prepub.json'),
       JSON.stringify(sign(edited, false), null, 2),
     );
-    const bad = await runCli(
+    const bad = await runInProcess(
       [
         'verify',
         'edited.prepub.json',

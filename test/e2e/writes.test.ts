@@ -15,7 +15,8 @@ import {
 } from 'node:fs';
 import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
+import { BIN, ROOT, runInProcess, tempDir } from '../helpers/run.js';
+import { runCli } from '../helpers/cli.js';
 
 const FIXTURES = path.join(ROOT, 'test/fixtures/records');
 const ARTICLE = 'community-fete.md';
@@ -27,7 +28,9 @@ async function storyDir(): Promise<string> {
   const dir = tempDir('prepub-writes-');
   for (const f of [ARTICLE, ANSWERS])
     copyFileSync(path.join(ROOT, 'examples', f), path.join(dir, f));
-  const r = await runCli(['check', ARTICLE, '--answers', ANSWERS, '--no-input'], { cwd: dir });
+  const r = await runInProcess(['check', ARTICLE, '--answers', ANSWERS, '--no-input'], {
+    cwd: dir,
+  });
   expect(r.code, r.stderr).toBe(0);
   return dir;
 }
@@ -71,7 +74,7 @@ describe('a write that cannot happen', () => {
   });
 
   it('a missing folder: exit 2 naming it, nothing written', async () => {
-    const r = await runCli(['export', RECORD, '--out', 'nope/sheet.md'], { cwd: dir });
+    const r = await runInProcess(['export', RECORD, '--out', 'nope/sheet.md'], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toBe(
       'prepub: nope/sheet.md: cannot write (the folder nope does not exist) — create it, or choose another path\n',
@@ -80,7 +83,7 @@ describe('a write that cannot happen', () => {
   });
 
   it('a path through a file: exit 2', async () => {
-    const r = await runCli(['export', RECORD, '--out', `${ARTICLE}/sheet.md`], { cwd: dir });
+    const r = await runInProcess(['export', RECORD, '--out', `${ARTICLE}/sheet.md`], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/cannot write \(part of the path is a file, not a folder\)/);
   });
@@ -137,7 +140,7 @@ describe('--out never replaces what it should not', () => {
   beforeAll(async () => {
     dir = await storyDir();
   });
-  const run = (args: string[]) => runCli(args, { cwd: dir });
+  const run = (args: string[]) => runInProcess(args, { cwd: dir });
 
   it('export --out the article: refused, even with --force', async () => {
     const before = readFileSync(path.join(dir, ARTICLE), 'utf8');
@@ -247,7 +250,7 @@ describe('--out never replaces what it should not', () => {
 describe('smaller edges', () => {
   it('keys trust through a symlinked keyring keeps the link and writes its target', async () => {
     const dir = tempDir('prepub-writes-');
-    const run = (args: string[]) => runCli(args, { cwd: dir });
+    const run = (args: string[]) => runInProcess(args, { cwd: dir });
     expect((await run(['keys', 'generate', '--name', 'Ed', '--no-passphrase'])).code).toBe(0);
     expect((await run(['keys', 'export', 'Ed', '--out', 'ed.pem'])).code).toBe(0);
     mkdirSync(path.join(dir, 'shared'));
@@ -291,6 +294,7 @@ describe('smaller edges', () => {
     // One still being written by a live process is left alone.
     const live = `.prepub-tmp-${RECORD}-${process.pid}-5ca1ab1e`;
     writeFileSync(path.join(dir, live), '');
+    // Through the bin: the live writer is this test process, not the one that runs the check.
     const r = await runCli(['check', ARTICLE, '--answers', ANSWERS, '--no-input'], { cwd: dir });
     expect(r.code, r.stderr).toBe(0);
     expect(leftovers(dir)).toEqual([live]);
@@ -304,7 +308,7 @@ describe('smaller edges', () => {
     };
     record.record.checklist.id = '../../elsewhere/pack';
     writeFileSync(file, `${JSON.stringify(record, null, 2)}\n`);
-    const r = await runCli(['export', RECORD], { cwd: dir });
+    const r = await runInProcess(['export', RECORD], { cwd: dir });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(/record\.checklist\.id: must be lowercase words joined by hyphens/);
   });
@@ -312,7 +316,7 @@ describe('smaller edges', () => {
   it('a packDirs folder that does not exist: one warning naming the config file and the folder', async () => {
     const dir = tempDir('prepub-writes-');
     writeFileSync(path.join(dir, 'prepub.config.json'), '{ "packDirs": ["./newsroom-packs"] }\n');
-    const r = await runCli(['checklists', 'list'], { cwd: dir });
+    const r = await runInProcess(['checklists', 'list'], { cwd: dir });
     expect(r.code).toBe(0);
     expect(r.stderr).toBe(
       `prepub: warning: prepub.config.json: packDirs folder "./newsroom-packs" does not exist (${path.join(dir, 'newsroom-packs')}); its packs are not loaded\n`,

@@ -20,7 +20,7 @@ export function tempDir(prefix = 'prepub-test-'): string {
 }
 
 let home: string | undefined;
-function sharedHome(): string {
+export function sharedHome(): string {
   return (home ??= tempDir('prepub-home-'));
 }
 

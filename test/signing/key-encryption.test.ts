@@ -8,7 +8,7 @@ import { describe, expect, it } from 'vitest';
 import { generateKey, parsePrivateKey, publicOf } from '../../src/adapters/keys.js';
 import { MIN_PASSPHRASE } from '../../src/core/signing/pkcs8.js';
 import { SCRYPT } from '../../src/core/signing/pkcs8.js';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/run.js';
 
 const PASSPHRASE = 'correct horse battery';
 const hasOpenssl = spawnSync('openssl', ['version']).status === 0;
@@ -84,7 +84,7 @@ describe('key encryption at rest', () => {
 
   it('keys generate: a short PREPUB_PASSPHRASE is exit 2 saying the minimum, and no key is written', async () => {
     const dir = tempDir();
-    const r = await runCli(['keys', 'generate', '--name', 'Sam'], {
+    const r = await runInProcess(['keys', 'generate', '--name', 'Sam'], {
       cwd: dir,
       env: { PREPUB_PASSPHRASE: 'short' },
     });
@@ -92,7 +92,7 @@ describe('key encryption at rest', () => {
     expect(r.stderr).toMatch(
       /^prepub: PREPUB_PASSPHRASE is too short for a new key: use at least 12 characters\n/,
     );
-    const list = await runCli(['keys', 'list', '--json'], { cwd: dir });
+    const list = await runInProcess(['keys', 'list', '--json'], { cwd: dir });
     expect((JSON.parse(list.stdout) as { keys: unknown[] }).keys).toEqual([]);
   });
 });
