@@ -139,7 +139,7 @@ describe('config', () => {
     writeFileSync(path.join(dir('mine'), 'safety.yaml'), safety(['tell-the-editor']));
     writeFileSync(path.join(cwd, 'prepub.config.json'), JSON.stringify({ packDirs: ['packs'] }));
     const questions = async () => {
-      const r = await runCli(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
+      const r = await runInProcess(['checklists', 'show', 'mine', '--format', 'json'], { cwd });
       expect(r.code, r.stderr).toBe(0);
       const pack = JSON.parse(r.stdout) as { sections: { questions: { id: string }[] }[] };
       return pack.sections.flatMap((s) => s.questions.map((q) => q.id));
