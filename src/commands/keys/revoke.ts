@@ -1,14 +1,11 @@
 // prepub keys revoke <name|keyid> --reason [--keyring]: mark a key revoked in a keyring. Every
 // signature by it then fails verify, whatever time it claims (a signature's time is the signer's
 // own word). The entry stays, so the sheet and `keys list` can say who it was and why.
-import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../../adapters/config-load.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { safeLine } from '../../render/text.js';
-import { writeKeyring } from '../../adapters/keyring-store.js';
-import { readKeyring } from '../../adapters/keyring-store.js';
+import { keyringToEdit, readKeyring, writeKeyring } from '../../adapters/keyring-store.js';
 import { parseOptions } from '../options.js';
 
 export const KeysRevokeOptions = z.strictObject({
@@ -32,13 +29,7 @@ export async function runKeysRevoke(
   now: Date = new Date(),
 ): Promise<RevokeResult> {
   const options = parseOptions(KeysRevokeOptions, raw, { key: '<name|keyid>' });
-  const config = await loadConfig(ctx);
-  const file = options.keyring ? path.resolve(ctx.cwd, options.keyring) : config.keyring;
-  if (!file)
-    throw new UserError(
-      'which keyring? pass --keyring <file>, or set "keyring" in prepub.config.json',
-      { code: 'USAGE' },
-    );
+  const file = await keyringToEdit(options.keyring, ctx);
   const { keyring } = await readKeyring(file);
   const want = options.key.toLowerCase();
   const ids = [

@@ -2,14 +2,12 @@
 import { promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
-import { loadConfig } from '../../adapters/config-load.js';
 import type { Role } from '../../core/config/schema.js';
 import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { readText } from '../../adapters/files.js';
 import { emptyKeyring, trustKey } from '../../core/signing/keyring.js';
-import { writeKeyring } from '../../adapters/keyring-store.js';
-import { readKeyring } from '../../adapters/keyring-store.js';
+import { keyringToEdit, readKeyring, writeKeyring } from '../../adapters/keyring-store.js';
 import { safeLine } from '../../render/text.js';
 import { parsePublicKey } from '../../adapters/keys.js';
 import { keyIdOf } from '../../core/signing/key-id.js';
@@ -40,13 +38,7 @@ export async function runKeysTrust(
   ctx: Context,
 ): Promise<TrustResult> {
   const options = parseOptions(KeysTrustOptions, raw, { publicKey: '<public.pem>' });
-  const config = await loadConfig(ctx);
-  const file = options.keyring ? path.resolve(ctx.cwd, options.keyring) : config.keyring;
-  if (!file)
-    throw new UserError(
-      'which keyring? pass --keyring <file>, or set "keyring" in prepub.config.json',
-      { code: 'USAGE' },
-    );
+  const file = await keyringToEdit(options.keyring, ctx);
   const pemFile = path.resolve(ctx.cwd, options.publicKey);
   const pem = await readText(pemFile, 'public key');
   if (pem.includes('PRIVATE KEY')) {
