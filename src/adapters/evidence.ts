@@ -19,8 +19,9 @@ function evidenceCheck(ok: boolean, recomputed: boolean, detail: string): Eviden
 }
 
 export interface EvidenceOptions {
-  /** The text to rescan, when it is at hand and is the text that was signed. */
-  readonly article?: string;
+  /** The text to rescan, when it is at hand and is the text that was signed: its path (which
+   * says its kind) and the bytes the caller checked, so the same bytes are scanned. */
+  readonly article?: { readonly path: string; readonly bytes: Uint8Array };
   /** Pass, saying so, when the record's checklist is not installed here (archives only). */
   readonly allowUnknownChecklist?: boolean;
 }
@@ -124,9 +125,9 @@ export async function checkEvidence(
   }
   if (options.article !== undefined) {
     const fresh = await scanArticle(
-      options.article,
+      options.article.path,
       dir!,
-      { ignore: flagSuppressions(body.findings) },
+      { ignore: flagSuppressions(body.findings), bytes: options.article.bytes },
       ctx,
     );
     const a = fresh.findings.map(findingKey).sort();

@@ -73,7 +73,7 @@ export async function gateCheck(
   // and a hostile one should cost nothing further.
   const textHolds = bytes !== undefined && result.checks.some((c) => c.id === 'article' && c.ok);
   const evidence = await checkEvidence(file.record, ctx, {
-    ...(textHolds && articlePath ? { article: articlePath } : {}),
+    ...(textHolds && articlePath ? { article: { path: articlePath, bytes: bytes! } } : {}),
     ...(options.allowUnknownChecklist ? { allowUnknownChecklist: true } : {}),
   });
   const checks: Check[] = [...result.checks, evidence];

@@ -10,6 +10,7 @@ import {
   decodeUtf8,
   readBytes,
   readStreamCapped,
+  tooLarge,
   type ReadLimit,
 } from './files.js';
 import { checkZipLimits, DOCX_MAX_ENTRIES } from './zip-limits.js';
@@ -40,6 +41,9 @@ export interface ReadDraftOptions {
   readonly stdin?: Readable | undefined;
   /** Resolve relative paths against this folder (default: the process's). */
   readonly cwd?: string | undefined;
+  /** The draft's bytes, already read (and checked) by the caller: used instead of reading the
+   * file again, so what is scanned is exactly what was checked. The path still says the kind. */
+  readonly bytes?: Uint8Array | undefined;
 }
 
 export const DEFAULT_MAX_BYTES = DEFAULT_MAX_READ_BYTES;
@@ -96,7 +100,10 @@ export async function readDraft(
   };
   const isStdin = pathOrDash === '-';
   let bytes: Buffer;
-  if (isStdin) {
+  if (options.bytes) {
+    bytes = Buffer.from(options.bytes.buffer, options.bytes.byteOffset, options.bytes.byteLength);
+    if (bytes.length > limit.maxBytes!) throw tooLarge(pathOrDash, limit.maxBytes!, bytes.length);
+  } else if (isStdin) {
     if (!options.stdin) throw new UserError('cannot read standard input here', { code: 'USAGE' });
     bytes = await readStreamCapped(options.stdin, 'standard input', limit);
   } else {

@@ -24,11 +24,22 @@ export interface ScannedArticle {
 export async function scanArticle(
   article: string,
   packDir: string,
-  options: { ignore?: ReadonlyMap<string, string>; maxBytes?: number; recordDir?: string },
+  options: {
+    ignore?: ReadonlyMap<string, string>;
+    maxBytes?: number;
+    recordDir?: string;
+    /** The article's bytes, when the caller has read (and checked) them already. */
+    bytes?: Uint8Array;
+  },
   ctx: Context,
 ): Promise<ScannedArticle> {
   const [draft, rules] = await Promise.all([
-    readDraft(article, { maxBytes: options.maxBytes, stdin: process.stdin, cwd: ctx.cwd }),
+    readDraft(article, {
+      maxBytes: options.maxBytes,
+      stdin: process.stdin,
+      cwd: ctx.cwd,
+      bytes: options.bytes,
+    }),
     loadRules(path.join(packDir, 'rules.yaml'), { env: ctx.env }).catch((error: unknown) => {
       // A pack without scan rules asks its questions without findings.
       if (error instanceof UserError && error.code === 'FILE_MISSING') return [];

@@ -54,11 +54,11 @@ function readRecordText(file: string): Promise<string> {
 async function checkConsistent(
   shown: string,
   body: RecordBody,
-  articlePath: string,
+  article: { readonly path: string; readonly bytes: Uint8Array },
   ctx: Context,
 ): Promise<void> {
   const { checkEvidence } = await import('../adapters/evidence.js');
-  const evidence = await checkEvidence(body, ctx, { article: articlePath });
+  const evidence = await checkEvidence(body, ctx, { article });
   if (!evidence.recomputed) {
     throw new CheckFailed(`${shown}: the checklist has changed since this record was made`, [
       evidence.detail,
@@ -115,7 +115,7 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
     );
   }
 
-  await checkConsistent(options.record, file.record, articlePath, ctx);
+  await checkConsistent(options.record, file.record, { path: articlePath, bytes }, ctx);
 
   const keyring = await loadKeyring(options.keyring, config, ctx);
   const key = await loadSigningKey(options.key, options.input, ctx, config, askPassphrase);
