@@ -13,8 +13,7 @@ import { toJson } from '../core/parse/json-strict.js';
 import { StatusPool, threadsFor } from '../adapters/status-pool.js';
 import type { StatusRow } from '../core/signing/status-row.js';
 import { renderStatus } from '../render/signoff.js';
-import { keyringPolicy } from '../core/signing/keyring.js';
-import { readKeyring } from '../adapters/keyring-store.js';
+import { loadKeyring } from '../adapters/inputs.js';
 import { DEFAULT_POLICY } from '../core/signing/policy.js';
 import { RECORD_SUFFIX, statusRow, type RowContext } from '../core/signing/status-row.js';
 import { FileSignatureCache, signatureCacheFile } from '../adapters/verified-cache.js';
@@ -114,17 +113,15 @@ export async function runStatus(
   walking.catch(() => undefined);
   try {
     const config = await loadConfig(ctx);
-    const keyringFile = options.keyring ? path.resolve(ctx.cwd, options.keyring) : config.keyring;
-    const keyring = keyringFile
-      ? { file: keyringFile, ...(await readKeyring(keyringFile)) }
-      : undefined;
+    // The same keyring the desk's other commands use: --keyring, else PREPUB_TRUST, else config.
+    const keyring = await loadKeyring(options.keyring, config, ctx);
     const files = await walking;
     const rels = files.map((f) => path.relative(ctx.cwd, f) || f);
     const cache =
       keyring && options.cache
         ? await FileSignatureCache.open(signatureCacheFile(ctx.env))
         : undefined;
-    const policy = keyring ? keyringPolicy(keyring.keyring) : DEFAULT_POLICY;
+    const policy = keyring?.policy ?? DEFAULT_POLICY;
     let rows: StatusRow[] | undefined;
     if (workers) {
       try {

@@ -4,7 +4,6 @@ import type { KeyObject } from 'node:crypto';
 import { sha256Hex } from '../hash.js';
 import type { Policy, Role } from '../config/schema.js';
 import {
-  MAX_ATTESTATIONS,
   type Envelope,
   type RecordBody,
   type RecordFile,
@@ -425,29 +424,6 @@ async function verifyWith(
   const { file, keys, policy } = input;
   const checks: Check[] = [];
   const count = file.attestations.length;
-  if (count > MAX_ATTESTATIONS) {
-    return {
-      result: {
-        ok: false,
-        status: file.status,
-        verifiedStatus: 'draft',
-        checks: [
-          {
-            id: 'signed',
-            name: 'signed',
-            ok: false,
-            count,
-            detail: `${count} sign-offs: more than a record can have (${MAX_ATTESTATIONS})`,
-          },
-          { id: 'chain', name: 'chain', ok: false, detail: 'not checked' },
-          { id: 'policy', name: 'policy', ok: false, outcome: 'not-met', detail: 'not met' },
-        ],
-        envelopes: [],
-      },
-      decoded: [],
-      lastFiled: undefined,
-    };
-  }
   checks.push(
     count > 0
       ? {
