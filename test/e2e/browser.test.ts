@@ -144,8 +144,12 @@ class Cdp {
     });
   }
 
-  close(): void {
+  /** Kill the browser and wait for it to be gone, so nothing writes to its profile any more. */
+  close(): Promise<void> {
+    if (this.proc.exitCode !== null || this.proc.signalCode !== null) return Promise.resolve();
+    const exited = new Promise<void>((resolve) => this.proc.once('exit', () => resolve()));
     this.proc.kill('SIGKILL');
+    return exited;
   }
 }
 
@@ -232,9 +236,11 @@ describe.skipIf(!haveChromium && !inCI)('the HTML sheet in headless Chromium', (
     cdp = await launch(path.join(dir, 'profile'));
   });
 
-  afterAll(() => {
-    cdp?.close();
-    if (dir) rmSync(dir, { recursive: true, force: true });
+  afterAll(async () => {
+    await cdp?.close();
+    // Chromium's helper processes can still be flushing the profile for a moment after the
+    // main one is gone: retry the removal rather than fail a passing run on ENOTEMPTY.
+    if (dir) rmSync(dir, { recursive: true, force: true, maxRetries: 10, retryDelay: 100 });
   });
 
   it('shows the sheet, fetches nothing, prints as A4, and makes the README screenshot', async () => {
