@@ -80,9 +80,8 @@ export async function checkEvidence(
   ctx: Context,
   options: EvidenceOptions = {},
 ): Promise<EvidenceCheck> {
-  const [{ locatePackById }, { resolvePack }, { scanArticle }, { assess, unmitigatedBlockers }] =
+  const [{ resolveRecordPack }, { scanArticle }, { assess, unmitigatedBlockers }] =
     await Promise.all([
-      import('./pack-locations.js'),
       import('./packs.js'),
       import('./scan-article.js'),
       import('../core/checklist/engine.js'),
@@ -98,21 +97,11 @@ export async function checkEvidence(
       `checklist ${want.id} ${want.version} was released with sha256 ${released.slice(0, 12)}, but this record was made with a pack of that name and version whose content differs (sha256 ${want.sha256.slice(0, 12)}): a pack's content never changes under the same version`,
     );
   }
-  const dir = await locatePackById(want.id, ctx);
-  let pack;
-  try {
-    pack = dir ? await resolvePack(dir, ctx) : undefined;
-  } catch {
-    pack = undefined;
-  }
-  if (
-    !pack ||
-    pack.id !== want.id ||
-    pack.version !== want.version ||
-    pack.sha256 !== want.sha256
-  ) {
-    const have = pack
-      ? ` (this prepub has ${pack.version}, sha256 ${pack.sha256.slice(0, 12)})`
+  // The installed pack of that id, or the built-in archive's copy of an older released version.
+  const { pack, dir, other } = await resolveRecordPack(want, ctx);
+  if (!pack || !dir) {
+    const have = other
+      ? ` (this prepub has ${other.version}, sha256 ${other.sha256.slice(0, 12)})`
       : '';
     const what = `checklist ${want.id} ${want.version} (sha256 ${want.sha256.slice(0, 12)}) is not installed here${have}`;
     return options.allowUnknownChecklist
@@ -126,7 +115,7 @@ export async function checkEvidence(
   if (options.article !== undefined) {
     const fresh = await scanArticle(
       options.article.path,
-      dir!,
+      dir,
       { ignore: flagSuppressions(body.findings), bytes: options.article.bytes },
       ctx,
     );

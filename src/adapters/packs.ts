@@ -1,6 +1,6 @@
 // Finding and reading checklist packs: built-in ones under the package's checklists/, and those
 // in the folders named by config (packDirs).
-import { promises as fs } from 'node:fs';
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import {
   loadPackFromFiles,
@@ -9,7 +9,13 @@ import {
   type RuleRef,
 } from '../core/checklist/loader.js';
 import type { Pack } from '../core/checklist/schema.js';
-import { display, locatePack, packLocations } from './pack-locations.js';
+import {
+  BUILTIN_PACKS,
+  display,
+  locatePack,
+  locatePackById,
+  packLocations,
+} from './pack-locations.js';
 import type { Context } from '../context.js';
 import type { Diagnostic } from '../diagnostics.js';
 import { formatDiagnostic } from '../diagnostics.js';
@@ -160,4 +166,49 @@ export async function resolvePack(
     );
   }
   return loaded.pack;
+}
+
+/** Where the built-in pack of a released version is kept once a newer version replaces it. */
+export function archivedPackDir(id: string, version: string): string | undefined {
+  if (!/^[a-z0-9]+(?:-[a-z0-9]+)*$/.test(id) || !/^\d+\.\d+\.\d+$/.test(version)) return undefined;
+  const dir = path.join(BUILTIN_PACKS, 'archive', id, version);
+  return existsSync(path.join(dir, MANIFEST)) ? dir : undefined;
+}
+
+/** The pack a record names (id, version and digest), or what is installed instead. */
+export interface RecordPack {
+  /** The exact pack, when it is installed (the live one, or a released version kept in the archive). */
+  readonly pack: Pack | undefined;
+  /** The folder it was loaded from (its rules.yaml is what a rescan uses). */
+  readonly dir: string | undefined;
+  /** The pack of that id found instead, when it is not the one the record names. */
+  readonly other: Pack | undefined;
+}
+
+/**
+ * The pack a record was made with: the installed pack of that id when its version and digest
+ * match, else the built-in archive's copy of that released version (uk-ew 1.0.0 after 2.0.0 is
+ * out). Never a pack of other content: the caller decides what a missing pack means.
+ */
+export async function resolveRecordPack(
+  want: { readonly id: string; readonly version: string; readonly sha256: string },
+  ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+): Promise<RecordPack> {
+  const load = async (dir: string | undefined): Promise<Pack | undefined> => {
+    if (!dir) return undefined;
+    try {
+      return (await loadPackCached(dir, ctx)).pack ?? undefined;
+    } catch {
+      return undefined;
+    }
+  };
+  const matches = (p: Pack | undefined): p is Pack =>
+    p !== undefined && p.id === want.id && p.version === want.version && p.sha256 === want.sha256;
+  const liveDir = await locatePackById(want.id, ctx);
+  const live = await load(liveDir);
+  if (matches(live)) return { pack: live, dir: liveDir, other: undefined };
+  const archiveDir = archivedPackDir(want.id, want.version);
+  const archived = await load(archiveDir);
+  if (matches(archived)) return { pack: archived, dir: archiveDir, other: undefined };
+  return { pack: undefined, dir: undefined, other: live };
 }

@@ -10,7 +10,7 @@ import { writeAtomic } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { checkOutFile } from '../adapters/out-file.js';
 import { shownPath } from '../adapters/write-errors.js';
-import { resolvePack } from '../adapters/packs.js';
+import { resolvePack, resolveRecordPack } from '../adapters/packs.js';
 import type { RecordFile } from '../core/record/schema.js';
 import { readRecord } from '../adapters/record-store.js';
 import { renderHtml } from '../render/html.js';
@@ -51,8 +51,13 @@ async function packFor(
   record: RecordFile,
   ctx: Context,
 ): Promise<{ pack: Pack | null; problem?: string }> {
+  // The exact pack the record names (an older released version comes from the built-in
+  // archive); failing that, the installed pack of that id, with the difference said.
+  const want = record.record.checklist;
+  const { pack } = await resolveRecordPack(want, ctx);
+  if (pack) return { pack };
   try {
-    return { pack: await resolvePack(record.record.checklist.id, ctx) };
+    return { pack: await resolvePack(want.id, ctx) };
   } catch (error) {
     if (error instanceof UserError) return { pack: null, problem: error.message };
     throw error;

@@ -6,7 +6,7 @@ import { readdirSync, existsSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { BUILTIN_PACKS } from '../../src/adapters/pack-locations.js';
-import { loadPackDir } from '../../src/adapters/packs.js';
+import { archivedPackDir, loadPackDir } from '../../src/adapters/packs.js';
 import { releasedPackDigests } from '../../src/adapters/evidence.js';
 
 const ctx = { cwd: BUILTIN_PACKS, env: {} };
@@ -28,5 +28,37 @@ describe('checklists/packs.lock.json', () => {
       pack!.sha256,
       `${id} ${pack!.version} changed without a version bump: bump "version" in its pack.yaml and add the new version to the lock (never edit a listed digest)`,
     ).toBe(listed);
+  });
+});
+
+// Released versions that a newer one replaced stay in checklists/archive/<id>/<version>/, so a
+// record made under them still verifies (the gate rescans with the exact rules it was made with).
+const archived = existsSync(path.join(BUILTIN_PACKS, 'archive'))
+  ? readdirSync(path.join(BUILTIN_PACKS, 'archive')).flatMap((id) =>
+      readdirSync(path.join(BUILTIN_PACKS, 'archive', id)).map((version) => [id, version] as const),
+    )
+  : [];
+
+describe('checklists/archive', () => {
+  it('keeps every released version of every built-in pack, live or archived', async () => {
+    const lock = await releasedPackDigests();
+    for (const [id, versions] of Object.entries(lock)) {
+      for (const version of Object.keys(versions)) {
+        const live = await loadPackDir(path.join(BUILTIN_PACKS, id), ctx);
+        if (live.pack?.version === version) continue;
+        expect(
+          archivedPackDir(id, version),
+          `${id} ${version} is neither live nor archived`,
+        ).toBeDefined();
+      }
+    }
+  });
+
+  it.each(archived)('%s %s is the released content of that version', async (id, version) => {
+    const { pack } = await loadPackDir(path.join(BUILTIN_PACKS, 'archive', id, version), ctx);
+    expect(pack, `archive/${id}/${version} does not load`).toBeDefined();
+    expect(pack!.id).toBe(id);
+    expect(pack!.version).toBe(version);
+    expect(pack!.sha256).toBe((await releasedPackDigests())[id]?.[version]);
   });
 });

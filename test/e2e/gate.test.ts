@@ -346,6 +346,31 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     expect(archive.stdout).toMatch(/not recomputed \(allowed by --allow-unknown-checklist\)/);
   });
 
+  it('a record made under a released version still verifies once a newer one is installed', async () => {
+    const name = await approvedRecord('older-release');
+    const made = (JSON.parse(read(name)) as { record: { checklist: { version: string } } }).record
+      .checklist.version;
+    // The gate's own install now has a newer uk-ew: the record's version comes from the archive.
+    const packs = path.join(top, 'gate', 'packs');
+    rmSync(packs, { recursive: true, force: true });
+    cpSync(path.join(ROOT, 'checklists', 'uk-ew'), path.join(packs, 'uk-ew'), { recursive: true });
+    const manifest = path.join(packs, 'uk-ew', 'pack.yaml');
+    writeFileSync(
+      manifest,
+      readFileSync(manifest, 'utf8').replace(/^version: .*$/m, 'version: 99.0.0'),
+    );
+    const config = path.join(top, 'gate', 'newer.json');
+    writeFileSync(config, JSON.stringify({ keyring: 'keyring.json', packDirs: ['packs'] }));
+    const r = await run(['verify', name, '--format', 'json'], { PREPUB_CONFIG: config });
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toContain('"evidence"');
+    // The sheet is still drawn with the questions the record was made with.
+    const sheet = await run(['export', name, '--format', 'md'], { PREPUB_CONFIG: config });
+    expect(sheet.code, sheet.stderr).toBe(0);
+    expect(sheet.stdout).toContain(`uk-ew ${made}`);
+    rmSync(packs, { recursive: true, force: true });
+  });
+
   it('a finding whose severity or message was edited before filing is refused', async () => {
     const draft = realDraftRecord({ path: 'lowered.md' });
     write('lowered.md', REAL_ARTICLE);
