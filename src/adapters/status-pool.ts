@@ -4,7 +4,7 @@
 // checks the records on the main thread instead.
 import { availableParallelism } from 'node:os';
 import { Worker } from 'node:worker_threads';
-import type { StatusRow } from '../core/signing/status-row.js';
+import type { ReadRow } from './status-read.js';
 import type { BatchMessage, BatchResult, InitMessage } from './status-worker.js';
 
 const BATCH = 100;
@@ -50,8 +50,8 @@ export class StatusPool {
     files: readonly string[],
     rels: readonly string[],
     init: Omit<InitMessage, 'type'>,
-  ): Promise<{ rows: StatusRow[]; added: string[] }> {
-    const rows = new Array<StatusRow>(files.length);
+  ): Promise<{ rows: ReadRow[]; added: string[] }> {
+    const rows = new Array<ReadRow>(files.length);
     const added: string[] = [];
     const batches = Math.ceil(files.length / BATCH);
     let next = 0;

@@ -1,11 +1,10 @@
-// A worker thread for `prepub status`: reads records and checks them, signatures included, on its
-// own core. The main thread (src/io/status-pool.ts) hands it batches of files and collects rows.
-import { closeSync, openSync, readSync } from 'node:fs';
+// A worker thread for `prepub status`: reads records and checks them, signatures included, and
+// hashes the article beside each for the stale check, on its own core. The main thread (src/io/status-pool.ts) hands it batches of files and collects rows.
 import { parentPort } from 'node:worker_threads';
 import type { Policy } from '../core/config/schema.js';
 import type { Envelope } from '../core/record/schema.js';
-import type { StatusRow } from '../core/signing/status-row.js';
-import { statusRow, type RowContext } from '../core/signing/status-row.js';
+import type { RowContext } from '../core/signing/status-row.js';
+import { readRow, type ReadRow } from './status-read.js';
 import { signatureCacheKey, type SignatureCache } from './verified-cache.js';
 import type { TrustedKey } from '../core/signing/verify.js';
 
@@ -15,6 +14,8 @@ export interface InitMessage {
   readonly policy: Policy;
   /** The cache's entries, when the cache is in use. */
   readonly cache: readonly string[] | undefined;
+  /** How long ago a file must have changed for its row to be cached (status-read.ts). */
+  readonly settledMs?: number;
 }
 export interface BatchMessage {
   readonly type: 'batch';
@@ -24,7 +25,7 @@ export interface BatchMessage {
 }
 export interface BatchResult {
   readonly id: number;
-  readonly rows: StatusRow[];
+  readonly rows: ReadRow[];
   /** Cache entries for signatures this batch checked. */
   readonly added: string[];
 }
@@ -45,46 +46,17 @@ class WorkerCache implements SignatureCache {
   }
 }
 
-let buffer = Buffer.allocUnsafe(1 << 16);
-
-/** A file's text (as readFileSync(file, 'utf8') gives it), read into one reused buffer. */
-function readText(file: string): string {
-  const fd = openSync(file, 'r');
-  try {
-    let length = 0;
-    for (;;) {
-      if (length === buffer.length) {
-        const bigger = Buffer.allocUnsafe(buffer.length * 2);
-        buffer.copy(bigger);
-        buffer = bigger;
-      }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
-      if (n === 0) break;
-      length += n;
-    }
-    return buffer.toString('utf8', 0, length);
-  } finally {
-    closeSync(fd);
-  }
-}
-
 const port = parentPort;
 if (port) {
   let ctx: RowContext | undefined;
+  let settledMs: number | undefined;
   let cache: WorkerCache | undefined;
   // One batch at a time, in order: a message that arrives mid-batch waits its turn.
   let queue: Promise<void> = Promise.resolve();
   const run = async (msg: BatchMessage): Promise<void> => {
-    const rows: StatusRow[] = [];
-    for (let i = 0; i < msg.files.length; i++) {
-      let text: string | undefined;
-      try {
-        text = readText(msg.files[i]!);
-      } catch {
-        text = undefined;
-      }
-      rows.push(await statusRow(text, msg.rels[i]!, ctx!));
-    }
+    const rows: ReadRow[] = [];
+    for (let i = 0; i < msg.files.length; i++)
+      rows.push(await readRow(msg.files[i]!, msg.rels[i]!, ctx!, settledMs));
     const added = cache ? cache.added.splice(0) : [];
     port.postMessage({ id: msg.id, rows, added } satisfies BatchResult);
   };
@@ -92,6 +64,7 @@ if (port) {
     if (msg.type === 'init') {
       cache = msg.cache ? new WorkerCache(new Set(msg.cache)) : undefined;
       ctx = { keys: msg.keys, policy: msg.policy, cache, sync: true };
+      settledMs = msg.settledMs;
     } else {
       queue = queue.then(() => run(msg));
     }

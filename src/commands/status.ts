@@ -1,21 +1,22 @@
 // prepub status [DIR]: every record under DIR, newest first, with whether its signatures verify.
-// Fast: with many records, worker threads read, parse and check them (signatures included) on every
-// core, with the keyring's keys parsed once; with few, this thread does, a bounded pool of them at once.
-import { existsSync, promises as fs, readFileSync } from 'node:fs';
+// Fast: rows of records unchanged since the last run come from a cache (adapters/status-cache.ts);
+// the rest are read, checked (signatures included) and their articles hashed on worker threads,
+// one per core, with the keyring's keys parsed once; with few, this thread does, a bounded pool at once.
+import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
 import { loadConfig } from '../adapters/config-load.js';
 import type { Context } from '../context.js';
 import { UserError } from '../errors.js';
-import { readBytes } from '../adapters/files.js';
-import { sha256Hex } from '../core/hash.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { StatusPool, threadsFor } from '../adapters/status-pool.js';
 import type { StatusRow } from '../core/signing/status-row.js';
 import { renderStatus } from '../render/signoff.js';
 import { loadKeyring } from '../adapters/inputs.js';
 import { DEFAULT_POLICY } from '../core/signing/policy.js';
-import { RECORD_SUFFIX, statusRow, type RowContext } from '../core/signing/status-row.js';
+import { RECORD_SUFFIX, type RowContext } from '../core/signing/status-row.js';
+import { readRow, type ReadRow } from '../adapters/status-read.js';
+import { StatusRowCache, statusCacheFile } from '../adapters/status-cache.js';
 import { FileSignatureCache, signatureCacheFile } from '../adapters/verified-cache.js';
 import { OUTPUT_FORMATS, parseOptions } from './options.js';
 
@@ -24,7 +25,7 @@ export const StatusOptions = z.strictObject({
   dir: z.string().optional(),
   keyring: z.string().optional(),
   format: z.enum(OUTPUT_FORMATS).default('text'),
-  /** false with --no-cache: check every signature afresh. */
+  /** false with --no-cache: read and check every record afresh (no cached rows or signatures). */
   cache: z.boolean().default(true),
 });
 export type StatusOptions = z.input<typeof StatusOptions>;
@@ -87,6 +88,8 @@ async function pool<T, R>(
 export interface StatusTuning {
   /** Use worker threads from this many records (default 256; Infinity: never). */
   readonly threadsFrom?: number;
+  /** How long ago a file must have changed for its row to be cached (default: status-read.ts). */
+  readonly settledMs?: number;
 }
 
 export async function runStatus(
@@ -99,17 +102,20 @@ export async function runStatus(
     options.dir !== undefined
       ? path.resolve(ctx.cwd, options.dir)
       : ((await loadConfig(ctx)).recordsDir ?? ctx.cwd);
-  // Walk the folder while the config and keyring load (their errors are reported first), and start
-  // the worker threads as soon as there are enough records to be worth them: they load their
-  // modules meanwhile.
+  // Walk the folder while the config and keyring load (their errors are reported first). With no
+  // rows cached from a last run, start the worker threads as soon as there are enough records to
+  // be worth them: they load their modules meanwhile. With rows cached, only the records that
+  // changed are read, and threads start only if there are many of them.
   const threadsFrom = tuning.threadsFrom ?? THREADS_FROM;
+  const cached = options.cache && existsSync(statusCacheFile(ctx.env, dir));
   let workers: StatusPool | undefined;
-  const walking = findRecords(dir, (count) => {
+  const startWorkers = (count: number) => {
     if (!workers && count >= threadsFrom) {
       const threads = threadsFor(count, threadsFrom);
       if (threads > 0) workers = StatusPool.start(threads);
     }
-  });
+  };
+  const walking = findRecords(dir, cached ? undefined : startWorkers);
   walking.catch(() => undefined);
   try {
     const config = await loadConfig(ctx);
@@ -117,42 +123,33 @@ export async function runStatus(
     const keyring = await loadKeyring(options.keyring, config, ctx);
     const files = await walking;
     const rels = files.map((f) => path.relative(ctx.cwd, f) || f);
-    const cache =
-      keyring && options.cache
-        ? await FileSignatureCache.open(signatureCacheFile(ctx.env))
-        : undefined;
     const policy = keyring?.policy ?? DEFAULT_POLICY;
-    let rows: StatusRow[] | undefined;
-    if (workers) {
-      try {
-        const done = await workers.run(files, rels, {
-          keys: keyring?.keys,
-          policy,
-          cache: cache?.list(),
-        });
-        rows = done.rows;
-        cache?.addEntries(done.added);
-      } catch {
-        // A worker could not start or failed: check every record here instead.
-        rows = undefined;
-      }
-    }
-    if (!rows) {
-      const rowCtx: RowContext = { keys: keyring?.keys, policy, cache };
-      rows = await pool(files, POOL, (f, i) => {
-        let text: string | undefined;
-        try {
-          // Sync reads: records are small, and fs.promises.readFile measured five times slower
-          // over 10,000 of them.
-          text = readFileSync(f, 'utf8');
-        } catch {
-          text = undefined;
-        }
-        return statusRow(text, rels[i]!, rowCtx);
-      });
-    }
-    await cache?.save();
-    rows = await markStale(rows, files);
+    const [signatures, rowCache] = options.cache
+      ? await Promise.all([
+          keyring ? FileSignatureCache.open(signatureCacheFile(ctx.env)) : undefined,
+          StatusRowCache.open(ctx.env, dir, keyring?.keys, policy),
+        ])
+      : [undefined, undefined];
+    const rows = new Array<StatusRow>(files.length);
+    const todo: number[] = [];
+    files.forEach((f, i) => {
+      const row = rowCache?.lookup(f, rels[i]!);
+      if (row) rows[i] = row;
+      else todo.push(i);
+    });
+    startWorkers(todo.length);
+    const read = await readRows(
+      todo.map((i) => files[i]!),
+      todo.map((i) => rels[i]!),
+      { keys: keyring?.keys, policy, cache: signatures },
+      workers,
+      tuning.settledMs,
+    );
+    todo.forEach((fileIndex, j) => {
+      rows[fileIndex] = read[j]!.row;
+      rowCache?.add(files[fileIndex]!, read[j]!);
+    });
+    await Promise.all([signatures?.save(), rowCache?.save()]);
     const times = new Map<StatusRow, number>(
       rows.map((r) => [r, (r.lastChange ? Date.parse(r.lastChange) : 0) || 0]),
     );
@@ -168,31 +165,29 @@ export async function runStatus(
   }
 }
 
-/**
- * A record whose article is beside it (where the record names it) and no longer has the digest
- * the record was made for is stale: not valid, whatever its signatures say. An article that is
- * not there is not judged here (`verify` fails it).
- */
-async function markStale(rows: StatusRow[], files: readonly string[]): Promise<StatusRow[]> {
-  const byPath = new Map(rows.map((r, i) => [r, files[i]!] as const));
-  return pool(rows, POOL, async (row) => {
-    const file = byPath.get(row);
-    if (!row.article || !file) return row;
-    const article = path.resolve(path.dirname(file), row.article.path);
-    if (!existsSync(article)) return row;
-    let digest: string;
+/** Read and check `files`: on the worker threads when there are some, else here. */
+async function readRows(
+  files: readonly string[],
+  rels: readonly string[],
+  rowCtx: RowContext & { readonly cache: FileSignatureCache | undefined },
+  workers: StatusPool | undefined,
+  settledMs: number | undefined,
+): Promise<ReadRow[]> {
+  if (workers && files.length > 0) {
     try {
-      digest = sha256Hex(await readBytes(article, 'article'));
+      const done = await workers.run(files, rels, {
+        keys: rowCtx.keys,
+        policy: rowCtx.policy,
+        cache: rowCtx.cache?.list(),
+        ...(settledMs !== undefined ? { settledMs } : {}),
+      });
+      rowCtx.cache?.addEntries(done.added);
+      return done.rows;
     } catch {
-      digest = '';
+      // A worker could not start or failed: check every record here instead.
     }
-    if (digest === row.article.sha256) return row;
-    return {
-      ...row,
-      valid: row.valid === null && row.status === 'draft' ? null : false,
-      problems: [...row.problems, 'stale (the article changed)'],
-    };
-  });
+  }
+  return pool(files, POOL, (f, i) => readRow(f, rels[i]!, rowCtx, settledMs));
 }
 
 export async function execute(

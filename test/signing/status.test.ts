@@ -1,10 +1,19 @@
 // status: a tampered record is never shown as valid — one changed byte in a signature, one changed
-// answer — on this thread and on worker threads, with the verified-signature cache and without.
+// answer — on this thread and on worker threads, with the verified-signature cache and without;
+// and rows cached from the last run are used only while nothing they depend on has changed.
 import { spawnSync } from 'node:child_process';
-import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from 'node:fs';
+import {
+  existsSync,
+  mkdirSync,
+  mkdtempSync,
+  readdirSync,
+  readFileSync,
+  rmSync,
+  writeFileSync,
+} from 'node:fs';
 import os from 'node:os';
 import path from 'node:path';
-import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { afterAll, afterEach, beforeAll, beforeEach, describe, expect, it } from 'vitest';
 import { runStatus } from '../../src/commands/status.js';
 import type { Context } from '../../src/context.js';
 import type { RecordFile } from '../../src/core/record/schema.js';
@@ -14,7 +23,7 @@ import { statusRow } from '../../src/core/signing/status-row.js';
 import { signatureCacheKey, type SignatureCache } from '../../src/adapters/verified-cache.js';
 import { verifyRecord, verifyRecordLean, type TrustedKey } from '../../src/core/signing/verify.js';
 import { BIN } from '../helpers/cli.js';
-import { draftRecord, fileRecord, makeKey, reviewRecord } from './helpers.js';
+import { draftRecord, fileRecord, makeKey, reviewRecord, type TestKey } from './helpers.js';
 
 const reporter = makeKey('Jane Reporter', 'reporter');
 const editor = makeKey('Ed Itor', 'editor');
@@ -191,5 +200,139 @@ describe('status over a folder', () => {
       expect(rows).toHaveLength(302);
       expectRows(rows);
     }
+  });
+});
+
+describe('rows cached from the last status of a folder', () => {
+  let dir: string;
+  const env = () => ({
+    PATH: process.env.PATH ?? '',
+    HOME: dir,
+    XDG_CONFIG_HOME: path.join(dir, 'config'),
+    XDG_CACHE_HOME: path.join(dir, 'cache'),
+    NO_COLOR: '1',
+  });
+  const context = (): Context => ({
+    cwd: dir,
+    env: env(),
+    color: false,
+    colorOut: false,
+    debug: false,
+    interactive: false,
+    stdinIsTTY: false,
+    stdout: () => undefined,
+    stderr: () => undefined,
+  });
+  const keyring = (entries: TestKey[], expires?: string) =>
+    JSON.stringify({
+      format: 'prepub/keyring@1',
+      keys: entries.map((k) => ({
+        keyid: k.keyid,
+        name: k.name,
+        role: k.role,
+        publicKey: k.publicPem,
+        added: '2026-11-20T09:00:00.000Z',
+        ...(expires ? { expires } : {}),
+      })),
+    });
+  const status = async (keyringFile = 'keyring.json', cache = true) =>
+    (
+      await runStatus({ dir: 'records', keyring: keyringFile, cache }, context(), {
+        threadsFrom: Infinity,
+        settledMs: 0, // the files here were written a moment ago
+      })
+    ).records;
+  const row = (rows: { path: string }[], name: string) =>
+    rows.find((r) => path.basename(r.path) === name) as
+      { headline: string; valid: boolean | null; problems: readonly string[] } | undefined;
+  /** Rewrite the cached row of `name` to show that a run took it from the cache. */
+  const markCached = (name: string) => {
+    const folder = path.join(dir, 'cache', 'prepub', 'status');
+    const [file] = readdirSync(folder);
+    const data = JSON.parse(readFileSync(path.join(folder, file!), 'utf8')) as {
+      entries: Record<string, { row: { headline: string } }>;
+    };
+    const key = Object.keys(data.entries).find((k) => path.basename(k) === name)!;
+    data.entries[key]!.row.headline = 'FROM THE CACHE';
+    writeFileSync(path.join(folder, file!), JSON.stringify(data));
+  };
+
+  beforeEach(() => {
+    dir = mkdtempSync(path.join(os.tmpdir(), 'prepub-status-rows-'));
+    mkdirSync(path.join(dir, 'records'));
+    writeFileSync(path.join(dir, 'keyring.json'), keyring([reporter, editor]));
+    const withArticle = structuredClone(approved);
+    writeFileSync(path.join(dir, 'records', 'a.prepub.json'), text(withArticle));
+    writeFileSync(path.join(dir, 'records', 'b.prepub.json'), text(filed));
+  });
+  afterEach(() => rmSync(dir, { recursive: true, force: true }));
+
+  it('reuses a row while the record is unchanged, and reads it again once it changes', async () => {
+    const first = await status();
+    expect(row(first, 'a.prepub.json')!.valid).toBe(true);
+    markCached('a.prepub.json');
+    expect(row(await status(), 'a.prepub.json')!.headline).toBe('FROM THE CACHE');
+    // A changed file has another stamp: it is read afresh.
+    writeFileSync(path.join(dir, 'records', 'a.prepub.json'), text(badSignature(approved)));
+    const after = row(await status(), 'a.prepub.json')!;
+    expect(after.headline).not.toBe('FROM THE CACHE');
+    expect(after.valid).toBe(false);
+    expect(after.problems).toContain('signature 2');
+  });
+
+  it('is not used with --no-cache, nor under another keyring', async () => {
+    await status();
+    markCached('a.prepub.json');
+    expect(row(await status('keyring.json', false), 'a.prepub.json')!.headline).not.toBe(
+      'FROM THE CACHE',
+    );
+    await status();
+    markCached('a.prepub.json');
+    // Without the editor's key, the approval no longer verifies: the cached row must not be shown.
+    writeFileSync(path.join(dir, 'reporter-only.json'), keyring([reporter]));
+    const other = row(await status('reporter-only.json'), 'a.prepub.json')!;
+    expect(other.headline).not.toBe('FROM THE CACHE');
+    expect(other.valid).toBe(false);
+  });
+
+  it('stops holding when a key it relied on expires', async () => {
+    writeFileSync(path.join(dir, 'soon.json'), keyring([reporter, editor], '2999-01-01T00:00:00Z'));
+    await status('soon.json');
+    const folder = path.join(dir, 'cache', 'prepub', 'status');
+    const file = path.join(folder, readdirSync(folder)[0]!);
+    const data = JSON.parse(readFileSync(file, 'utf8')) as { until: string | null };
+    expect(data.until).toBe('2999-01-01T00:00:00Z');
+    const { StatusRowCache } = await import('../../src/adapters/status-cache.js');
+    const { readKeyring } = await import('../../src/adapters/keyring-store.js');
+    const { keys: soon } = await readKeyring(path.join(dir, 'soon.json'));
+    const later = await StatusRowCache.open(
+      env(),
+      path.join(dir, 'records'),
+      soon,
+      DEFAULT_POLICY,
+      new Date('3000-01-01T00:00:00Z'),
+    );
+    expect(later.lookup(path.join(dir, 'records', 'a.prepub.json'), 'a')).toBeUndefined();
+  });
+
+  it('does not keep a row of a file changed a moment before it was read (coarse file times)', async () => {
+    await runStatus({ dir: 'records', keyring: 'keyring.json' }, context(), {
+      threadsFrom: Infinity,
+    });
+    // Nothing settled, nothing kept: no cache file at all.
+    expect(existsSync(path.join(dir, 'cache', 'prepub', 'status'))).toBe(false);
+    await status();
+    expect(readdirSync(path.join(dir, 'cache', 'prepub', 'status'))).toHaveLength(1);
+  });
+
+  it('forgets records that are gone, and sees records that are new', async () => {
+    await status();
+    rmSync(path.join(dir, 'records', 'b.prepub.json'));
+    writeFileSync(path.join(dir, 'records', 'c.prepub.json'), text(filed));
+    const rows = await status();
+    expect(rows.map((r) => path.basename(r.path)).sort()).toEqual([
+      'a.prepub.json',
+      'c.prepub.json',
+    ]);
   });
 });

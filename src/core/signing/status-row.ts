@@ -84,3 +84,22 @@ export async function statusRow(
   const problems = result.checks.filter((c) => !c.ok && !ignore.includes(c.id)).map((c) => c.name);
   return { ...base, valid: problems.length === 0, problems };
 }
+
+/** What was found of the article beside a record: its digest, unreadable (not a plain file, or
+ * too big), or not there. */
+export type ArticleSeen = { readonly sha256: string } | 'unreadable' | 'missing';
+
+/**
+ * A record whose article is beside it (where the record names it) and no longer has the digest
+ * the record was made for is stale: not valid, whatever its signatures say. An article that is
+ * not there is not judged here (`verify` fails it).
+ */
+export function withArticle(row: StatusRow, seen: ArticleSeen): StatusRow {
+  if (!row.article || seen === 'missing') return row;
+  if (seen !== 'unreadable' && seen.sha256 === row.article.sha256) return row;
+  return {
+    ...row,
+    valid: row.valid === null && row.status === 'draft' ? null : false,
+    problems: [...row.problems, 'stale (the article changed)'],
+  };
+}
