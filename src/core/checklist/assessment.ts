@@ -14,6 +14,8 @@ export const Referral = z.strictObject({
   ask: z.string(),
   answer: z.string(),
   risk: Risk,
+  /** The reporter's note on the answer (2.0 packs). */
+  note: z.string().optional(),
 });
 
 /** An answer that the desk must look at: risk medium or above, a lawyer referral, or a "no" to a
@@ -22,7 +24,8 @@ export const FlaggedItem = z.strictObject({
   question: z.string(),
   section: SectionId,
   ask: z.string(),
-  value: z.string(),
+  /** The answer's value: a string, or (checkbox) the options ticked, "unsure:<option>" for those not sure. */
+  value: z.union([z.string(), z.array(z.string())]),
   answer: z.string(),
   risk: Risk,
   lawyer: z.boolean(),
