@@ -38,7 +38,8 @@ export type FlaggedItem = z.infer<typeof FlaggedItem>;
 
 export const Assessment = z.strictObject({
   overall: Risk,
-  sections: z.record(SectionId, Risk),
+  /** The risk of each section the pack has (a pack need not have all six). */
+  sections: z.partialRecord(SectionId, Risk),
   actions: z.array(Action),
   referrals: z.array(Referral),
   flagged: z.array(FlaggedItem),

@@ -221,7 +221,7 @@ export function parseAnswers(file: string, text: string, pack: Pack): ParsedAnsw
       const problem = checkAnswer(located.question, answer, findings);
       return problem === undefined
         ? undefined
-        : diagnosticAt(parsed, paths.get(id) ?? [id], `${id}: ${problem}`);
+        : diagnosticAt(parsed, paths.get(id) ?? [id], problem);
     },
   };
 }
@@ -236,13 +236,13 @@ function valueProblem(
     const problem = checkboxProblem(q, value);
     if (problem === undefined) return undefined;
     const index = Array.isArray(value) ? value.findIndex((v) => problem.includes(`"${v}"`)) : -1;
-    return { message: `${key}: ${problem}`, ...(index >= 0 ? { index } : {}) };
+    return { message: problem, ...(index >= 0 ? { index } : {}) };
   }
   if (typeof value !== 'string')
-    return { message: `${key} takes one answer, not a list (it is a ${q.type} question)` };
+    return { message: `takes one answer, not a list (it is a ${q.type} question)` };
   if (q.type === 'repeat') {
     const problem = checkAnswer(q, { value }, []);
-    return problem === undefined ? undefined : { message: `${key}: ${problem}` };
+    return problem === undefined ? undefined : { message: problem };
   }
   if (q.type !== 'text' && own(q.answers, value) === undefined)
     return {
