@@ -85,11 +85,13 @@ export function assessmentText(assessment: Assessment, pack: Pack, t: Theme): st
     );
   if (assessment.referrals.length > 0) {
     out.push('', t.strong(`Refer to a lawyer (${assessment.referrals.length}):`));
-    for (const r of assessment.referrals)
+    for (const r of assessment.referrals) {
       out.push(
         `  ${t.risk(r.risk)} ${s(r.question)}: ${s(r.answer)}`,
         t.dim(wrap(r.ask, 84, '      ')),
       );
+      if (r.note) out.push(wrap(`Your note: ${r.note}`, 84, '      '));
+    }
   }
   if (assessment.actions.length > 0) {
     out.push('', t.strong(`Required actions (${assessment.actions.length}):`));

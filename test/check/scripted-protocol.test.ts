@@ -162,4 +162,22 @@ privacy.involves: [none]
       'a note is required: the draft triggered walk2.court-terms',
     );
   });
+
+  it("the assessment lists each referral with the reporter's note", async () => {
+    const cwd =
+      setup(`${STORY}restrictions.involves: { value: [youth-case], note: "A s45 order, made on 3 May." }
+restrictions.proceeding-kind#1: criminal
+restrictions.proceeding-stage#1: verdict
+restrictions.legal-terms: yes
+privacy.involves: [none]
+`);
+    const r = await runInProcess(
+      ['check', 'draft.md', '--checklist', WALK2_DIR, '--no-input', '--answers', 'answers.yaml'],
+      { cwd },
+    );
+    expect(r.code, r.stderr).toBe(0);
+    expect(r.stderr).toContain('Refer to a lawyer (1):');
+    expect(r.stderr).toContain('Your note: A s45 order, made on 3 May.');
+    expect(r.stderr).toContain('- Check the s45 order.');
+  });
 });
