@@ -17,6 +17,7 @@ import { toJson } from '../core/parse/json-strict.js';
 import { locatePack } from '../adapters/pack-locations.js';
 import { resolvePack } from '../adapters/packs.js';
 import { scanArticle, type ScannedArticle } from '../adapters/scan-article.js';
+import type { Finding } from '../core/scan/finding.js';
 import { parseAnswers, type ParsedAnswers } from '../core/record/answers-file.js';
 import { addHistory, applyAnswer, newRecord } from '../core/record/build.js';
 import {
@@ -117,7 +118,7 @@ export async function execute(
   const stillMissing = missingStory(story);
   let recordPath = where.recordPath;
   if (!recordPath) {
-    if (!story.slug) return pendingExit([], stillMissing, undefined, options.format, []);
+    if (!story.slug) return pendingExit([], stillMissing, undefined, options.format, [], []);
     recordPath = path.join(run.config.recordsDir ?? ctx.cwd, `${story.slug}.prepub.json`);
   }
   const file = path.resolve(ctx.cwd, recordPath);
@@ -156,7 +157,9 @@ async function locate(run: Run, given: string | undefined): Promise<Where> {
       hint: 'For example: prepub check draft.md (or prepub check --resume draft.md.prepub.json)',
     });
   }
-  if (!run.interactive && !options.answers && !existing) {
+  // The scripted protocol: without a terminal and with --format json, no answers file is needed:
+  // the pending list is the answer.
+  if (!run.interactive && !options.answers && !existing && options.format !== 'json') {
     throw new UserError('no terminal to ask the questions on', {
       code: 'NO_TERMINAL',
       hint: 'Give the answers in a file with --answers answers.yaml (question id: answer), or run prepub check in a terminal.',
@@ -192,6 +195,7 @@ async function readAnswersFile(run: Run, pack: Pack): Promise<ParsedAnswers | un
     throw new UserError(`${file}: ${n} problem${n === 1 ? '' : 's'} in the answers file`, {
       code: 'ANSWERS_INVALID',
       lines: parsed.errors.map(formatDiagnostic),
+      ...(run.options.format === 'json' ? { json: { errors: parsed.errors } } : {}),
     });
   }
   return parsed;
@@ -304,7 +308,7 @@ function answerSource(
     },
     async answer(located, ask) {
       session.stopIfInterrupted();
-      const fromFile = answersFile?.answers.get(located.question.id);
+      const fromFile = answersFile?.answers.get(located.key);
       if (fromFile && ask.problem === undefined) return fromFile;
       if (!prompts) return undefined;
       run.say(questionBlock(located, ask.progress, ask.raisedBy, ask.problem, run.t));
@@ -313,7 +317,7 @@ function answerSource(
   };
   if (run.interactive) return source;
   source.refused = (located: Located, problem: string) => {
-    const id = located.question.id;
+    const id = located.key;
     const d = answersFile?.problemWith(
       id,
       answersFile.answers.get(id) ?? { value: '' },
@@ -369,8 +373,14 @@ async function walkAndReview(check: Check, carried: Map<string, GivenAnswer>): P
       }
     }
     if (result.pending.length > 0 || check.stillMissing.length > 0) {
-      const lines = refused.map(formatDiagnostic);
-      pendingExit(result.pending, check.stillMissing, session.shown, run.options.format, lines);
+      pendingExit(
+        result.pending,
+        check.stillMissing,
+        session.shown,
+        run.options.format,
+        refused,
+        session.record!.record.findings,
+      );
     }
   } catch (error) {
     if (error instanceof Cancelled) {
@@ -449,13 +459,14 @@ function pendingExit(
   story: readonly StoryField[],
   record: string | undefined,
   format: 'text' | 'json',
-  refused: readonly string[],
+  refused: readonly Diagnostic[],
+  findings: readonly Finding[],
 ): never {
-  const items = pendingItems(story, pending);
+  const items = pendingItems(story, pending, findings);
   throw new UserError(pendingMessage(items.length, refused.length, record), {
     code: refused.length > 0 ? 'ANSWERS_INVALID' : 'ANSWERS_PENDING',
-    lines: pendingLines(items, refused),
+    lines: pendingLines(items, refused.map(formatDiagnostic)),
     hint: 'Add them to the answers file (question id: answer) and run the same command again, or run it in a terminal.',
-    ...(format === 'json' ? { json: { pending: items } } : {}),
+    ...(format === 'json' ? { json: { pending: items, errors: refused } } : {}),
   });
 }

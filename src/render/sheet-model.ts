@@ -3,7 +3,16 @@
 // renderers draw this object; `prepub export --format json` prints it.
 import { own } from '../core/checklist/own.js';
 import {
-  choicesOf,
+  answerLabel,
+  findQuestion,
+  groupOf,
+  itemLabel,
+  parseKey,
+  listLabel,
+  type Located,
+  resolveAnswer,
+} from '../core/checklist/engine.js';
+import {
   SECTION_IDS,
   YES_NO_LABELS,
   type Pack,
@@ -60,7 +69,8 @@ export interface SheetAnswer {
   readonly question: string;
   /** The question as asked, or null when neither the pack nor the record has its text. */
   readonly ask: string | null;
-  readonly value: string;
+  /** As recorded: a string, or (checkbox) the options ticked. */
+  readonly value: string | readonly string[];
   /** The answer as the reporter saw it (the choice's label, or the free text). */
   readonly answer: string;
   readonly risk: Risk | null;
@@ -220,35 +230,32 @@ function latest(times: readonly string[]): string | null {
 function answerOf(
   id: string,
   answer: RecordFile['record']['answers'][string],
-  question: Question | undefined,
+  located: Located | undefined,
   flagged: FlaggedItem | undefined,
   referred: boolean,
 ): SheetAnswer {
+  const question = located?.question;
   let label: string | undefined;
   let risk: Risk | null = null;
   let lawyer = false;
   if (question) {
-    if (question.type === 'text') {
-      label = answer.value;
-      risk = question.outcome?.risk ?? null;
-      lawyer = question.outcome?.lawyer ?? false;
-    } else {
-      const choice = choicesOf(question).find((c) => c.value === answer.value);
-      label = choice?.label;
-      risk = choice?.outcome.risk ?? null;
-      lawyer = choice?.outcome.lawyer ?? false;
-    }
+    const resolved = resolveAnswer(question, answer.value);
+    if (question.type === 'text' || resolved) label = answerLabel(question, answer.value);
+    risk = resolved?.risk ?? null;
+    lawyer = resolved?.lawyer ?? false;
   }
   if (flagged) {
     label ??= flagged.answer;
     risk ??= flagged.risk;
     lawyer ||= flagged.lawyer;
   }
-  label ??= own(YES_NO_LABELS, answer.value) ?? answer.value;
+  const value = answer.value;
+  label ??= typeof value === 'string' ? (own(YES_NO_LABELS, value) ?? value) : listLabel(value);
+  const item = located ? itemLabel(located) : undefined;
   return {
     question: id,
-    ask: question?.ask ?? flagged?.ask ?? null,
-    value: answer.value,
+    ask: question ? `${item ? `${item}: ` : ''}${question.ask}` : (flagged?.ask ?? null),
+    value,
     answer: label,
     risk,
     lawyer: lawyer || referred,
@@ -270,7 +277,8 @@ export function buildSheet(input: SheetInput): Sheet {
   for (const section of pack?.sections ?? []) {
     sectionTitles.set(section.id, section.title);
     order.push(section.id);
-    for (const q of section.questions) questions.set(q.id, { question: q, section: section.id });
+    for (const q of section.questions.flatMap((x): Question[] => [x, ...(x.questions ?? [])]))
+      questions.set(q.id, { question: q, section: section.id });
   }
   const flagged = new Map(r.assessment.flagged.map((f) => [f.question, f]));
   const referred = new Set(r.assessment.referrals.map((x) => x.question));
@@ -280,26 +288,38 @@ export function buildSheet(input: SheetInput): Sheet {
   // Sections: the pack's order, then any canonical section the record mentions, then "other".
   const mentioned = new Set<string>([
     ...Object.keys(r.assessment.sections),
-    ...Object.keys(r.answers).map((q) => questions.get(q)?.section ?? sectionOf(q)),
+    ...Object.keys(r.answers).map((q) => questions.get(parseKey(q).id)?.section ?? sectionOf(q)),
   ]);
   for (const id of [...SECTION_IDS, 'other']) {
     if (mentioned.has(id) && !order.includes(id)) order.push(id);
   }
 
   const packOrder = [...questions.keys()];
+  // A question of a repeat group sorts under its group, item by item.
+  const rank = (key: string): [number, number, number] => {
+    const { id, n } = parseKey(key);
+    const group = pack ? groupOf(pack, id) : undefined;
+    const at = (x: string) => {
+      const i = packOrder.indexOf(x);
+      return i === -1 ? Infinity : i;
+    };
+    return group ? [at(group.id), n ?? 0, at(id)] : [at(id), 0, 0];
+  };
   const answerIds = Object.keys(r.answers).sort((a, b) => {
-    const ia = packOrder.indexOf(a);
-    const ib = packOrder.indexOf(b);
-    if (ia !== -1 || ib !== -1) return (ia === -1 ? Infinity : ia) - (ib === -1 ? Infinity : ib);
+    const ra = rank(a);
+    const rb = rank(b);
+    if (ra[0] !== Infinity || rb[0] !== Infinity)
+      return ra[0] - rb[0] || ra[1] - rb[1] || ra[2] - rb[2] || 0;
     return a < b ? -1 : a > b ? 1 : 0;
   });
   const bySection = new Map<string, SheetAnswer[]>(order.map((id) => [id, []]));
   for (const id of answerIds) {
     const answer = own(r.answers, id);
     if (!answer) continue;
-    const known = questions.get(id);
+    const known = questions.get(parseKey(id).id);
     const section = known?.section ?? flagged.get(id)?.section ?? sectionOf(id);
-    const row = answerOf(id, answer, known?.question, flagged.get(id), referred.has(id));
+    const located = pack ? findQuestion(pack, id) : undefined;
+    const row = answerOf(id, answer, located, flagged.get(id), referred.has(id));
     bySection.get(section)?.push(row);
   }
   const sectionRisk = (id: string): Risk | null =>

@@ -1,5 +1,5 @@
 // What the reporter sees around the prompts: section headers, findings, questions, the assessment.
-import type { Located } from '../core/checklist/engine.js';
+import { itemLabel, type Located } from '../core/checklist/engine.js';
 import type { Pack, Section } from '../core/checklist/schema.js';
 import type { Assessment } from '../core/checklist/assessment.js';
 import type { Finding } from '../core/scan/finding.js';
@@ -50,15 +50,27 @@ export function questionBlock(
   t: Theme,
 ): string {
   const q = located.question;
+  const count =
+    progress.number !== undefined && progress.total !== undefined
+      ? `Question ${progress.number} of about ${progress.total} · `
+      : '';
   const out = [
     '',
     t.dim(
-      `Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${s(q.id)}`,
+      `${count}Section ${progress.section} of ${progress.sections} · question ${progress.question} · ${s(located.key)}`,
     ),
   ];
   if (raisedBy.length > 0)
     out.push(t.warn(`Asked because the scan found: ${s(raisedBy.join(', '))}`));
-  out.push(t.strong(wrap(q.ask, 90, '')));
+  const item = itemLabel(located);
+  // A repeat group's own prompt is only "Another proceeding?"; its text opens each item.
+  if (q.type === 'repeat') return '';
+  const group = located.group?.question;
+  if (group && group.questions?.[0]?.id === q.id) {
+    out.push(t.heading(`${item ?? ''} · ${s(group.ask)}`));
+    if (located.group?.n === 1) out.push(t.dim(wrap(group.guidance, 88, '  ')));
+  }
+  out.push(t.strong(wrap(item ? `${item}: ${q.ask}` : q.ask, 90, '')));
   out.push(t.dim(wrap(q.guidance, 88, '  ')));
   out.push(t.dim(wrap(`Cites: ${q.citations.join('; ')}`, 88, '  ')));
   if (problem) out.push(t.bad(`! ${s(problem)}`));
@@ -73,11 +85,13 @@ export function assessmentText(assessment: Assessment, pack: Pack, t: Theme): st
     );
   if (assessment.referrals.length > 0) {
     out.push('', t.strong(`Refer to a lawyer (${assessment.referrals.length}):`));
-    for (const r of assessment.referrals)
+    for (const r of assessment.referrals) {
       out.push(
         `  ${t.risk(r.risk)} ${s(r.question)}: ${s(r.answer)}`,
         t.dim(wrap(r.ask, 84, '      ')),
       );
+      if (r.note) out.push(wrap(`Your note: ${r.note}`, 84, '      '));
+    }
   }
   if (assessment.actions.length > 0) {
     out.push('', t.strong(`Required actions (${assessment.actions.length}):`));

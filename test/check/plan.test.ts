@@ -73,6 +73,9 @@ describe('what is pending', () => {
         ask: 'Does the story quote anyone?',
         type: 'choice',
         choices: ['recorded', 'notes', 'none'],
+        notes: [],
+        lawyer: [],
+        raisedBy: [],
       },
     ]);
   });

@@ -239,7 +239,9 @@ describe('engine: answers and notes', () => {
 
   it('uses the pack note prompt, else a finding prompt', () => {
     expect(notePrompt(q('safety.at-risk'), 'unsure', [])).toBe('Why are you unsure?');
-    expect(notePrompt(q('safety.plates'), 'no', [plate])).toMatch(/mini\.plate/);
+    expect(notePrompt(q('safety.plates'), 'no', [plate])).toBe(
+      'What did you check, and what did you find?',
+    );
     expect(notePrompt(q('safety.plates'), 'no', [])).toBeUndefined();
   });
 
@@ -278,7 +280,10 @@ describe('engine: answers named after JavaScript built-ins', () => {
 
 describe('conditions', () => {
   const facts = {
-    answer: (id: string) => ({ a: 'yes', b: 'no' })[id],
+    answer: (id: string) => {
+      const v = ({ a: 'yes', b: 'no' } as Record<string, string>)[id];
+      return v === undefined ? [] : [v];
+    },
     finding: (r: string) => r === 'r.x',
     sectionFindings: (s: string) => s === 'safety',
   };

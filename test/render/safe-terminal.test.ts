@@ -147,6 +147,7 @@ describe('the terminal renderers', () => {
     expect(strip(findingLine(finding, t))).not.toMatch(RAW);
     const located = {
       section: 'safety',
+      key: 'safety.q',
       question: {
         id: 'safety.q',
         ask: `Ask ${TITLE}`,

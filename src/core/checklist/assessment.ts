@@ -14,6 +14,8 @@ export const Referral = z.strictObject({
   ask: z.string(),
   answer: z.string(),
   risk: Risk,
+  /** The reporter's note on the answer (2.0 packs). */
+  note: z.string().optional(),
 });
 
 /** An answer that the desk must look at: risk medium or above, a lawyer referral, or a "no" to a
@@ -22,7 +24,8 @@ export const FlaggedItem = z.strictObject({
   question: z.string(),
   section: SectionId,
   ask: z.string(),
-  value: z.string(),
+  /** The answer's value: a string, or (checkbox) the options ticked, "unsure:<option>" for those not sure. */
+  value: z.union([z.string(), z.array(z.string())]),
   answer: z.string(),
   risk: Risk,
   lawyer: z.boolean(),
@@ -35,7 +38,8 @@ export type FlaggedItem = z.infer<typeof FlaggedItem>;
 
 export const Assessment = z.strictObject({
   overall: Risk,
-  sections: z.record(SectionId, Risk),
+  /** The risk of each section the pack has (a pack need not have all six). */
+  sections: z.partialRecord(SectionId, Risk),
   actions: z.array(Action),
   referrals: z.array(Referral),
   flagged: z.array(FlaggedItem),

@@ -6,7 +6,15 @@ import { MANIFEST } from './manifest-name.js';
 import type { Diagnostic, Loaded } from '../../diagnostics.js';
 import { diagnosticAt, parseText, parseWithSchema, type ParsedDoc } from '../parse/structured.js';
 import { satisfiable, walkConditions } from './conditions.js';
-import { choicesOf, Manifest, type Pack, type Question, Section, SECTION_IDS } from './schema.js';
+import {
+  choicesOf,
+  Manifest,
+  NONE,
+  type Pack,
+  type Question,
+  Section,
+  SECTION_IDS,
+} from './schema.js';
 
 export interface PackFile {
   /** The file's name inside the pack folder, e.g. "safety.yaml". */
@@ -35,6 +43,8 @@ interface Located {
   readonly parsed: ParsedDoc;
   readonly path: (string | number)[];
   readonly order: number;
+  /** The repeat group holding this question, if any. */
+  readonly group?: Question;
 }
 
 function packSha256(files: readonly PackFile[], base: Pack | undefined): string {
@@ -168,6 +178,16 @@ export function loadPackFromFiles(
         path: ['questions', qi],
         order: 0,
       });
+      (q.questions ?? []).forEach((child, ci) => {
+        located.push({
+          question: child,
+          section: sectionId,
+          parsed: s.parsed!,
+          path: ['questions', qi, 'questions', ci],
+          order: 0,
+          group: q,
+        });
+      });
     });
     sections.push({
       id: sectionId,
@@ -221,8 +241,9 @@ export function loadPackFromFiles(
   const questionById = new Map<string, Question>();
   const locOf = new Map<Question, Located>(located.map((l) => [l.question, l]));
   let n = 0;
+  const groupOf = new Map<string, Question>();
   for (const s of merged) {
-    for (const q of s.questions) {
+    for (const q of s.questions.flatMap((x): Question[] => [x, ...(x.questions ?? [])])) {
       const loc = locOf.get(q);
       if (questionById.has(q.id)) {
         if (loc)
@@ -243,6 +264,7 @@ export function loadPackFromFiles(
       questionById.set(q.id, q);
       order.set(q.id, n++);
       sectionOf.set(q.id, s.id);
+      for (const child of q.questions ?? []) groupOf.set(child.id, q);
     }
   }
 
@@ -287,25 +309,53 @@ export function loadPackFromFiles(
             );
             continue;
           }
-          if (target.type === 'text') {
+          if (target.type === 'text' || target.type === 'repeat') {
             errors.push(
               diagnosticAt(
                 loc.parsed,
                 [...where, 'answer'],
-                `"${node.answer}" is a free-text question; a condition can only test yes-no and choice answers`,
+                target.type === 'text'
+                  ? `"${node.answer}" is a free-text question; a condition can only test yes-no, choice and checkbox answers`
+                  : `"${node.answer}" is a repeat group; a condition tests one of its questions instead`,
               ),
             );
             continue;
           }
-          const offered = choicesOf(target).map((c) => c.value);
-          const values = Array.isArray(node.is) ? node.is : node.is !== undefined ? [node.is] : [];
+          if (target.type === 'checkbox' && node.is !== undefined) {
+            errors.push(
+              diagnosticAt(
+                loc.parsed,
+                [...where, 'is'],
+                `"${node.answer}" is a checkbox question: test it with "includes", not "is"`,
+              ),
+            );
+            continue;
+          }
+          if (target.type !== 'checkbox' && node.includes !== undefined) {
+            errors.push(
+              diagnosticAt(
+                loc.parsed,
+                [...where, 'includes'],
+                `"includes" is for checkbox questions; "${node.answer}" is a ${target.type} question: use "is"`,
+              ),
+            );
+            continue;
+          }
+          const key = node.includes !== undefined ? 'includes' : 'is';
+          const given = node[key];
+          const offered = choicesOf(target)
+            .map((c) => c.value)
+            .filter((v) => key === 'is' || v !== NONE);
+          const values = Array.isArray(given) ? given : given !== undefined ? [given] : [];
           values.forEach((v, vi) => {
             if (!offered.includes(v)) {
               errors.push(
                 diagnosticAt(
                   loc.parsed,
-                  Array.isArray(node.is) ? [...where, 'is', vi] : [...where, 'is'],
-                  `"${v}" is not an answer of "${node.answer}" (it offers ${offered.join(', ')})`,
+                  Array.isArray(given) ? [...where, key, vi] : [...where, key],
+                  key === 'includes' && v === NONE
+                    ? `"includes" cannot test "${NONE}": test the options instead`
+                    : `"${v}" is not ${key === 'is' ? 'an answer' : 'an option'} of "${node.answer}" (it offers ${offered.join(', ')})`,
                 ),
               );
             }
@@ -329,6 +379,26 @@ export function loadPackFromFiles(
           diagnosticAt(loc.parsed, [...loc.path, 'rules', i], `rule "${rid}" is not in rules.yaml`),
         );
     }
+    for (const c of q.type === 'checkbox' ? choicesOf(q) : []) {
+      for (const [i, rid] of (c.outcome.rules ?? []).entries()) {
+        if (!ruleKnown(rid))
+          errors.push(
+            diagnosticAt(
+              loc.parsed,
+              [...loc.path, 'answers', c.value, 'rules', i],
+              `rule "${rid}" is not in rules.yaml`,
+            ),
+          );
+      }
+    }
+    if (q.unsure?.risk === 'blocker' && !q.unsure.lawyer && q.unsure.note === false)
+      errors.push(
+        diagnosticAt(
+          loc.parsed,
+          [...loc.path, 'unsure'],
+          `a blocker answer must refer to a lawyer ("lawyer: true") or require a note`,
+        ),
+      );
     if (q.type !== 'text') {
       for (const c of choicesOf(q)) {
         if (c.outcome.risk === 'blocker' && !c.outcome.lawyer && c.outcome.note === false) {
@@ -388,6 +458,7 @@ export function loadPackFromFiles(
   }
 
   // Reachability, in ask order, once everything above holds.
+  const format = packFormat(merged, base);
   if (errors.length === 0) {
     const reachable = new Map<string, boolean>();
     const domain = {
@@ -395,12 +466,16 @@ export function loadPackFromFiles(
         const q = questionById.get(id);
         return q && q.type !== 'text' ? choicesOf(q).map((c) => c.value) : undefined;
       },
+      multiple: (id: string) => questionById.get(id)?.type === 'checkbox',
       reachable: (id: string) => reachable.get(id) ?? false,
     };
     for (const s of merged) {
-      for (const q of s.questions) {
-        const raised = raisedByRule.has(q.id) || (q.rules?.length ?? 0) > 0;
-        const ok = !q.when || raised || satisfiable(q.when, domain);
+      for (const q of s.questions.flatMap((x): Question[] => [x, ...(x.questions ?? [])])) {
+        const raised = format === 1 && (raisedByRule.has(q.id) || (q.rules?.length ?? 0) > 0);
+        const group = groupOf.get(q.id);
+        const ok =
+          (!group || reachable.get(group.id) === true) &&
+          (!q.when || raised || satisfiable(q.when, domain));
         reachable.set(q.id, ok);
         const loc = locOf.get(q);
         if (!ok && loc)
@@ -412,6 +487,21 @@ export function loadPackFromFiles(
             ),
           );
       }
+    }
+    // A question a finding raises must let the reporter say it does not apply (2.0 packs; 1.0
+    // packs are frozen as released).
+    for (const loc of format === 2 ? located : []) {
+      const q = loc.question;
+      if (q.type !== 'yes-no' && q.type !== 'choice') continue;
+      const raised = raisedByRule.has(q.id) || (q.rules?.length ?? 0) > 0;
+      if (raised && q.answers && !Object.hasOwn(q.answers, 'not-applicable'))
+        warnings.push(
+          diagnosticAt(
+            loc.parsed,
+            [...loc.path, 'answers'],
+            `"${q.id}" is raised by scan findings but offers no "not-applicable": a story the rule misfired on has no honest answer`,
+          ),
+        );
     }
     // A section should open with one to three screening questions.
     for (const s of sections) {
@@ -449,11 +539,27 @@ export function loadPackFromFiles(
       sections: merged,
       sha256: packSha256(files, base),
       dir,
+      ...(format === 2 ? { format } : {}),
     },
     errors: [],
     warnings,
     rules,
   };
+}
+
+/** 2 when any question uses the 2.0 format (checkbox, repeat, includes, dismiss), or the base does. */
+export function packFormat(
+  sections: readonly { questions: readonly Question[] }[],
+  base: Pack | undefined,
+): 1 | 2 {
+  if (base?.format === 2) return 2;
+  for (const s of sections)
+    for (const q of s.questions.flatMap((x): Question[] => [x, ...(x.questions ?? [])])) {
+      if (q.type === 'checkbox' || q.type === 'repeat' || q.dismiss !== undefined) return 2;
+      if (q.when)
+        for (const { node } of walkConditions(q.when)) if (node.includes !== undefined) return 2;
+    }
+  return 1;
 }
 
 function sortDiagnostics(d: Diagnostic[]): Diagnostic[] {

@@ -43,6 +43,7 @@ const Text = z.string().trim().min(1, 'must not be empty');
 export interface Condition {
   answer?: string | undefined;
   is?: string | string[] | undefined;
+  includes?: string | string[] | undefined;
   finding?: string | undefined;
   'section-findings'?: SectionId | undefined;
   all?: Condition[] | undefined;
@@ -59,6 +60,11 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
       is: z
         .union([Value, z.array(Value).min(1)], {
           error: 'must be an answer value or a list of them',
+        })
+        .optional(),
+      includes: z
+        .union([Value, z.array(Value).min(1)], {
+          error: 'must be an option of a checkbox question or a list of them',
         })
         .optional(),
       finding: RuleId.optional(),
@@ -78,15 +84,30 @@ export const Condition: z.ZodType<Condition> = z.lazy(() =>
               : `a condition has exactly one of answer, finding, section-findings, all, any, not (found ${kinds.join(', ')})`,
         });
       }
-      if (c.answer !== undefined && c.is === undefined) {
+      if (c.answer !== undefined && c.is === undefined && c.includes === undefined) {
         ctx.addIssue({
           code: 'custom',
-          message: '"answer" needs "is": the value(s) it must equal',
+          message:
+            '"answer" needs "is" (the value(s) it must equal) or, for a checkbox question, "includes"',
           path: ['answer'],
+        });
+      }
+      if (c.is !== undefined && c.includes !== undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: 'use "is" or "includes", not both',
+          path: ['includes'],
         });
       }
       if (c.is !== undefined && c.answer === undefined) {
         ctx.addIssue({ code: 'custom', message: '"is" goes with "answer"', path: ['is'] });
+      }
+      if (c.includes !== undefined && c.answer === undefined) {
+        ctx.addIssue({
+          code: 'custom',
+          message: '"includes" goes with "answer"',
+          path: ['includes'],
+        });
       }
     }),
 );
@@ -99,85 +120,182 @@ export const Outcome = z.strictObject({
   lawyer: z.boolean().default(false),
   action: Text.optional(),
   label: Text.optional(),
+  /** Checkbox options only: the scan rules whose findings pre-tick this option. */
+  rules: z.array(RuleId).optional(),
 });
 export type Outcome = z.infer<typeof Outcome>;
 
-export const QUESTION_TYPES = ['yes-no', 'choice', 'text'] as const;
+/** A checkbox question's outcome for an option marked "not sure". */
+export const UnsureOutcome = z.strictObject({
+  risk: Risk.default('medium'),
+  note: z
+    .union([z.boolean(), Text], { error: 'must be true, false, or the prompt for the note' })
+    .default(true),
+  lawyer: z.boolean().default(false),
+  action: Text.optional(),
+});
+export type UnsureOutcome = z.infer<typeof UnsureOutcome>;
+export const DEFAULT_UNSURE: UnsureOutcome = { risk: 'medium', note: true, lawyer: false };
 
-export const Question = z
-  .strictObject({
-    id: QuestionId,
-    ask: Text,
-    guidance: Text,
-    citations: z.array(Text).min(1, 'cite at least one statute, case or code clause'),
-    type: z.enum(QUESTION_TYPES),
-    answers: z.record(Value, Outcome).optional(),
-    outcome: Outcome.optional(),
-    required: z.boolean().default(true),
-    when: Condition.optional(),
-    rules: z.array(RuleId).optional(),
-    after: QuestionId.optional(),
-  })
-  .superRefine((q, ctx) => {
-    if (q.type === 'text') {
-      if (q.answers !== undefined)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a text question has no "answers" (use "outcome")',
-          path: ['answers'],
-        });
+export const QUESTION_TYPES = ['yes-no', 'choice', 'text', 'checkbox', 'repeat'] as const;
+export type QuestionType = (typeof QUESTION_TYPES)[number];
+
+/** The exclusive "none of these" option every checkbox question offers. */
+export const NONE = 'none';
+/** How an option marked "not sure" is written in a checkbox answer: `unsure:<value>`. */
+export const UNSURE_PREFIX = 'unsure:';
+/** A repeat group's items: default and ceiling. */
+export const REPEAT_MAX_DEFAULT = 8;
+export const REPEAT_MAX_LIMIT = 20;
+
+const questionFields = {
+  id: QuestionId,
+  ask: Text,
+  guidance: Text,
+  citations: z.array(Text).min(1, 'cite at least one statute, case or code clause'),
+  type: z.enum(QUESTION_TYPES),
+  answers: z.record(Value, Outcome).optional(),
+  outcome: Outcome.optional(),
+  required: z.boolean().default(true),
+  when: Condition.optional(),
+  rules: z.array(RuleId).optional(),
+  after: QuestionId.optional(),
+  /** Checkbox: the outcome of an option marked "not sure". */
+  unsure: UnsureOutcome.optional(),
+  /** The note prompt after "no" or "not applicable" to a question a finding raised. */
+  dismiss: Text.optional(),
+  /** Repeat groups: what one item is called ("proceeding"), and how many at most. */
+  item: Text.optional(),
+  max: z
+    .number()
+    .int()
+    .min(1, 'a group has at least one item')
+    .max(REPEAT_MAX_LIMIT, `a group has at most ${REPEAT_MAX_LIMIT} items`)
+    .optional(),
+};
+
+type QuestionShape = {
+  type: QuestionType;
+  answers?: Record<string, Outcome> | undefined;
+  outcome?: Outcome | undefined;
+  rules?: string[] | undefined;
+  unsure?: UnsureOutcome | undefined;
+  dismiss?: string | undefined;
+  item?: string | undefined;
+  max?: number | undefined;
+  questions?: unknown[] | undefined;
+};
+
+function refineQuestion(inGroup: boolean) {
+  return (q: QuestionShape, ctx: z.core.$RefinementCtx<QuestionShape>) => {
+    const issue = (message: string, path: (string | number)[]) =>
+      ctx.addIssue({ code: 'custom', message, path });
+    if (q.type === 'repeat') {
+      if (inGroup) {
+        issue('a repeat group cannot hold another repeat group: groups do not nest', ['type']);
+        return;
+      }
+      for (const key of ['answers', 'outcome', 'unsure', 'dismiss', 'rules'] as const)
+        if (q[key] !== undefined)
+          issue(`a repeat group has no "${key}": its questions have them`, [key]);
+      if (q.item === undefined)
+        issue('a repeat group needs "item": what one item is called, like "proceeding"', ['type']);
+      if (q.questions === undefined)
+        issue('a repeat group needs "questions": the questions asked for each item', ['type']);
       return;
     }
-    if (q.outcome !== undefined)
-      ctx.addIssue({
-        code: 'custom',
-        message: '"outcome" is only for text questions',
-        path: ['outcome'],
-      });
+    for (const key of ['item', 'max', 'questions'] as const)
+      if (q[key] !== undefined) issue(`"${key}" is only for repeat groups ("type: repeat")`, [key]);
+    if (q.type !== 'checkbox' && q.unsure !== undefined)
+      issue('"unsure" is only for checkbox questions', ['unsure']);
+    if (q.type === 'text') {
+      if (q.answers !== undefined)
+        issue('a text question has no "answers" (use "outcome")', ['answers']);
+      if (q.dismiss !== undefined)
+        issue('"dismiss" is for yes-no, choice and checkbox questions', ['dismiss']);
+      return;
+    }
+    if (q.outcome !== undefined) issue('"outcome" is only for text questions', ['outcome']);
     if (q.answers === undefined) {
-      ctx.addIssue({
-        code: 'custom',
-        message: `a ${q.type} question needs "answers"`,
-        path: ['type'],
-      });
+      issue(`a ${q.type} question needs "answers"`, ['type']);
       return;
     }
     const values = Object.keys(q.answers);
+    if (q.type !== 'checkbox')
+      for (const [v, o] of Object.entries(q.answers))
+        if (o.rules !== undefined)
+          issue('"rules" on an answer is only for checkbox options', ['answers', v, 'rules']);
     if (q.type === 'yes-no') {
       for (const v of values) {
-        if (!(YES_NO_VALUES as readonly string[]).includes(v)) {
-          ctx.addIssue({
-            code: 'custom',
-            message: `"${v}" is not a yes-no answer (use yes, no, unsure, not-applicable)`,
-            path: ['answers', v],
-          });
-        }
+        if (!(YES_NO_VALUES as readonly string[]).includes(v))
+          issue(`"${v}" is not a yes-no answer (use yes, no, unsure, not-applicable)`, [
+            'answers',
+            v,
+          ]);
       }
       for (const needed of ['yes', 'no']) {
         if (!values.includes(needed))
-          ctx.addIssue({
-            code: 'custom',
-            message: `a yes-no question needs a "${needed}" answer`,
-            path: ['answers'],
-          });
+          issue(`a yes-no question needs a "${needed}" answer`, ['answers']);
+      }
+    } else if (q.type === 'checkbox') {
+      if (!values.includes(NONE))
+        issue(
+          `a checkbox question needs a "${NONE}" option (label it "None of these"): the way to say none applies`,
+          ['answers'],
+        );
+      if (values.filter((v) => v !== NONE).length < 1)
+        issue('a checkbox question needs at least one option besides "none"', ['answers']);
+      for (const [v, o] of Object.entries(q.answers)) {
+        if (o.label === undefined && v !== NONE)
+          issue(`option "${v}" needs a "label"`, ['answers', v]);
+        if (v === 'unsure')
+          issue('"unsure" cannot be an option: use the question\'s "unsure" outcome', [
+            'answers',
+            v,
+          ]);
+        if (v === NONE && o.rules !== undefined)
+          issue('the "none" option cannot be pre-ticked by rules', ['answers', v, 'rules']);
       }
     } else {
-      if (values.length < 2)
-        ctx.addIssue({
-          code: 'custom',
-          message: 'a choice question needs at least two answers',
-          path: ['answers'],
-        });
+      if (values.length < 2) issue('a choice question needs at least two answers', ['answers']);
       for (const [v, o] of Object.entries(q.answers)) {
-        if (o.label === undefined)
-          ctx.addIssue({
-            code: 'custom',
-            message: `choice "${v}" needs a "label"`,
-            path: ['answers', v],
-          });
+        if (o.label === undefined) issue(`choice "${v}" needs a "label"`, ['answers', v]);
       }
     }
-  });
+  };
+}
+
+/** A question inside a repeat group: an ordinary question (groups do not nest). */
+export const GroupQuestion = z
+  .strictObject({
+    ...questionFields,
+    questions: z
+      .array(z.unknown(), {
+        error: 'a question inside a repeat group cannot hold questions: groups do not nest',
+      })
+      .optional(),
+  })
+  .superRefine((q, ctx) => {
+    if (q.questions !== undefined && q.type !== 'repeat')
+      ctx.addIssue({
+        code: 'custom',
+        message: 'a question inside a repeat group cannot hold questions: groups do not nest',
+        path: ['questions'],
+      });
+    refineQuestion(true)(q, ctx);
+  })
+  .transform(({ questions: _nested, ...q }) => q);
+export type GroupQuestion = z.infer<typeof GroupQuestion>;
+
+export const Question = z
+  .strictObject({
+    ...questionFields,
+    questions: z
+      .array(GroupQuestion)
+      .min(1, 'a repeat group asks at least one question')
+      .optional(),
+  })
+  .superRefine(refineQuestion(false));
 export type Question = z.infer<typeof Question>;
 
 export const Section = z.strictObject({
@@ -214,10 +332,21 @@ export interface Pack {
   readonly sha256: string;
   /** Where it was loaded from. */
   readonly dir: string;
+  /**
+   * 2 when the pack uses the 2.0 walk (checkbox, includes, repeat or dismiss): findings no longer
+   * force a question whose own `when` is false, and identical actions are listed once. Packs
+   * without those features (uk-ew 1.0.0) keep the 1.0 rules, so their records assess as before.
+   */
+  readonly format?: 1 | 2 | undefined;
 }
 
+/** An answer's value: a string, or (checkbox) the list of options ticked. */
+export type AnswerValue = string | readonly string[];
+
 /** The answer values a question offers, in order, with their labels. */
-export function choicesOf(q: Question): { value: string; label: string; outcome: Outcome }[] {
+export function choicesOf(
+  q: Question | GroupQuestion,
+): { value: string; label: string; outcome: Outcome }[] {
   return Object.entries(q.answers ?? {}).map(([value, outcome]) => ({
     value,
     label: outcome.label ?? own(YES_NO_LABELS, value) ?? value,

@@ -1,5 +1,13 @@
 // Building and changing a record: pure functions from record to record.
-import { assess, dependents, type EngineState } from '../checklist/engine.js';
+import {
+  assess,
+  dependentKeys,
+  type EngineState,
+  type GivenAnswer,
+  sameValue,
+  storedValue,
+  valueText,
+} from '../checklist/engine.js';
 import type { Pack } from '../checklist/schema.js';
 import { reopenIfSigned } from './lifecycle.js';
 import {
@@ -58,36 +66,34 @@ export function applyAnswer(
   record: RecordFile,
   pack: Pack,
   id: string,
-  answer: { value: string; note?: string | undefined },
+  answer: GivenAnswer,
   by: string,
   now: string,
 ): { record: RecordFile; cleared: string[] } {
   const previous = record.record.answers[id];
   const same =
     previous !== undefined &&
-    previous.value === answer.value &&
+    sameValue(previous.value, answer.value) &&
     (previous.note ?? '') === (answer.note ?? '');
   if (same) return { record, cleared: [] };
   const answers = { ...record.record.answers };
   const cleared: string[] = [];
-  if (previous !== undefined && previous.value !== answer.value) {
-    for (const d of dependents(pack, id)) {
-      if (answers[d] !== undefined) {
-        delete answers[d];
-        cleared.push(d);
-      }
+  if (previous !== undefined && !sameValue(previous.value, answer.value)) {
+    for (const d of dependentKeys(pack, id, answer.value, answers)) {
+      delete answers[d];
+      cleared.push(d);
     }
   }
   answers[id] = {
-    value: answer.value,
+    value: storedValue(answer.value),
     ...(answer.note ? { note: answer.note } : {}),
     answeredAt: now,
   };
   let next: RecordFile = { ...record, record: { ...record.record, answers } };
   const detail =
     previous === undefined
-      ? `${id} = ${answer.value}`
-      : `${id}: ${previous.value} → ${answer.value}${cleared.length ? ` (cleared ${cleared.join(', ')})` : ''}`;
+      ? `${id} = ${valueText(answer.value)}`
+      : `${id}: ${valueText(previous.value)} → ${valueText(answer.value)}${cleared.length ? ` (cleared ${cleared.join(', ')})` : ''}`;
   next = addHistory(next, {
     at: now,
     event: previous === undefined ? 'answered' : 'changed',

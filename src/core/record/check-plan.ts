@@ -1,21 +1,60 @@
 // The plan of a `prepub check` (pure): from the pack, the record's answers and findings, the answers
 // file and the story, what to ask and what is pending. The session (adapters/check-session.ts)
 // saves what this returns; the command renders it.
-import { checkAnswer, findQuestion, type GivenAnswer, type Located } from '../checklist/engine.js';
-import { choicesOf, type Pack } from '../checklist/schema.js';
+import {
+  checkAnswer,
+  findQuestion,
+  type GivenAnswer,
+  itemLabel,
+  type Located,
+  maxItems,
+  notePrompt,
+  raisedBy,
+  resolveAnswer,
+  sameValue,
+  suggestions,
+} from '../checklist/engine.js';
+import { choicesOf, DEFAULT_UNSURE, NONE, type Pack, UNSURE_PREFIX } from '../checklist/schema.js';
 import type { ArticleRef, RecordFile, Story, StoryField } from './schema.js';
 import { STORY_FIELDS } from './schema.js';
 import type { ParsedAnswers } from './answers-file.js';
 import { addHistory, applyAnswer, engineState, updateStory, withAssessment } from './build.js';
 import type { Finding } from '../scan/finding.js';
 
+/** A finding offered as evidence for a suggested option. */
+export interface Evidence {
+  readonly rule: string;
+  readonly line: number;
+  readonly excerpt: string;
+}
+
+/** A checkbox option in the pending list. */
+export interface PendingOption {
+  readonly value: string;
+  readonly label: string;
+  /** The scan suggests ticking it (its rules fired); the answer must still say so. */
+  readonly suggested: boolean;
+  readonly evidence: readonly Evidence[];
+}
+
 /** One question still to answer, as the scripted protocol prints it (DESIGN.md). */
 export interface PendingItem {
+  /** The key to answer it under in the answers file (`id#n` for item n of a repeat group). */
   readonly id: string;
   readonly section: string;
   readonly ask: string;
   readonly type: string;
   readonly choices: readonly string[];
+  /** "Proceeding 2", for a question asked for an item of a repeat group. */
+  readonly item?: string;
+  /** The answers that need a note ("*": any answer; "unsure:*": an option marked not sure). */
+  readonly notes?: readonly string[];
+  /** The answers that refer the story to a lawyer (same notation). */
+  readonly lawyer?: readonly string[];
+  /** Rule ids of the findings that raised the question. */
+  readonly raisedBy?: readonly string[];
+  /** Checkbox: the options, with the scan's suggestions and their evidence. */
+  readonly options?: readonly PendingOption[];
 }
 
 export function slugify(s: string): string {
@@ -83,14 +122,55 @@ export function fullStory(story: Partial<Story>): Story {
   };
 }
 
-export function pendingOf(located: Located): PendingItem {
+export function pendingOf(located: Located, findings: readonly Finding[] = []): PendingItem {
   const q = located.question;
-  return {
-    id: q.id,
+  const item = itemLabel(located);
+  const base = {
+    id: located.key,
     section: located.section,
-    ask: q.ask,
+    ask: item ? `${item}: ${q.ask}` : q.ask,
     type: q.type,
-    choices: choicesOf(q).map((c) => c.value),
+    ...(item ? { item } : {}),
+  };
+  if (q.type === 'repeat') {
+    const what = q.item ?? 'item';
+    return {
+      ...base,
+      ask: `How many ${what}s in all? (${q.ask}) Answer with the number, or list the items under ${q.id}.`,
+      choices: Array.from({ length: maxItems(q) }, (_, i) => String(i + 1)),
+    };
+  }
+  const raised = raisedBy(q, findings);
+  const values = q.type === 'text' ? ['*'] : choicesOf(q).map((c) => c.value);
+  const probe = (v: string) => (q.type === 'text' ? 'x' : q.type === 'checkbox' ? [v] : v);
+  const notes = values.filter((v) => notePrompt(q, probe(v), findings) !== undefined);
+  const lawyer = values.filter((v) => resolveAnswer(q, probe(v))?.lawyer === true);
+  if (q.type === 'checkbox') {
+    const unsure = q.unsure ?? DEFAULT_UNSURE;
+    if (unsure.note !== false) notes.push(`${UNSURE_PREFIX}*`);
+    if (unsure.lawyer) lawyer.push(`${UNSURE_PREFIX}*`);
+  }
+  const suggested = new Map(suggestions(q, findings).map((x) => [x.value, x.findings]));
+  return {
+    ...base,
+    choices: q.type === 'text' ? [] : values,
+    notes,
+    lawyer,
+    raisedBy: raised,
+    ...(q.type === 'checkbox'
+      ? {
+          options: choicesOf(q).map((c) => ({
+            value: c.value,
+            label: c.value === NONE ? (c.outcome.label ?? 'None of these') : c.label,
+            suggested: suggested.has(c.value),
+            evidence: (suggested.get(c.value) ?? []).map((f) => ({
+              rule: f.rule,
+              line: f.line,
+              excerpt: f.excerpt,
+            })),
+          })),
+        }
+      : {}),
   };
 }
 
@@ -108,8 +188,9 @@ export function storyPending(field: StoryField): PendingItem {
 export function pendingItems(
   story: readonly StoryField[],
   pending: readonly Located[],
+  findings: readonly Finding[] = [],
 ): PendingItem[] {
-  return [...story.map(storyPending), ...pending.map(pendingOf)];
+  return [...story.map(storyPending), ...pending.map((l) => pendingOf(l, findings))];
 }
 
 /** What changed under a record being continued, for the command to say. */
@@ -192,7 +273,7 @@ export function reconcileAnswersFile(
     const previous = out.record.answers[id];
     if (!previous) continue;
     if (
-      previous.value === given.value &&
+      sameValue(previous.value, given.value) &&
       (given.note === undefined || given.note === previous.note)
     )
       continue;

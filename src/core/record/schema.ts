@@ -39,7 +39,9 @@ export const ChecklistRef = z.strictObject({ id: PackId, version: z.string(), sh
 export type ChecklistRef = z.infer<typeof ChecklistRef>;
 
 export const Answer = z.strictObject({
-  value: z.string(),
+  /** A string; for a checkbox question, the list of options ticked ("unsure:<option>" for one the
+   * reporter is not sure about). A repeat group's own answer is its number of items ("2"). */
+  value: z.union([z.string(), z.array(z.string()).max(100)]),
   note: z.string().optional(),
   answeredAt: Timestamp,
 });

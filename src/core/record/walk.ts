@@ -2,12 +2,14 @@
 // engine what comes next, takes an answer from the source, checks it, and saves the record after
 // every answer.
 import {
+  activeQuestions,
   checkAnswer,
   findQuestion,
-  type FindingRef,
   type GivenAnswer,
   type Located,
+  maxItems,
   nextQuestion,
+  progressOf,
   raisedBy,
 } from '../checklist/engine.js';
 import type { Pack, SectionId } from '../checklist/schema.js';
@@ -21,7 +23,13 @@ export interface Progress {
   readonly sections: number;
   /** Answers given so far in this section, plus one. */
   readonly question: number;
+  /** "Question 12 of about 30": answered in force plus one, and the engine's estimate. */
+  readonly number?: number | undefined;
+  readonly total?: number | undefined;
 }
+
+/** What an answer source returns for a repeat group to open one more item ("Another proceeding?"). */
+export const ANOTHER = '\0another';
 
 export interface AskContext {
   readonly progress: Progress;
@@ -31,7 +39,9 @@ export interface AskContext {
   readonly raisedBy: readonly string[];
   /** Why the previous attempt was refused, if it was. */
   readonly problem: string | undefined;
-  readonly findings: readonly FindingRef[];
+  readonly findings: readonly Finding[];
+  /** For a repeat group: the items so far (answer ANOTHER for one more, or this number). */
+  readonly items?: number | undefined;
 }
 
 export interface AnswerSource {
@@ -67,14 +77,15 @@ export async function walk(args: {
   let record = args.record;
   const defaults = new Map(args.defaults ?? []);
   const skipped = new Set<string>();
+  const opened: Record<string, number> = {};
   const sectionIndex = new Map<SectionId, number>(pack.sections.map((s, i) => [s.id, i]));
   let currentSection: SectionId | undefined;
   let askedInSection = 0;
   for (;;) {
-    const state = engineState(record);
+    const state = { ...engineState(record), items: opened };
     const answers = { ...state.answers };
     for (const id of skipped) answers[id] = { value: '\0pending' };
-    const next = nextQuestion(pack, { answers, findings: state.findings });
+    const next = nextQuestion(pack, { ...state, answers });
     if (!next) break;
     const idx = sectionIndex.get(next.section) ?? 0;
     if (next.section !== currentSection) {
@@ -88,6 +99,14 @@ export async function walk(args: {
       );
     }
     const raised = raisedBy(next.question, state.findings);
+    const count = progressOf(pack, state);
+    const items =
+      next.question.type === 'repeat'
+        ? activeQuestions(pack, state).reduce(
+            (n, l) => (l.group?.question.id === next.key ? Math.max(n, l.group.n) : n),
+            1,
+          )
+        : undefined;
     let problem: string | undefined;
     let given: GivenAnswer | undefined;
     for (;;) {
@@ -96,13 +115,20 @@ export async function walk(args: {
           section: idx + 1,
           sections: pack.sections.length,
           question: askedInSection + 1,
+          number: count.number,
+          total: count.total,
         },
-        previous: given ?? defaults.get(next.question.id),
+        previous: given ?? defaults.get(next.key),
         raisedBy: raised,
         problem,
-        findings: state.findings,
+        findings: record.record.findings,
+        items,
       });
       if (given === undefined) break;
+      if (given.value === ANOTHER && items !== undefined) {
+        if (items < maxItems(next.question)) break;
+        given = { value: String(items) };
+      }
       problem = checkAnswer(next.question, given, state.findings);
       if (problem === undefined) break;
       if (source.refused) {
@@ -112,10 +138,14 @@ export async function walk(args: {
       }
     }
     if (given === undefined) {
-      skipped.add(next.question.id);
+      skipped.add(next.key);
       continue;
     }
-    const applied = applyAnswer(record, pack, next.question.id, given, by, now());
+    if (given.value === ANOTHER && items !== undefined) {
+      opened[next.key] = items + 1;
+      continue;
+    }
+    const applied = applyAnswer(record, pack, next.key, given, by, now());
     for (const id of applied.cleared) {
       const old = record.record.answers[id];
       if (old) defaults.set(id, old);
