@@ -78,7 +78,7 @@ const CUES: readonly Cue[] = [
     'court-report',
     3,
     w(
-      "crown court|magistrates['’]? court|youth court|old bailey|told the court|the court heard|told jurors|the jury|jury (?:heard|was told|were told)|pleaded (?:not )?guilty|pleads (?:not )?guilty|appeared (?:at|before)|in the dock|was jailed|were jailed|jailed for|sentenced to|remanded in custody|prosecuting|stands? trial|stood trial|found (?:not )?guilty|was convicted|were convicted|acquitted|the defendant",
+      "crown court|magistrates['’]? court|youth court|old bailey|told the court|the court heard|told jurors|the jury|jury (?:heard|was told|were told)|pleaded (?:not )?guilty|pleads (?:not )?guilty|appeared (?:at|before)|in the dock|was jailed|were jailed|jailed for|sentenced to|remanded in custody|prosecuting|stands? trial|stood trial|found (?:not )?guilty|was convicted|were convicted|acquitted|the defendant|not guilty|verdicts?|cleared of|courtroom|sentencing|jailed|convicted of",
     ),
     'court',
   ],
@@ -106,9 +106,17 @@ const CUES: readonly Cue[] = [
   ],
   [
     'investigation',
+    3,
+    w(
+      'arrested on suspicion|held on suspicion|released (?:on bail|under investigation)|has been arrested|have been arrested|were arrested|was arrested|has been charged|have been charged|was charged|were charged',
+    ),
+    'arrest or charge',
+  ],
+  [
+    'investigation',
     2,
     w(
-      'arrested on suspicion|held on suspicion|released (?:on bail|under investigation)|police (?:are|were) investigating|police investigation|police inquiry|(?:a|the) man was arrested|(?:a|the) woman was arrested|has been arrested|were arrested|was arrested|police raid|search warrant|has been charged|have been charged|was charged|were charged',
+      'police (?:are|were) investigating|police investigation|police inquiry|police raid|search warrant|detectives',
     ),
     'police',
   ],
@@ -122,12 +130,13 @@ const CUES: readonly Cue[] = [
   ],
   [
     'obituary',
-    2,
+    3,
     w(
-      'has died|have died|died (?:aged|at the age|peacefully|on|in|after)|dies aged|passed away|tributes? (?:have been|were|has been) paid|paid tributes?|is survived by|survived by his|survived by her|his funeral|her funeral|obituary|rest in peace|(?:who|he|she) died',
+      'has died|died aged|dies aged|died at the age|died peacefully|passed away|is survived by|survived by (?:his|her)|obituary|has died at',
     ),
     'death and tributes',
   ],
+  ['obituary', 1, w('tributes?|funeral|rest in peace|career|born in'), 'death and tributes'],
   [
     'sport',
     2,
@@ -140,7 +149,7 @@ const CUES: readonly Cue[] = [
     'review',
     2,
     w(
-      'review|reviewed|production|the play|playwright|on stage|theatre|the cast|the film|novel|the novel|director|performances?|stars as|plays (?:the|a)|audience|★+|the show|musical|booker|prize|author|premiere',
+      'reviewed|production|the play|playwright|on stage|theatre|the cast|the film|novels?|performances?|stars as|★+|the show|musical|booker prize|the judges|shortlist|premiere|courtroom drama|script|screenplay',
     ),
     'review or arts',
   ],
@@ -196,9 +205,9 @@ const LEGAL: ReadonlySet<ReadingKind> = new Set([
 ]);
 
 /** The score a legal kind needs to win over any other (one decisive or two strong cues). */
-const LEGAL_MIN = 4;
+const LEGAL_MIN = 3;
 /** The score any other kind needs. */
-const OTHER_MIN = 4;
+const OTHER_MIN = 3;
 
 const STAGES: readonly (readonly [CourtStage, RegExp])[] = [
   [
@@ -299,7 +308,16 @@ export function readStory(fullText: string): Reading {
       ? legalOrder(a[0]) - legalOrder(b[0])
       : b[1] - a[1] || legalOrder(a[0]) - legalOrder(b[0]),
   );
-  const winner: ReadingKind = legal[0]?.[0] ?? other[0]?.[0] ?? 'general';
+  // An obituary of a footballer is an obituary: death outranks the other non-legal kinds.
+  const obituary = other.find(([k]) => k === 'obituary');
+  // A review of a courtroom play, or a long sports report, outweighs a few court words.
+  const arts = other.find(([k]) => k === 'review' || k === 'sport');
+  const legalTop = legal[0];
+  const artsWin = arts !== undefined && arts[1] >= 6 && (!legalTop || arts[1] > 1.5 * legalTop[1]);
+  const winner: ReadingKind =
+    (artsWin ? arts[0] : legalTop?.[0]) ??
+    (obituary && obituary[1] >= 3 ? 'obituary' : other[0]?.[0]) ??
+    'general';
   const also = [...legal, ...other].map(([k]) => k).filter((k) => k !== winner);
   let stage: CourtStage | undefined;
   const evidence: ReadingEvidence[] = [];
