@@ -20,7 +20,13 @@ const articlesDir = path.join(root, 'test', 'fixtures', 'articles');
 /** Does a finding meet an expectation ({ rule, excerpt?, line? })? */
 export function meets(finding, expected) {
   if (finding.rule !== expected.rule) return false;
-  if (expected.line !== undefined && finding.line !== expected.line) return false;
+  // A finding that groups repeats of the same words (scanner 2) is at each of its places.
+  if (
+    expected.line !== undefined &&
+    finding.line !== expected.line &&
+    !(finding.repeats ?? []).some((r) => r.line === expected.line)
+  )
+    return false;
   if (
     expected.excerpt !== undefined &&
     !finding.excerpt.toLowerCase().includes(String(expected.excerpt).toLowerCase())
@@ -75,9 +81,15 @@ export function accuracyTable(rows) {
 }
 
 async function accuracy() {
-  const { readDraft } = await import(pathToFileURL(path.join(root, 'dist/io/read-draft.js')).href);
-  const { loadRules } = await import(pathToFileURL(path.join(root, 'dist/io/read-rules.js')).href);
-  const { scanText } = await import(pathToFileURL(path.join(root, 'dist/scan/scanner.js')).href);
+  const { readDraft } = await import(
+    pathToFileURL(path.join(root, 'dist/adapters/read-draft.js')).href
+  );
+  const { loadRules } = await import(
+    pathToFileURL(path.join(root, 'dist/adapters/read-rules.js')).href
+  );
+  const { scanText } = await import(
+    pathToFileURL(path.join(root, 'dist/core/scan/scanner.js')).href
+  );
   const rules = await loadRules(path.join(root, 'checklists/uk-ew/rules.yaml'));
   const rows = [];
   for (const a of fixtureArticles()) {
@@ -135,8 +147,12 @@ function time(fn, runs) {
 }
 
 async function speed() {
-  const { scanText } = await import(pathToFileURL(path.join(root, 'dist/scan/scanner.js')).href);
-  const { loadRules } = await import(pathToFileURL(path.join(root, 'dist/io/read-rules.js')).href);
+  const { scanText } = await import(
+    pathToFileURL(path.join(root, 'dist/core/scan/scanner.js')).href
+  );
+  const { loadRules } = await import(
+    pathToFileURL(path.join(root, 'dist/adapters/read-rules.js')).href
+  );
   const rules = await loadRules(path.join(root, 'checklists/uk-ew/rules.yaml'));
   const dir = mkdtempSync(path.join(tmpdir(), 'prepub-bench-'));
   const results = [];

@@ -64,7 +64,7 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
       : '';
     out.push(`${paint('bold', 'Reads as:')} ${safeLine(reading.label)}${why}`, '');
   }
-  if (findings.length === 0) return `${out.join('\n')}${name}: no findings\n`;
+  if (findings.length === 0) return `${out.map((l) => `${l}\n`).join('')}${name}: no findings\n`;
 
   const locWidth = Math.max(...findings.map((f) => where(f).length));
   if (opts.positions === 'paragraph')

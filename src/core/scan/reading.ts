@@ -78,7 +78,7 @@ const CUES: readonly Cue[] = [
     'court-report',
     3,
     w(
-      "crown court|magistrates['’]? court|youth court|old bailey|told the court|the court heard|told jurors|the jury|jury (?:heard|was told|were told)|pleaded (?:not )?guilty|pleads (?:not )?guilty|appeared (?:at|before)|in the dock|was jailed|were jailed|jailed for|sentenced to|remanded in custody|prosecuting|stands? trial|stood trial|found (?:not )?guilty|was convicted|were convicted|acquitted|the defendant|not guilty|verdicts?|cleared of|courtroom|sentencing|jailed|convicted of",
+      "crown court|magistrates['’]? court|youth court|old bailey|told the court|the court heard|told jurors|the jury|jury (?:heard|was told|were told)|pleaded (?:not )?guilty|pleads (?:not )?guilty|appeared (?:at|before)|in the dock|was jailed|were jailed|jailed for|sentenced to|remanded in custody|(?<=, )(?:prosecuting|defending|mitigating)|stands? trial|stood trial|found (?:not )?guilty|was convicted|were convicted|acquitted|the defendant|not guilty|verdicts?|cleared of|courtroom|sentencing|jailed|convicted of",
     ),
     'court',
   ],
@@ -149,7 +149,7 @@ const CUES: readonly Cue[] = [
     'review',
     2,
     w(
-      'reviewed|production|the play|playwright|on stage|theatre|the cast|the film|novels?|performances?|stars as|★+|the show|musical|booker prize|the judges|shortlist|premiere|courtroom drama|script|screenplay',
+      'reviewed|production|new play|staging|the action|audiences?|adaptation|the play|playwright|on stage|theatre|the cast|the film|novels?|performances?|stars as|★+|the show|musical|booker prize|the judges|shortlist|premiere|courtroom drama|script|screenplay',
     ),
     'review or arts',
   ],
@@ -208,6 +208,8 @@ const LEGAL: ReadonlySet<ReadingKind> = new Set([
 const LEGAL_MIN = 3;
 /** The score any other kind needs. */
 const OTHER_MIN = 3;
+/** Sport words are everywhere ("the club", "season"): a sports report needs more of them. */
+const KIND_MIN: Partial<Record<ReadingKind, number>> = { sport: 8 };
 
 const STAGES: readonly (readonly [CourtStage, RegExp])[] = [
   [
@@ -292,7 +294,7 @@ export function readStory(fullText: string): Reading {
   }
   const ranked = [...score.entries()].sort((a, b) => b[1] - a[1]);
   const legal = ranked.filter(([k, s]) => LEGAL.has(k) && s >= LEGAL_MIN);
-  const other = ranked.filter(([k, s]) => !LEGAL.has(k) && s >= OTHER_MIN);
+  const other = ranked.filter(([k, s]) => !LEGAL.has(k) && s >= (KIND_MIN[k] ?? OTHER_MIN));
   // A court report outranks a police investigation and an allegation when both are there.
   const legalOrder = (k: ReadingKind) =>
     [
