@@ -317,7 +317,7 @@ export function readStory(fullText: string): Reading {
   const legalTop = legal[0];
   const artsWin = arts !== undefined && arts[1] >= 6 && (!legalTop || arts[1] > 1.5 * legalTop[1]);
   const winner: ReadingKind =
-    (artsWin ? arts[0] : legalTop?.[0]) ??
+    (legalTop && !artsWin ? legalTop[0] : undefined) ??
     (obituary && obituary[1] >= 3 ? 'obituary' : other[0]?.[0]) ??
     'general';
   const also = [...legal, ...other].map(([k]) => k).filter((k) => k !== winner);
