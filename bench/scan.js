@@ -20,7 +20,13 @@ const articlesDir = path.join(root, 'test', 'fixtures', 'articles');
 /** Does a finding meet an expectation ({ rule, excerpt?, line? })? */
 export function meets(finding, expected) {
   if (finding.rule !== expected.rule) return false;
-  if (expected.line !== undefined && finding.line !== expected.line) return false;
+  // A finding that groups repeats of the same words (scanner 2) is at each of its places.
+  if (
+    expected.line !== undefined &&
+    finding.line !== expected.line &&
+    !(finding.repeats ?? []).some((r) => r.line === expected.line)
+  )
+    return false;
   if (
     expected.excerpt !== undefined &&
     !finding.excerpt.toLowerCase().includes(String(expected.excerpt).toLowerCase())
@@ -75,9 +81,15 @@ export function accuracyTable(rows) {
 }
 
 async function accuracy() {
-  const { readDraft } = await import(pathToFileURL(path.join(root, 'dist/io/read-draft.js')).href);
-  const { loadRules } = await import(pathToFileURL(path.join(root, 'dist/io/read-rules.js')).href);
-  const { scanText } = await import(pathToFileURL(path.join(root, 'dist/scan/scanner.js')).href);
+  const { readDraft } = await import(
+    pathToFileURL(path.join(root, 'dist/adapters/read-draft.js')).href
+  );
+  const { loadRules } = await import(
+    pathToFileURL(path.join(root, 'dist/adapters/read-rules.js')).href
+  );
+  const { scanText } = await import(
+    pathToFileURL(path.join(root, 'dist/core/scan/scanner.js')).href
+  );
   const rules = await loadRules(path.join(root, 'checklists/uk-ew/rules.yaml'));
   const rows = [];
   for (const a of fixtureArticles()) {
@@ -100,25 +112,25 @@ async function accuracy() {
   }
 }
 
-const PARAGRAPHS = [
-  'Gregory Tanner, 52, of 14 Elm Grove, Hallowford, appeared at Marston Crown Court on Monday. He denies fraud.',
-  'The council said in a statement that it had commissioned an internal audit of the contracts awarded since 2022.',
-  'Residents gathered on the village green for the annual fete, which raised money for the church roof appeal.',
-  '"We were told this was money well spent," she said. "Someone should be asking where it went."',
-  'Police said officers were investigating and urged anyone with information to call 101 and quote the reference.',
-  'A spokesperson for the hospital trust said patient safety was its highest priority and it would review the issues.',
-  'The committee will meet again in the new year to discuss the budget, the bus route and the state of the roads.',
-  'Organiser Sarah Okafor said the counter-protest had been peaceful and that nobody had been hurt on the day.',
-];
-
-/** Article-like text of about `bytes` bytes. */
+/**
+ * Real news text of about `bytes` bytes: the texts of the corpus of published journalism
+ * (test/fixtures/corpus, both splits, in file order), repeated. Not generated text: real copy
+ * has the density of names, quotes and trigger words a scanner meets in a newsroom.
+ */
 export function articleText(bytes) {
+  const texts = ['tuning', 'evaluation'].flatMap((split) => {
+    const dir = path.join(root, 'test', 'fixtures', 'corpus', split);
+    return readdirSync(dir)
+      .filter((n) => n.endsWith('.yaml'))
+      .sort()
+      .map((n) => parse(readFileSync(path.join(dir, n), 'utf8')).text.trim());
+  });
   const parts = [];
   let size = 0;
   for (let i = 0; size < bytes; i++) {
-    const p = PARAGRAPHS[i % PARAGRAPHS.length];
+    const p = texts[i % texts.length];
     parts.push(p);
-    size += p.length + 2;
+    size += Buffer.byteLength(p) + 2;
   }
   return `${parts.join('\n\n')}\n`;
 }
@@ -135,9 +147,21 @@ function time(fn, runs) {
 }
 
 async function speed() {
-  const { scanText } = await import(pathToFileURL(path.join(root, 'dist/scan/scanner.js')).href);
-  const { loadRules } = await import(pathToFileURL(path.join(root, 'dist/io/read-rules.js')).href);
-  const rules = await loadRules(path.join(root, 'checklists/uk-ew/rules.yaml'));
+  const { scanText } = await import(
+    pathToFileURL(path.join(root, 'dist/core/scan/scanner.js')).href
+  );
+  const { loadRules } = await import(
+    pathToFileURL(path.join(root, 'dist/adapters/read-rules.js')).href
+  );
+  const rulesFile = process.argv.includes('--rules')
+    ? path.resolve(process.argv[process.argv.indexOf('--rules') + 1])
+    : path.join(root, 'checklists/uk-ew/rules.yaml');
+  const rules = await loadRules(rulesFile);
+  console.log(`rules: ${path.relative(root, rulesFile)}; text: corpus articles repeated`);
+  // Peak memory of the CLI process, reported by the process itself as it exits.
+  const report =
+    'data:text/javascript,process.on("exit",()=>{const u=process.resourceUsage();' +
+    'process.stderr.write(`\\nusage ${u.maxRSS}\\n`)})';
   const dir = mkdtempSync(path.join(tmpdir(), 'prepub-bench-'));
   const results = [];
   try {
@@ -151,10 +175,23 @@ async function speed() {
       writeFileSync(file, text);
       scanText(text, rules); // warm up
       const inProcess = time(() => scanText(text, rules), bytes >= 10_000_000 ? 3 : 5);
+      let rss = 0;
       const cli = time(() => {
         const r = spawnSync(
           process.execPath,
-          [bin, 'scan', file, '--format', 'json', '--max-bytes', '20000000'],
+          [
+            '--import',
+            report,
+            bin,
+            'scan',
+            file,
+            '--checklist',
+            rulesFile,
+            '--format',
+            'json',
+            '--max-bytes',
+            '20000000',
+          ],
           {
             encoding: 'utf8',
             maxBuffer: 1 << 30,
@@ -162,30 +199,43 @@ async function speed() {
           },
         );
         if (r.status !== 0 && r.status !== 1) throw new Error(`scan failed: ${r.stderr}`);
+        rss = Math.max(rss, Number(/usage (\d+)/.exec(r.stderr)?.[1] ?? 0) / 1024);
       }, 3);
       const mb = Buffer.byteLength(text) / 1e6;
-      results.push({ label, mb, inProcess, cli });
+      results.push({ label, mb, inProcess, cli, rss });
     }
     const words = articleText(6_500); // about 1,000 words
     const small = path.join(dir, 'article-1000-words.txt');
     writeFileSync(small, words);
     const version = time(() => execFileSync(process.execPath, [bin, '--version']), 7);
     const article = time(
-      () => spawnSync(process.execPath, [bin, 'scan', small, '--format', 'json']),
+      () =>
+        spawnSync(process.execPath, [
+          bin,
+          'scan',
+          small,
+          '--checklist',
+          rulesFile,
+          '--format',
+          'json',
+        ]),
       7,
     );
-    console.log('| size | in process (ms) | MB/s | CLI wall (ms) | CLI MB/s |');
-    console.log('| --- | ---: | ---: | ---: | ---: |');
+    console.log(
+      '| size | in process (ms) | MB/s | CLI wall (ms) | CLI MB/s | CLI peak RSS (MiB) |',
+    );
+    console.log('| --- | ---: | ---: | ---: | ---: | ---: |');
     for (const r of results) {
       console.log(
-        `| ${r.label} | ${r.inProcess.toFixed(1)} | ${(r.mb / (r.inProcess / 1000)).toFixed(1)} | ${r.cli.toFixed(0)} | ${(r.mb / (r.cli / 1000)).toFixed(1)} |`,
+        `| ${r.label} | ${r.inProcess.toFixed(1)} | ${(r.mb / (r.inProcess / 1000)).toFixed(1)} | ${r.cli.toFixed(0)} | ${(r.mb / (r.cli / 1000)).toFixed(1)} | ${r.rss.toFixed(0)} |`,
       );
     }
     const [, one, ten] = results;
     console.log(
-      `10 MB / 1 MB cost: ${(ten.inProcess / one.inProcess).toFixed(1)}x in process, ${(ten.cli / one.cli).toFixed(1)}x CLI (target <= 12x)`,
+      `10 MB / 1 MB cost: ${(ten.inProcess / one.inProcess).toFixed(1)}x in process, ${(ten.cli / one.cli).toFixed(1)}x CLI (target <= 11x)`,
     );
-    console.log(`1 MB wall time, CLI: ${one.cli.toFixed(0)} ms (target <= 500 ms)`);
+    console.log(`1 MB wall time, CLI: ${one.cli.toFixed(0)} ms (target <= 300 ms)`);
+    console.log(`10 MB peak memory, CLI: ${ten.rss.toFixed(0)} MiB (target <= 250 MiB)`);
     console.log(
       `1,000-word article: ${article.toFixed(0)} ms; prepub --version: ${version.toFixed(0)} ms; ratio ${(article / version).toFixed(2)}x (target <= 2x)`,
     );

@@ -146,6 +146,7 @@ export function buildProgram(
     .addOption(new Option('--section <id...>', 'only these sections').choices(SECTION_CHOICES))
     .option('--ignore <rule=reason...>', 'suppress a rule, with the reason (listed, never silent)')
     .option('--max-bytes <n>', 'largest input accepted', '10000000')
+    .option('--verbose', 'show rule ids and every place of a repeated finding')
     .addOption(formatOption())
     .addOption(jsonOption())
     .addHelpText(

@@ -22,9 +22,18 @@ export interface ScanOptions {
   readonly ignore?: string[] | undefined;
   readonly maxBytes: number;
   readonly format: 'text' | 'json';
+  readonly verbose?: boolean | undefined;
 }
 
-const KNOWN = new Set(['checklist', 'failOn', 'section', 'ignore', 'maxBytes', 'format']);
+const KNOWN = new Set([
+  'checklist',
+  'failOn',
+  'section',
+  'ignore',
+  'maxBytes',
+  'format',
+  'verbose',
+]);
 
 function oneOf<T extends string>(flag: string, value: unknown, allowed: readonly T[]): T {
   if (typeof value === 'string' && (allowed as readonly string[]).includes(value))
@@ -66,6 +75,7 @@ export function parseScanOptions(raw: Record<string, unknown>): ScanOptions {
     ignore: strings('--ignore', raw.ignore),
     maxBytes: Number(maxBytes),
     format: oneOf('--format', raw.format ?? 'text', OUTPUT_FORMATS),
+    ...(raw.verbose === true ? { verbose: true } : {}),
   };
 }
 
@@ -108,7 +118,7 @@ export async function runScan(
     loadRules(rulesFile, { env: ctx.env }),
     readDraft(article, { maxBytes: options.maxBytes, stdin: process.stdin, cwd: ctx.cwd }),
   ]);
-  const { findings, omitted } = scanReport(draft.text, rules, {
+  const { findings, omitted, reading } = scanReport(draft.text, rules, {
     source: draft.source,
     toSource: draft.toSource,
     sections: options.section,
@@ -118,6 +128,8 @@ export async function runScan(
   return {
     result: {
       article: { path: draft.path, sha256: draft.sha256, bytes: draft.bytes },
+      // The story reading (rules files with `scanner: 2`), printed before the findings.
+      ...(reading ? { reading } : {}),
       findings,
       // Past the per-rule limit, findings are counted here instead of listed.
       ...(omitted.length > 0 ? { omitted } : {}),
@@ -145,6 +157,7 @@ export async function execute(
         color: ctx.colorOut,
         positions: run.positions,
         failOn: options.failOn,
+        verbose: options.verbose,
       }),
     );
   }

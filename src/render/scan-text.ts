@@ -3,7 +3,7 @@
 import { SECTION_IDS, type SectionId } from '../core/checklist/ids.js';
 import type { Finding } from '../core/scan/finding.js';
 import type { Severity } from '../core/scan/finding.js';
-import type { OmittedFindings } from '../core/scan/scanner.js';
+import type { OmittedFindings, StoryReading } from '../core/scan/scanner.js';
 import { SEVERITIES } from '../core/scan/severity.js';
 import { safeLine } from './text.js';
 
@@ -15,6 +15,8 @@ export interface ScanResult {
   readonly findings: readonly Finding[];
   /** Findings past the per-rule limit: counted, not listed. Absent when there are none. */
   readonly omitted?: readonly OmittedFindings[] | undefined;
+  /** The story reading (rules files with `scanner: 2`). Absent otherwise. */
+  readonly reading?: StoryReading | undefined;
 }
 
 export interface ScanTextOptions {
@@ -22,6 +24,8 @@ export interface ScanTextOptions {
   /** "paragraph" for .docx: positions are paragraph:column and are shown as ¶n:c. */
   readonly positions: 'line' | 'paragraph';
   readonly failOn: Severity;
+  /** Show rule ids beside titles, and every place of a grouped finding. */
+  readonly verbose?: boolean | undefined;
 }
 
 const ANSI: Record<Severity | 'dim' | 'bold', [string, string]> = {
@@ -51,10 +55,18 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
       : `${name}:${f.line}:${f.column}`;
   const findings = result.findings;
   const omitted = result.omitted ?? [];
-  if (findings.length === 0) return `${name}: no findings\n`;
+  const out: string[] = [];
+  const reading = result.reading;
+  if (reading) {
+    const first = reading.evidence[0];
+    const why = first
+      ? ` — ${opts.positions === 'paragraph' ? '¶' : 'line '}${first.line}: '${safeLine(first.excerpt)}'`
+      : '';
+    out.push(`${paint('bold', 'Reads as:')} ${safeLine(reading.label)}${why}`, '');
+  }
+  if (findings.length === 0) return `${out.map((l) => `${l}\n`).join('')}${name}: no findings\n`;
 
   const locWidth = Math.max(...findings.map((f) => where(f).length));
-  const out: string[] = [];
   if (opts.positions === 'paragraph')
     out.push(paint('dim', `${name}: positions are paragraph:column (¶) in this .docx`), '');
   for (const section of SECTION_ORDER) {
@@ -65,13 +77,31 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
     out.push(paint('bold', `${section} (${total})`));
     for (const f of inSection) {
       // The excerpt is the article's own text: any control character in it is shown, not sent.
-      const text = `${safeLine(f.message)} "${safeLine(f.excerpt)}"`;
-      const line = `  ${pad(where(f), locWidth)}  ${paint(f.severity, pad(f.severity, 7))}  ${pad(section, 12)}  ${text}  ${paint('dim', safeLine(f.rule))}`;
+      const head = f.title !== undefined ? `${safeLine(f.title)}: ` : '';
+      const text = `${head}${safeLine(f.message)} "${safeLine(f.excerpt)}"`;
+      // A titled rule shows its title; the id only under --verbose (it stays in JSON).
+      const id = f.title === undefined || opts.verbose ? `  ${paint('dim', safeLine(f.rule))}` : '';
+      const line = `  ${pad(where(f), locWidth)}  ${paint(f.severity, pad(f.severity, 7))}  ${pad(section, 12)}  ${text}${id}`;
       out.push(
         f.suppressed
           ? `${line}  ${paint('dim', `(suppressed by ${f.suppressed.by}: ${safeLine(f.suppressed.reason)})`)}`
           : line,
       );
+      const indent = ' '.repeat(locWidth + 4);
+      if (f.because && f.because.length > 0) {
+        const list = f.because.map(
+          (b) => `${safeLine(b.why)} (${b.line}:${b.column} "${safeLine(b.excerpt)}")`,
+        );
+        out.push(`${indent}${paint('dim', `because: ${list.join('; ')}`)}`);
+      }
+      if (f.repeats && f.repeats.length > 0) {
+        const shown = opts.verbose ? f.repeats : f.repeats.slice(0, 5);
+        const places = shown.map((r) => `${r.line}:${r.column}`).join(', ');
+        const rest = f.repeats.length - shown.length;
+        out.push(
+          `${indent}${paint('dim', `also at ${places}${rest > 0 ? ` and ${rest} more` : ''} (${plural(f.repeats.length + 1, 'time')} in all)`)}`,
+        );
+      }
     }
     for (const o of more) {
       const note =

@@ -42,12 +42,21 @@ describe('prepub scan', () => {
     write('court.md', COURT);
     const r = await prepub(['scan', 'court.md']);
     expect(r.code).toBe(1);
+    // The story reading comes first; rules with a title show it instead of their id.
+    expect(r.stdout).toMatch(
+      /^Reads as: court report, trial under way — line 3: 'appeared at'\n\n/,
+    );
     expect(r.stdout).toMatch(/^safety \(\d+\)$/m);
     expect(r.stdout).toMatch(
-      /^ {2}court\.md:3:24 +high +safety +A house number .* "14 Elm Grove" +uk-ew\.street-address$/m,
+      /^ {2}court\.md:3:24 +high +safety +Home address: A house number .* "14 Elm Grove"$/m,
     );
     expect(r.stdout).toMatch(
-      /^ {2}court\.md:5:25 +blocker +restrictions .*uk-ew\.jury-absent-material$/m,
+      /^ {2}court\.md:5:25 +blocker +restrictions +Heard without the jury: .*"absence of the jury"$/m,
+    );
+    // The blocker names what corroborates it.
+    expect(r.stdout).toMatch(/^ +because: a trial \(3:\d+ "Court"\)/m);
+    expect((await prepub(['scan', 'court.md', '--verbose'])).stdout).toMatch(
+      /"14 Elm Grove" +uk-ew\.street-address$/m,
     );
     expect(r.stdout).toMatch(
       /^\d+ findings \(1 blocker, .*\) in \d sections; 1 at or above blocker$/m,
@@ -56,11 +65,12 @@ describe('prepub scan', () => {
     expect(r.stderr).toBe('prepub: 1 finding at or above blocker (--fail-on blocker)\n');
   });
 
-  it('prints exactly { article, findings } as JSON on stdout', async () => {
+  it('prints exactly { article, reading, findings } as JSON on stdout', async () => {
     const r = await prepub(['scan', 'court.md', '--format', 'json']);
     expect(r.code).toBe(1);
-    const out = JSON.parse(r.stdout) as { article: unknown; findings: unknown[] };
-    expect(Object.keys(out)).toEqual(['article', 'findings']);
+    const out = JSON.parse(r.stdout) as { article: unknown; reading: unknown; findings: unknown[] };
+    expect(Object.keys(out)).toEqual(['article', 'reading', 'findings']);
+    expect(out.reading).toMatchObject({ kind: 'court-report', stage: 'trial' });
     const article = out.article as { path: string; sha256: string; bytes: number };
     expect(Object.keys(article)).toEqual(['path', 'sha256', 'bytes']);
     expect([article.path, article.bytes]).toEqual(['court.md', Buffer.byteLength(COURT)]);
@@ -84,7 +94,11 @@ describe('prepub scan', () => {
     );
     write('fete.md', 'The village fete raised £4,000 for the church bells.\n');
     const fete = await prepub(['scan', 'fete.md', '--fail-on', 'low']);
-    expect([fete.code, fete.stdout, fete.stderr]).toEqual([0, 'fete.md: no findings\n', '']);
+    expect([fete.code, fete.stdout, fete.stderr]).toEqual([
+      0,
+      'Reads as: general news\n\nfete.md: no findings\n',
+      '',
+    ]);
     expect((await prepub(['scan', 'fete.md', '--fail-on', 'severe'])).code).toBe(2);
   });
 

@@ -20,6 +20,25 @@ export const Finding = z.strictObject({
   excerpt: z.string(),
   message: z.string(),
   questions: z.array(z.string()),
+  // Scanner 2 only (issue #14): absent for rules files without `scanner: 2`, so the findings of
+  // released packs (uk-ew 1.0.0) compare field for field with what they were.
+  /** The rule's title for people ("Court proceedings"). */
+  title: z.string().optional(),
+  /** Why the finding has its severity: the corroborating spans (or the story reading). */
+  because: z
+    .array(
+      z.strictObject({
+        line: z.number().int().min(1),
+        column: z.number().int().min(1),
+        excerpt: z.string(),
+        why: z.string(),
+      }),
+    )
+    .optional(),
+  /** The same rule on the same words elsewhere: listed once, with the other places. */
+  repeats: z
+    .array(z.strictObject({ line: z.number().int().min(1), column: z.number().int().min(1) }))
+    .optional(),
   /** Present when the finding was suppressed: never silent, always with a reason. */
   suppressed: z
     .strictObject({ reason: z.string().min(1), by: z.enum(['comment', 'flag']) })

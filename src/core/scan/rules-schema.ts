@@ -4,6 +4,7 @@ import { z } from 'zod';
 import { QuestionId, RuleId, SectionId } from '../checklist/schema.js';
 import { Severity } from './finding.js';
 import { DETECTOR_NAMES } from './detectors/registry.js';
+import { READING_KINDS } from './reading.js';
 
 const Text = z.string().trim().min(1, 'must not be empty');
 
@@ -63,18 +64,63 @@ export const Match = z
   .superRefine(exactlyOneKind);
 export type Match = z.infer<typeof Match>;
 
+// ---- scanner 2 (issue #14): context, corroboration, the story reading. Only read when the
+// rules file says `scanner: 2`; a file without it is scanned exactly as before.
+
+export const ReadingKind = z.enum(READING_KINDS);
+
+/** A matcher that gives the match another sense ("drug trial") or corroborates it. */
+export const ContextMatcher = z
+  .strictObject({
+    ...matcherFields,
+    /** Words either side (default 12). */
+    within: z.number().int().min(0).max(100).optional(),
+    /** Also look in other sentences of the window (default false; a person-name always may). */
+    'cross-sentences': z.boolean().optional(),
+    /** What it shows, for the reporter ("a named person"). */
+    why: Text.optional(),
+  })
+  .superRefine(exactlyOneKind);
+export type ContextMatcher = z.infer<typeof ContextMatcher>;
+
+export const RuleContext = z.strictObject({
+  /** A match under "not/never/no…" or "if/would/could…": drop it, lower it to low, or flip its message. */
+  negation: z.enum(['drop', 'lower', 'flip']).optional(),
+  /** The message of a flipped finding ("says no arrest has been made: check it is still true"). */
+  'negated-message': Text.optional(),
+  /** A match inside quotation marks: drop it or lower it to low. */
+  quoted: z.enum(['drop', 'lower']).optional(),
+  /** Drop every finding when the story reads as one of these kinds. */
+  'unless-reading': z.array(ReadingKind).min(1).optional(),
+  /** Drop a match with any of these near it (another sense: "drug trial", "trial match"). */
+  'unless-near': z.array(ContextMatcher).min(1).optional(),
+  /** The rule's severity needs one of these near the match (named in the finding's `because`). */
+  corroborate: z.array(ContextMatcher).min(1).optional(),
+  /** …or the story reading as one of these kinds. */
+  'corroborated-by-reading': z.array(ReadingKind).min(1).optional(),
+  /** Severity of an uncorroborated match (default low). */
+  alone: Severity.optional(),
+});
+export type RuleContext = z.infer<typeof RuleContext>;
+
 export const Rule = z.strictObject({
   id: RuleId,
   section: SectionId,
   severity: Severity,
+  /** A short title for people ("Court proceedings"); shown instead of the id (scanner 2). */
+  title: Text.optional(),
   message: Text,
   questions: z.array(QuestionId).min(1, 'a rule raises at least one question'),
   match: Match,
+  /** Context and corroboration (scanner 2). */
+  context: RuleContext.optional(),
 });
 export type Rule = z.infer<typeof Rule>;
 
 export const RulesFile = z
   .strictObject({
+    /** 2: switch on context, corroboration, the story reading and grouped repeats (issue #14). */
+    scanner: z.literal(2).optional(),
     /** Shared word lists, to reuse with YAML anchors (&name … *name); not read otherwise. */
     lists: z.array(z.array(z.string())).optional(),
     rules: z.array(Rule),
@@ -82,6 +128,20 @@ export const RulesFile = z
   .superRefine((file, ctx) => {
     const seen = new Set<string>();
     file.rules.forEach((rule, i) => {
+      for (const key of ['title', 'context'] as const) {
+        if (rule[key] !== undefined && file.scanner !== 2)
+          ctx.addIssue({
+            code: 'custom',
+            message: `"${key}" needs \`scanner: 2\` at the top of the rules file`,
+            path: ['rules', i, key],
+          });
+      }
+      if (rule.context?.['negated-message'] !== undefined && rule.context.negation !== 'flip')
+        ctx.addIssue({
+          code: 'custom',
+          message: '"negated-message" is only used with negation: flip',
+          path: ['rules', i, 'context', 'negated-message'],
+        });
       if (seen.has(rule.id)) {
         ctx.addIssue({
           code: 'custom',
@@ -94,6 +154,14 @@ export const RulesFile = z
         [['rules', i, 'match'], rule.match],
         [['rules', i, 'match', 'near'], rule.match.near],
         [['rules', i, 'match', 'unless'], rule.match.unless],
+        ...(['unless-near', 'corroborate'] as const).flatMap((key) =>
+          (rule.context?.[key] ?? []).map(
+            (m, j): [(string | number)[], Record<string, unknown>] => [
+              ['rules', i, 'context', key, j],
+              m,
+            ],
+          ),
+        ),
       ];
       for (const [path, m] of matchers) {
         if (m === undefined || typeof m.pattern !== 'string') continue;

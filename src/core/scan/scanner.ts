@@ -10,7 +10,9 @@ import { SEVERITIES, type Severity } from './severity.js';
 import { DETECTORS, isDetectorId } from './detectors/registry.js';
 import { regexSpans, type Span } from './detectors/types.js';
 import { floorIndex, LineTable } from './positions.js';
-import type { Rule } from './rules-schema.js';
+import type { ContextMatcher, Rule } from './rules-schema.js';
+import { ScanContext } from './context.js';
+import { readStory, type CourtStage, type ReadingKind } from './reading.js';
 import { htmlToText } from './html-text.js';
 import { findSuppressions, type Suppression } from './suppression.js';
 import { TermIndex } from './term-index.js';
@@ -51,10 +53,29 @@ export interface OmittedFindings {
   readonly suppressed: number;
 }
 
+/**
+ * The story-level reading as prepub shows it (scanner 2): stable, consumed by `scan` and, later,
+ * by `check` for screening defaults. Positions are 1-based line and column, like findings'.
+ */
+export interface StoryReading {
+  readonly kind: ReadingKind;
+  readonly stage?: CourtStage;
+  readonly also: readonly ReadingKind[];
+  readonly label: string;
+  readonly evidence: readonly {
+    readonly line: number;
+    readonly column: number;
+    readonly excerpt: string;
+    readonly why: string;
+  }[];
+}
+
 export interface ScanReport {
   readonly findings: Finding[];
   /** Per rule, in the pack's order; empty unless a rule went over the limit. */
   readonly omitted: OmittedFindings[];
+  /** The story reading: only for rules that use scanner 2 (a `context` or `title`). */
+  readonly reading?: StoryReading;
 }
 
 type MatcherSpec = {
@@ -70,17 +91,43 @@ type Compiled =
   | { readonly kind: 'pattern'; readonly re: RegExp }
   | { readonly kind: 'detector'; readonly name: string };
 
+interface CompiledContextMatcher {
+  readonly matcher: Compiled;
+  readonly within: number;
+  readonly sameSentence: boolean;
+  readonly why: string;
+}
+
 interface CompiledRule {
   readonly rule: Rule;
   readonly primary: Compiled;
   readonly near?: { readonly matcher: Compiled; readonly within: number };
   readonly unless?: Compiled;
+  readonly unlessNear?: readonly CompiledContextMatcher[];
+  readonly corroborate?: readonly CompiledContextMatcher[];
 }
 
 interface Plan {
   readonly index: TermIndex;
   readonly rules: readonly CompiledRule[];
   readonly ids: ReadonlySet<string>;
+  /** Scanner 2: some rule has a `context` or a `title` (allowed only under `scanner: 2`). */
+  readonly v2: boolean;
+}
+
+function compileContextMatcher(
+  m: ContextMatcher,
+  index: TermIndex,
+  ruleId: string,
+): CompiledContextMatcher {
+  const matcher = compileMatcher(m, index, ruleId);
+  const isName = matcher.kind === 'detector' && matcher.name === 'person-name';
+  return {
+    matcher,
+    within: m.within ?? 12,
+    sameSentence: !(m['cross-sentences'] === true || isName),
+    why: m.why ?? (isName ? 'a named person' : 'nearby'),
+  };
 }
 
 const plans = new WeakMap<readonly Rule[], Plan>();
@@ -119,9 +166,28 @@ export function compileRules(rules: readonly Rule[]): Plan {
         ? { near: { matcher: compileMatcher(near, index, rule.id), within: near.within } }
         : {}),
       ...(unless ? { unless: compileMatcher(unless, index, rule.id) } : {}),
+      ...(rule.context?.['unless-near']
+        ? {
+            unlessNear: rule.context['unless-near'].map((m) =>
+              compileContextMatcher(m, index, rule.id),
+            ),
+          }
+        : {}),
+      ...(rule.context?.corroborate
+        ? {
+            corroborate: rule.context.corroborate.map((m) =>
+              compileContextMatcher(m, index, rule.id),
+            ),
+          }
+        : {}),
     };
   });
-  const plan: Plan = { index, rules: compiled, ids: new Set(rules.map((r) => r.id)) };
+  const plan: Plan = {
+    index,
+    rules: compiled,
+    ids: new Set(rules.map((r) => r.id)),
+    v2: rules.some((r) => r.context !== undefined || r.title !== undefined),
+  };
   plans.set(rules, plan);
   return plan;
 }
@@ -372,8 +438,21 @@ export function scanReport(
 
   let sentences: Int32Array | undefined;
   const findings: { finding: Finding; start: number }[] = [];
+  // Scanner 2: the story reading, the context of each match, grouped repeats.
+  const context = plan.v2 ? new ScanContext(text, tokens) : undefined;
+  const story = plan.v2 ? readStory(text) : undefined;
+  const place = (offset: number) => lineTable().at(toSource(offset));
+  const reading: StoryReading | undefined = story && {
+    kind: story.kind,
+    ...(story.stage !== undefined ? { stage: story.stage } : {}),
+    also: story.also,
+    label: story.label,
+    evidence: story.evidence.map((e) => ({ ...place(e.start), excerpt: e.excerpt, why: e.why })),
+  };
   for (const c of active) {
     if (c.unless && spansOf(c.unless).length > 0) continue;
+    const cx = c.rule.context;
+    if (story && cx?.['unless-reading']?.includes(story.kind)) continue;
     let spans = spansOf(c.primary);
     if (spans.length === 0) continue;
     if (c.near)
@@ -391,8 +470,11 @@ export function scanReport(
     let listedSuppressed = 0;
     let omittedOpen = 0;
     let omittedSuppressed = 0;
+    const groups = plan.v2 ? new Map<string, Finding>() : undefined;
     for (const span of dedupe(spans)) {
       if (suppressedBy.inComment(span)) continue;
+      const verdict = context && cx ? judge(c, span, context, spansOf, story, reading) : undefined;
+      if (verdict === null) continue;
       const byComment = suppressedBy.find(rule.id, span.start);
       const suppressed = byComment !== undefined || byFlag !== undefined;
       if (suppressed ? listedSuppressed >= limit : listedOpen >= limit) {
@@ -402,22 +484,42 @@ export function scanReport(
       }
       if (suppressed) listedSuppressed++;
       else listedOpen++;
-      const startPos = lineTable().at(toSource(span.start));
+      const startPos = place(span.start);
+      const excerpt = excerptOf(text, span);
+      const severity = verdict?.severity ?? rule.severity;
+      const message = verdict?.message ?? rule.message;
+      const key = groups
+        ? `${severity}\u0000${message}\u0000${excerpt.toLowerCase()}\u0000${byComment?.reason ?? byFlag ?? ''}`
+        : '';
+      const first = groups?.get(key);
+      if (first) {
+        (first.repeats ??= []).push({ line: startPos.line, column: startPos.column });
+        continue;
+      }
       const endPos = lineTable().at(toSource(span.end, true));
       const finding: Finding = {
         rule: rule.id,
         section: rule.section,
-        severity: rule.severity,
+        severity,
         line: startPos.line,
         column: startPos.column,
         endLine: endPos.line,
         endColumn: endPos.column,
-        excerpt: excerptOf(text, span),
-        message: rule.message,
+        excerpt,
+        message,
         questions: [...rule.questions],
       };
+      if (rule.title !== undefined) finding.title = rule.title;
+      if (verdict?.because) {
+        finding.because = verdict.because.map((b) => ({
+          ...place(b.start),
+          excerpt: excerptOf(text, b),
+          why: b.why,
+        }));
+      }
       if (byComment) finding.suppressed = { reason: byComment.reason, by: 'comment' };
       else if (byFlag !== undefined) finding.suppressed = { reason: byFlag, by: 'flag' };
+      groups?.set(key, finding);
       findings.push({ finding, start: span.start });
     }
     if (omittedOpen + omittedSuppressed > 0) {
@@ -435,7 +537,75 @@ export function scanReport(
       x.start - y.start ||
       (x.finding.rule < y.finding.rule ? -1 : x.finding.rule > y.finding.rule ? 1 : 0),
   );
-  return { findings: findings.map((f) => f.finding), omitted };
+  return {
+    findings: findings.map((f) => f.finding),
+    omitted,
+    ...(reading ? { reading } : {}),
+  };
+}
+
+interface Verdict {
+  readonly severity: Severity;
+  readonly message: string;
+  readonly because?: readonly (Span & { readonly why: string })[];
+}
+
+function lowerOf(a: Severity, b: Severity): Severity {
+  return severityRank(a) <= severityRank(b) ? a : b;
+}
+
+/**
+ * A scanner-2 rule's judgement of one match: null drops it; otherwise its severity (capped
+ * without corroboration, lowered under negation or in a quote), message and the spans that
+ * corroborate it.
+ */
+function judge(
+  c: CompiledRule,
+  span: Span,
+  context: ScanContext,
+  spansOf: (m: Compiled) => readonly Span[],
+  story: ReturnType<typeof readStory> | undefined,
+  reading: StoryReading | undefined,
+): Verdict | null {
+  const { rule } = c;
+  const cx = rule.context;
+  if (!cx) return { severity: rule.severity, message: rule.message };
+  for (const u of c.unlessNear ?? []) {
+    if (context.nearest(span, spansOf(u.matcher), u.within, u.sameSentence)) return null;
+  }
+  let severity = rule.severity;
+  let message = rule.message;
+  let because: (Span & { why: string })[] | undefined;
+  if (c.corroborate || cx['corroborated-by-reading']) {
+    const found: (Span & { why: string })[] = [];
+    for (const k of c.corroborate ?? []) {
+      const s = context.nearest(span, spansOf(k.matcher), k.within, k.sameSentence);
+      if (s) found.push({ start: s.start, end: s.end, why: k.why });
+    }
+    if (
+      found.length === 0 &&
+      story &&
+      reading &&
+      cx['corroborated-by-reading']?.includes(story.kind)
+    ) {
+      const e = story.evidence[0];
+      if (e) found.push({ start: e.start, end: e.end, why: `the story reads as ${reading.label}` });
+    }
+    if (found.length > 0) because = found;
+    else severity = lowerOf(severity, cx.alone ?? 'low');
+  }
+  if (cx.negation && context.scope(span) !== undefined) {
+    if (cx.negation === 'drop') return null;
+    if (cx.negation === 'flip') {
+      severity = lowerOf(severity, 'medium');
+      message = cx['negated-message'] ?? message;
+    } else severity = 'low';
+  }
+  if (cx.quoted && context.inQuote(span)) {
+    if (cx.quoted === 'drop') return null;
+    severity = 'low';
+  }
+  return because ? { severity, message, because } : { severity, message };
 }
 
 /** True when an unsuppressed finding is at or above `threshold`. */
