@@ -2,6 +2,10 @@
 import type { Condition } from '../core/checklist/schema.js';
 
 export function describeCondition(c: Condition): string {
+  if (c.answer !== undefined && c.includes !== undefined) {
+    const values = Array.isArray(c.includes) ? c.includes : [c.includes];
+    return `${c.answer} includes ${values.join(' or ')}`;
+  }
   if (c.answer !== undefined) {
     const values = Array.isArray(c.is) ? c.is : [c.is ?? ''];
     return `${c.answer} is ${values.join(' or ')}`;

@@ -2,7 +2,10 @@
 // grow by "Another proceeding?", progress reads "question n of about m" and survives a resume,
 // and changing the number of items drops the answers of the items no longer counted.
 import { describe, expect, it } from 'vitest';
-import type { GivenAnswer, Located } from '../../src/core/checklist/engine.js';
+import { findQuestion, type GivenAnswer, type Located } from '../../src/core/checklist/engine.js';
+import { reviewItems } from '../../src/prompts/review.js';
+import { questionBlock } from '../../src/render/walk.js';
+import { createTheme } from '../../src/render/theme.js';
 import { applyAnswer, newRecord } from '../../src/core/record/build.js';
 import type { RecordFile } from '../../src/core/record/schema.js';
 import { ANOTHER, walk, type AskContext } from '../../src/core/record/walk.js';
@@ -108,5 +111,34 @@ describe('the walk on a 2.0 pack', () => {
       'restrictions.proceeding-stage#2',
     ]);
     expect(applied.record.record.assessment.referrals).toEqual([]);
+  });
+});
+
+describe('what the reporter sees', () => {
+  it('the review screen lists lists and items, labelled, in walk order', async () => {
+    const { record } = await run(fresh(), SCRIPT);
+    const lines = reviewItems(pack, record).map((i) => `${i.id} | ${i.line}`);
+    expect(lines.slice(0, 6)).toEqual([
+      'restrictions.involves | Reporting restrictions: Which of these does the story involve? → A criminal case',
+      'restrictions.proceeding-kind#1 | Reporting restrictions: Proceeding 1: What kind of proceeding is it? → Criminal',
+      'restrictions.proceeding-stage#1 | Reporting restrictions: Proceeding 1: What stage has it reached? → Verdict given',
+      'restrictions.proceeding-kind#2 | Reporting restrictions: Proceeding 2: What kind of proceeding is it? → Criminal',
+      'restrictions.proceeding-stage#2 | Reporting restrictions: Proceeding 2: What stage has it reached? → Charged, awaiting trial',
+      'restrictions.proceedings | Reporting restrictions: Take each legal proceeding in the story in turn. → 2 proceedings',
+    ]);
+  });
+
+  it('each question shows "Question n of about m" and its item', () => {
+    const located = findQuestion(pack, 'restrictions.proceeding-kind#2')!;
+    const block = questionBlock(
+      located,
+      { section: 1, sections: 2, question: 4, number: 4, total: 8 },
+      [],
+      undefined,
+      createTheme(false),
+    );
+    expect(block).toContain('Question 4 of about 8 · Section 1 of 2');
+    expect(block).toContain('Proceeding 2 · Take each legal proceeding in the story in turn.');
+    expect(block).toContain('Proceeding 2: What kind of proceeding is it?');
   });
 });

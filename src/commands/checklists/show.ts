@@ -1,7 +1,7 @@
 // prepub checklists show <id>: sections, questions, guidance and citations.
 import { z } from 'zod';
 import { OUTPUT_FORMATS, parseOptions } from '../options.js';
-import { choicesOf, type Pack } from '../../core/checklist/schema.js';
+import { choicesOf, type Pack, type Question } from '../../core/checklist/schema.js';
 import type { Context } from '../../context.js';
 import { toJson } from '../../core/parse/json-strict.js';
 import { resolvePack } from '../../adapters/packs.js';
@@ -22,15 +22,19 @@ export function renderPack(pack: Pack, t: Theme): string {
       t.heading(`${si + 1}. ${s(section.title)} [${s(section.id)}]`),
       t.dim(wrap(section.why, 92, '   ')),
     );
-    for (const q of section.questions) {
+    for (const q of section.questions.flatMap((x): Question[] => [x, ...(x.questions ?? [])])) {
+      const group = section.questions.find((g) => g.questions?.some((c) => c.id === q.id));
+      if (q.type === 'repeat')
+        out.push('', t.dim(`   A repeat group: its questions are asked for each ${s(q.item ?? 'item')}.`));
       out.push(
         '',
-        `   ${t.strong(s(q.id))}${q.when ? t.dim(`  (asked when ${s(describeCondition(q.when))})`) : t.dim('  (screening)')}`,
+        `   ${t.strong(s(q.id))}${group ? t.dim(`  (for each ${s(group.item ?? 'item')} of ${s(group.id)})`) : ''}${q.when ? t.dim(`  (asked when ${s(describeCondition(q.when))})`) : t.dim('  (screening)')}`,
       );
       out.push(wrap(q.ask, 88, '   '));
       out.push(t.dim(wrap(q.guidance, 88, '     ')));
       out.push(t.dim(`     Cites: ${s(q.citations.join('; '))}`));
       if (q.type === 'text') out.push(`     Answer: free text${q.required ? '' : ' (optional)'}`);
+      if (q.type === 'checkbox') out.push('     Answer: tick any (or "none"); "not sure" about any');
       for (const c of choicesOf(q)) {
         const extra = [
           c.outcome.lawyer ? 'refer to lawyer' : '',

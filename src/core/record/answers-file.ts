@@ -196,7 +196,7 @@ export function parseAnswers(file: string, text: string, pack: Pack): ParsedAnsw
         diagnosticAt(
           parsed,
           [key],
-          `${key} takes an answer, not ${typeof entry === 'number' ? 'a number' : 'a list of items'}`,
+          `must be an answer, not ${typeof entry === 'number' ? 'a number' : 'a list of items'}`,
         ),
       );
       continue;
@@ -239,7 +239,9 @@ function valueProblem(
     return { message: problem, ...(index >= 0 ? { index } : {}) };
   }
   if (typeof value !== 'string')
-    return { message: `takes one answer, not a list (it is a ${q.type} question)` };
+    return {
+      message: `must be an answer, not a list (a list is for checkbox questions; this is a ${q.type} question)`,
+    };
   if (q.type === 'repeat') {
     const problem = checkAnswer(q, { value }, []);
     return problem === undefined ? undefined : { message: problem };
