@@ -103,7 +103,10 @@ export async function loadPackDir(
   };
 }
 
-const CachedPack = z.object({
+// Strict: a field of Pack missing here makes every cached pack a miss (slow, never wrong), and
+// the check below fails to compile. (A lenient schema once dropped `format`, and a cached 2.0
+// pack walked under the 1.0 rules.)
+const CachedPack = z.strictObject({
   id: z.string(),
   title: z.string(),
   jurisdiction: z.string(),
@@ -113,7 +116,11 @@ const CachedPack = z.object({
   sections: z.array(Section),
   sha256: z.string(),
   dir: z.string(),
+  format: z.union([z.literal(1), z.literal(2)]).optional(),
 });
+type MissingFromCache = Exclude<keyof Pack, keyof z.infer<typeof CachedPack>>;
+const cacheCoversPack: [MissingFromCache] extends [never] ? true : MissingFromCache = true;
+void cacheCoversPack;
 
 /** The base pack a manifest names (`extends`, read as YAML: quoted or not); `false` when it names
  * none; `true` when it names something that is not a pack id, or the manifest does not parse

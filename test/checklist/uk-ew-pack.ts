@@ -48,22 +48,30 @@ export async function ukEw(): Promise<Pack> {
   return pack;
 }
 
-/** A scripted answer: the value, or the value with the reporter's note. */
-export type Scripted = string | { readonly value: string; readonly note?: string };
+/**
+ * A scripted answer: the value (a list for a checkbox), the value with the reporter's note, or,
+ * for a repeat group, the number of items.
+ */
+export type Scripted =
+  | string
+  | readonly string[]
+  | number
+  | { readonly value: string | readonly string[]; readonly note?: string };
 
 export interface Script {
-  /** Answers by question id. */
+  /** Answers by question key (a question in a repeat group with its item: "id#2"). */
   readonly answers: Readonly<Record<string, Scripted>>;
   /**
-   * When set to "no", a question the script does not list is answered "no". Off unless a case
-   * says so; a question that does not offer "no" still fails the walk.
+   * When set to "none", a question the script does not list is answered "none of these" (a
+   * checkbox) or "no" (a yes-no question). Off unless a case says so; any other question still
+   * fails the walk.
    */
-  readonly otherwise?: 'no';
+  readonly otherwise?: 'none';
   readonly findings?: readonly FindingRef[];
 }
 
 export interface Walk {
-  /** The question ids in the order the engine asked them. */
+  /** The question keys in the order the engine asked them (a group's count is not one). */
   readonly asked: string[];
   readonly answers: Record<string, GivenAnswer>;
   readonly assessment: Assessment;
@@ -75,16 +83,20 @@ const LIMIT = 500;
  * Ask `nextQuestion` until the walk is complete, answering from the script. Throws, naming the
  * question, when the engine asks something the script does not answer, when a scripted answer is
  * not valid for the question, and when the script answers a question that was never asked.
- * A note the answer needs is filled in ("scripted note") unless the script gives one.
+ * A note the answer needs is filled in ("scripted note") unless the script gives one. A repeat
+ * group's entry is its number of items: the walk opens items ("Another proceeding?") up to it.
  */
 export function walk(pack: Pack, script: Script): Walk {
   const findings = script.findings ?? [];
   const answers: Record<string, GivenAnswer> = {};
+  const items: Record<string, number> = {};
   const asked: string[] = [];
+  const counted: string[] = [];
   for (let i = 0; i < LIMIT; i++) {
-    const next = nextQuestion(pack, { answers, findings });
+    const next = nextQuestion(pack, { answers, findings, items });
     if (!next) {
-      const unused = Object.keys(script.answers).filter((id) => !asked.includes(id));
+      const used = new Set([...asked, ...counted]);
+      const unused = Object.keys(script.answers).filter((id) => !used.has(id));
       if (unused.length > 0) {
         throw new Error(
           `the script answers ${unused.join(', ')}, which the engine never asked (asked: ${asked.join(', ')})`,
@@ -93,43 +105,61 @@ export function walk(pack: Pack, script: Script): Walk {
       return { asked, answers, assessment: assess(pack, { answers, findings }) };
     }
     const q = next.question;
-    const scripted = script.answers[q.id] ?? (script.otherwise === 'no' ? 'no' : undefined);
+    const fallback =
+      script.otherwise === 'none'
+        ? q.type === 'checkbox'
+          ? ['none']
+          : q.type === 'yes-no'
+            ? 'no'
+            : undefined
+        : undefined;
+    const scripted = script.answers[next.key] ?? fallback;
     if (scripted === undefined) {
       throw new Error(
-        `the engine asked ${q.id} ("${q.ask}"), which the script does not answer (asked so far: ${asked.join(', ') || 'nothing'})`,
+        `the engine asked ${next.key} ("${q.ask}"), which the script does not answer (asked so far: ${asked.join(', ') || 'nothing'})`,
       );
     }
-    const value = typeof scripted === 'string' ? scripted : scripted.value;
+    if (typeof scripted === 'number') {
+      const open = Math.max(items[next.key] ?? 1, 1);
+      if (open < scripted) {
+        items[next.key] = open + 1;
+        continue;
+      }
+      answers[next.key] = { value: String(scripted) };
+      counted.push(next.key);
+      continue;
+    }
+    const value =
+      typeof scripted === 'string' || Array.isArray(scripted)
+        ? (scripted as string | string[])
+        : (scripted as { value: string | string[] }).value;
+    const note =
+      typeof scripted === 'object' && !Array.isArray(scripted)
+        ? (scripted as { note?: string }).note
+        : undefined;
     const given: GivenAnswer = {
       value,
       note:
-        typeof scripted === 'string' || scripted.note === undefined
-          ? notePrompt(q, value, findings) !== undefined
-            ? `scripted note for ${q.id}`
-            : undefined
-          : scripted.note,
+        note ??
+        (notePrompt(q, value, findings) !== undefined
+          ? `scripted note for ${next.key}`
+          : undefined),
     };
     const problem = checkAnswer(q, given, findings);
-    if (problem !== undefined) throw new Error(`scripted answer "${value}" to ${q.id}: ${problem}`);
-    answers[q.id] = given;
-    asked.push(q.id);
+    if (problem !== undefined)
+      throw new Error(`scripted answer "${String(value)}" to ${next.key}: ${problem}`);
+    answers[next.key] = given;
+    asked.push(next.key);
   }
   throw new Error(`the walk did not end after ${LIMIT} questions`);
 }
 
-/** The pack's screening questions (no `when`), in ask order. */
+/** The pack's screening questions (no `when`), in ask order: one checkbox per section. */
 export const SCREENING = [
-  'safety.people-at-risk',
-  'safety.reporter-at-risk',
-  'restrictions.legal-proceedings',
-  'restrictions.sexual-offence-fgm-forced-marriage',
-  'restrictions.child-involved',
-  'defamation.criticises-someone',
-  'defamation.business-claims',
-  'privacy.private-information',
-  'privacy.sensitive-circumstances',
-  'sources.confidential-source',
-  'sources.leaked-material',
-  'accuracy.legal-proceedings',
-  'accuracy.unchecked-material',
+  'safety.involves',
+  'restrictions.involves',
+  'defamation.involves',
+  'privacy.involves',
+  'sources.involves',
+  'accuracy.involves',
 ];
