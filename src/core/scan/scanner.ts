@@ -63,6 +63,7 @@ type MatcherSpec = {
   detector?: string | undefined;
   'case-sensitive'?: boolean | undefined;
   inflect?: boolean | undefined;
+  gap?: number | undefined;
 };
 
 type Compiled =
@@ -75,6 +76,9 @@ interface CompiledRule {
   readonly primary: Compiled;
   readonly near?: { readonly matcher: Compiled; readonly within: number };
   readonly unless?: Compiled;
+  /** #14: keep findings only when this matches somewhere; lower the severity when that matches. */
+  readonly onlyIf?: Compiled;
+  readonly downgrade?: { readonly matcher: Compiled; readonly to: Severity };
 }
 
 interface Plan {
@@ -89,7 +93,11 @@ function compileMatcher(m: MatcherSpec, index: TermIndex, ruleId: string): Compi
   if (m.terms !== undefined) {
     return {
       kind: 'terms',
-      slot: index.add(m.terms, { caseSensitive: m['case-sensitive'], inflect: m.inflect }),
+      slot: index.add(m.terms, {
+        caseSensitive: m['case-sensitive'],
+        inflect: m.inflect,
+        ...(m.gap !== undefined ? { gap: m.gap } : {}),
+      }),
     };
   }
   if (m.pattern !== undefined) {
@@ -112,6 +120,8 @@ export function compileRules(rules: readonly Rule[]): Plan {
     const primary = compileMatcher(rule.match, index, rule.id);
     const near = rule.match.near;
     const unless = rule.match.unless;
+    const onlyIf = rule.match['only-if'];
+    const downgrade = rule.downgrade;
     return {
       rule,
       primary,
@@ -119,6 +129,10 @@ export function compileRules(rules: readonly Rule[]): Plan {
         ? { near: { matcher: compileMatcher(near, index, rule.id), within: near.within } }
         : {}),
       ...(unless ? { unless: compileMatcher(unless, index, rule.id) } : {}),
+      ...(onlyIf ? { onlyIf: compileMatcher(onlyIf, index, rule.id) } : {}),
+      ...(downgrade
+        ? { downgrade: { matcher: compileMatcher(downgrade, index, rule.id), to: downgrade.to } }
+        : {}),
     };
   });
   const plan: Plan = { index, rules: compiled, ids: new Set(rules.map((r) => r.id)) };
@@ -374,6 +388,7 @@ export function scanReport(
   const findings: { finding: Finding; start: number }[] = [];
   for (const c of active) {
     if (c.unless && spansOf(c.unless).length > 0) continue;
+    if (c.onlyIf && spansOf(c.onlyIf).length === 0) continue;
     let spans = spansOf(c.primary);
     if (spans.length === 0) continue;
     if (c.near)
@@ -386,6 +401,8 @@ export function scanReport(
         c.near.matcher.kind === 'detector' && c.near.matcher.name === 'person-name',
       );
     const { rule } = c;
+    const severity =
+      c.downgrade && spansOf(c.downgrade.matcher).length > 0 ? c.downgrade.to : rule.severity;
     const byFlag = opts.ignore?.get(rule.id);
     let listedOpen = 0;
     let listedSuppressed = 0;
@@ -407,7 +424,7 @@ export function scanReport(
       const finding: Finding = {
         rule: rule.id,
         section: rule.section,
-        severity: rule.severity,
+        severity,
         line: startPos.line,
         column: startPos.column,
         endLine: endPos.line,
@@ -424,7 +441,7 @@ export function scanReport(
       omitted.push({
         rule: rule.id,
         section: rule.section,
-        severity: rule.severity,
+        severity,
         open: omittedOpen,
         suppressed: omittedSuppressed,
       });

@@ -1,0 +1,56 @@
+// Relatives identified through a possessive: "Smith's daughter", "his mother, Lynn Orange",
+// "her 14-year-old son", "the boy's parents". Naming or describing the relative of a person in
+// the news identifies the relative too, and around a child or a complainant it is a jigsaw
+// piece. A name's possessive counts only when the name is a person's (not "the council's"), and
+// "his"/"her" only when they refer to a person named in the last two sentences.
+import { mentionsOf, tokenAt } from '../mentions.js';
+import type { Detector, DetectorInput, Span } from './types.js';
+
+const RELATIVES =
+  '(?:sons?|daughters?|mother|mum|father|dad|wife|husband|partner|brothers?|sisters?|siblings?|parents|children|kids|child|grandsons?|granddaughters?|grandchildren|grandmother|grandfather|grandparents|nan|gran|uncle|aunt|nephew|niece|cousins?|stepson|stepdaughter|stepfather|stepmother|fianc[eé]e?|girlfriend|boyfriend|baby|twins?|widow|widower)';
+const QUALIFIER =
+  '(?:(?:\\d{1,2}|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)-year-old|young|teenage|eldest|youngest|older|younger|new|late|former|elder|baby|infant|twin|little|estranged|adult|two|three|four)';
+const CHILD_OWNER =
+  '(?:[Tt]he|[Aa]) (?:boy|girl|child|teenager|teen|youngster|pupil|schoolboy|schoolgirl|toddler|baby|infant|victim|complainant|youth)';
+
+const POSSESSIVE = new RegExp(
+  `(?<![\\p{L}\\p{N}])(?:(${CHILD_OWNER})['’]s|(his|her|their|His|Her|Their)|(\\p{Lu}[\\p{L}'’-]+)['’]s)(?: ${QUALIFIER}){0,2} ${RELATIVES}(?![\\p{L}\\p{N}])`,
+  'gu',
+);
+const MINOR_AGE =
+  /(?:^|\s)(?:\d|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)-year-old/iu;
+
+interface Found {
+  readonly span: Span;
+  readonly child: boolean;
+}
+
+function find(input: DetectorInput): Found[] {
+  const { text, tokens } = input;
+  const m = mentionsOf(input);
+  const out: Found[] = [];
+  POSSESSIVE.lastIndex = 0;
+  for (let r = POSSESSIVE.exec(text); r !== null; r = POSSESSIVE.exec(text)) {
+    const [whole, childOwner, pronoun, name] = r;
+    const t = tokenAt(tokens, r.index);
+    if (name !== undefined && ((m.tokenPerson[t] as number) < 0 || m.pronoun[t] === 1)) continue;
+    if (pronoun !== undefined && !/^their$/i.test(pronoun) && (m.tokenPerson[t] as number) < 0)
+      continue;
+    if (pronoun !== undefined && /^their$/i.test(pronoun)) continue;
+    const child = childOwner !== undefined || MINOR_AGE.test(whole);
+    out.push({ span: { start: r.index, end: r.index + whole.length }, child });
+  }
+  return out;
+}
+
+/** A relative identified through a possessive of a person (not a child's: see childRelative). */
+export const possessiveRelative: Detector = (input) =>
+  find(input)
+    .filter((f) => !f.child)
+    .map((f) => f.span);
+
+/** A relative of a child or complainant ("the boy's mother"), or a child relative with an age. */
+export const childRelative: Detector = (input) =>
+  find(input)
+    .filter((f) => f.child)
+    .map((f) => f.span);
