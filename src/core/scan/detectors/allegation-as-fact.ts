@@ -6,9 +6,12 @@
 // sentence about a novel or film are not. The span runs from the person to the crime words.
 import { mentionsOf, tokenAt } from '../mentions.js';
 import {
+  execIn,
   hasAny,
   insideQuote,
   phraseRegex,
+  sentencesWith,
+  triggerSet,
   sentenceWords,
   wordsBetween,
   wordSet,
@@ -67,6 +70,15 @@ const LABELS = phraseRegex([
 ]);
 
 const FACTS = phraseRegex(FACT_PHRASES);
+
+/** A word each fact phrase or label holds: only sentences with one of them are read. */
+const TRIGGERS = triggerSet(`
+  bribe bribes bribed backhander backhanders kickback kickbacks bung bungs take fiddle pocket
+  pockets till helped siphoned embezzled defrauded swindled fleeced conned extorted blackmailed
+  stole stolen pocketed ripped fiddled cooked laundered falsified forged rigged committed cheated
+  lied covered abused corrupt crooked crook crooks bent fraudster fraudsters thief thieves liar
+  liars conman con swindler embezzler racketeer cheat criminal gangster dealer thieving
+  swindlers embezzlers racketeers cheats criminals gangsters dealers conmen`);
 
 /** Words that attribute, hedge or put the words before a court: not "stated as fact". */
 const HEDGES = wordSet(`
@@ -129,8 +141,9 @@ export const allegationAsFact: Detector = (input) => {
   };
   const sentenceOk = (id: number): boolean => !hasAny(sentenceWords(m, tokens, id), HEDGES);
 
-  FACTS.lastIndex = 0;
-  for (let r = FACTS.exec(text); r !== null; r = FACTS.exec(text)) {
+  const ranges = sentencesWith(m, tokens, text, TRIGGERS);
+  if (ranges.length === 0) return [];
+  for (const r of execIn(FACTS, text, ranges)) {
     const start = r.index;
     const end = start + r[0].length;
     const t = tokenAt(tokens, start);
@@ -175,8 +188,7 @@ export const allegationAsFact: Detector = (input) => {
     out.push({ start: tokens.starts[from] as number, end });
   }
 
-  LABELS.lastIndex = 0;
-  for (let r = LABELS.exec(text); r !== null; r = LABELS.exec(text)) {
+  for (const r of execIn(LABELS, text, ranges)) {
     const end = r.index + r[0].length;
     const next = tokenAt(tokens, end);
     // "fraudster John Smith", "corrupt councillor Smith": a name within two words.

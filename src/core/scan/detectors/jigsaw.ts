@@ -4,7 +4,7 @@
 // ("who asked not to be named", "who cannot be named for legal reasons") and the sentences either
 // side. The span is the identifying detail, so the finding names it.
 import { mentionsOf, tokenAt } from '../mentions.js';
-import { phraseRegex } from './sentence-context.js';
+import { execIn, phraseRegex, sentencesWith, triggerSet } from './sentence-context.js';
 import type { Detector, DetectorInput, Span } from './types.js';
 
 const SOURCE_MARKERS = phraseRegex([
@@ -37,7 +37,7 @@ const COMPLAINANT_MARKERS = phraseRegex([
 const DETAILS = phraseRegex([
   'on (?:the |a )?(?:\\p{L}+ ){0,2}ward',
   '(?:who has|who had|has|had|having) (?:worked|served|been|taught|nursed) (?:there |at the \\p{L}+ |in the \\p{L}+ |at the trust |for the \\p{L}+ )?for (?:\\d+|\\p{L}+) years',
-  "(?:\\d+|\\p{L}+) years(?:’|')? (?:service|experience)",
+  "(?:\\d+|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|fifteen|twenty|thirty|forty|many|several) years(?:’|')? (?:service|experience)",
   '(?:who|she|he|having|had|after|they) trained (?:at|in|as) (?:\\p{L}+ ){0,3}?\\p{L}+',
   '(?:her|his|their) (?:team|department|unit|shift|wing|office|line manager|year group|class|squad|station)',
   'joined (?:the \\p{L}+ |the force |the trust )?in (?:19|20)\\d\\d',
@@ -54,28 +54,30 @@ const NAMED_DETAILS = phraseRegex(
   true,
 );
 
+/** A word each anonymity marker holds: only sentences with one of them are read. */
+const MARKER_TRIGGERS = triggerSet(`
+  named identified anonymity anonymously anonymous source whistleblower complainant victim`);
+
 function anchored(input: DetectorInput, markers: RegExp): Span[] {
   const { text, tokens } = input;
   const m = mentionsOf(input);
-  const near = new Set<number>();
-  markers.lastIndex = 0;
-  for (let r = markers.exec(text); r !== null; r = markers.exec(text)) {
+  // The marker's sentence and the sentences either side of it.
+  const near: [number, number][] = [];
+  for (const r of execIn(markers, text, sentencesWith(m, tokens, text, MARKER_TRIGGERS))) {
     const id = m.sentence[tokenAt(tokens, r.index)] as number;
-    near
-      .add(id - 1)
-      .add(id)
-      .add(id + 1);
+    const from = m.sentenceStart[Math.max(0, id - 1)] as number;
+    const after = m.sentenceStart[id + 2];
+    const start = tokens.starts[from] as number;
+    const end = after === undefined ? text.length : (tokens.starts[after] as number);
+    const prev = near.at(-1);
+    if (prev !== undefined && prev[1] >= start) prev[1] = Math.max(prev[1], end);
+    else near.push([start, end]);
   }
-  if (near.size === 0) return [];
   const out: Span[] = [];
-  for (const re of [DETAILS, NAMED_DETAILS]) {
-    re.lastIndex = 0;
-    for (let r = re.exec(text); r !== null; r = re.exec(text)) {
-      if (near.has(m.sentence[tokenAt(tokens, r.index)] as number))
-        out.push({ start: r.index, end: r.index + r[0].length });
-    }
-  }
-  return out.sort((a, b) => a.start - b.start);
+  for (const re of [DETAILS, NAMED_DETAILS])
+    for (const r of execIn(re, text, near))
+      out.push({ start: r.index, end: r.index + r[0].length });
+  return out.sort((x, y) => x.start - y.start);
 }
 
 export const sourceJigsaw: Detector = (input) => anchored(input, SOURCE_MARKERS);

@@ -2,7 +2,9 @@
 // "Department of Health", "DWP", "HMRC", "the CPS", "IOPC", "Met Police", "Leeds City Council"
 // and "Council of Leeds", "West Yorkshire Police". Rules use it where a statement by a public
 // body matters (privilege for fair and accurate reports of what it says).
-import { regexSpans, type Detector } from './types.js';
+import { mentionsOf } from '../mentions.js';
+import { execIn, sentencesWith, triggerSet } from './sentence-context.js';
+import type { Detector } from './types.js';
 
 const CAP = "\\p{Lu}\\p{Ll}[\\p{L}'’-]*";
 const BODIES = [
@@ -33,4 +35,15 @@ const PUBLIC_BODY = new RegExp(
   'gu',
 );
 
-export const publicBody: Detector = ({ text }) => regexSpans(text, PUBLIC_BODY);
+/** A word each public body's name holds: only sentences with one of them are read. */
+const TRIGGERS = triggerSet(
+  `department ministry office hm crown independent police constabulary council nhs trust
+  commission executive authority commissioner ${ACRONYMS.toLowerCase().split('|').join(' ')}`,
+);
+
+export const publicBody: Detector = (input) =>
+  execIn(
+    PUBLIC_BODY,
+    input.text,
+    sentencesWith(mentionsOf(input), input.tokens, input.text, TRIGGERS),
+  ).map((r) => ({ start: r.index, end: r.index + r[0].length }));

@@ -4,6 +4,7 @@
 // piece. A name's possessive counts only when the name is a person's (not "the council's"), and
 // "his"/"her" only when they refer to a person named in the last two sentences.
 import { mentionsOf, tokenAt } from '../mentions.js';
+import { execIn, sentencesWith, triggerSet } from './sentence-context.js';
 import type { Detector, DetectorInput, Span } from './types.js';
 
 const RELATIVES =
@@ -20,17 +21,32 @@ const POSSESSIVE = new RegExp(
 const MINOR_AGE =
   /(?:^|\s)(?:\d|1[0-7]|one|two|three|four|five|six|seven|eight|nine|ten|eleven|twelve|thirteen|fourteen|fifteen|sixteen|seventeen)-year-old/iu;
 
+const TRIGGERS = triggerSet(`
+  son sons daughter daughters mother mum father dad wife husband partner brother brothers sister
+  sisters sibling siblings parents children kids child grandson grandsons granddaughter
+  granddaughters grandchildren grandmother grandfather grandparents nan gran uncle aunt nephew
+  niece cousin cousins stepson stepdaughter stepfather stepmother fiance fiancee fiancé fiancée
+  girlfriend boyfriend baby twin twins widow widower`);
+
 interface Found {
   readonly span: Span;
   readonly child: boolean;
 }
 
+const found = new WeakMap<object, Found[]>();
+
+/** The possessive relatives of a scan, found once for both detectors. */
 function find(input: DetectorInput): Found[] {
+  let list = found.get(input.tokens);
+  if (list === undefined) found.set(input.tokens, (list = findAll(input)));
+  return list;
+}
+
+function findAll(input: DetectorInput): Found[] {
   const { text, tokens } = input;
   const m = mentionsOf(input);
   const out: Found[] = [];
-  POSSESSIVE.lastIndex = 0;
-  for (let r = POSSESSIVE.exec(text); r !== null; r = POSSESSIVE.exec(text)) {
+  for (const r of execIn(POSSESSIVE, text, sentencesWith(m, tokens, text, TRIGGERS))) {
     const [whole, childOwner, pronoun, name] = r;
     const t = tokenAt(tokens, r.index);
     if (name !== undefined && ((m.tokenPerson[t] as number) < 0 || m.pronoun[t] === 1)) continue;

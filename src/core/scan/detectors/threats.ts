@@ -6,7 +6,7 @@
 // Sport and idiom ("killed off the game", "rewarded for his patience") are not matched: every
 // phrase needs a harm word and a person it is aimed at.
 import { mentionsOf, tokenAt } from '../mentions.js';
-import { phraseRegex } from './sentence-context.js';
+import { execIn, phraseRegex, sentencesWith, triggerSet } from './sentence-context.js';
 import type { Detector, DetectorInput, Span } from './types.js';
 
 const HARM =
@@ -43,12 +43,20 @@ const REPRISALS = phraseRegex([
   `(?:published|posted|shared|leaked) (?:his|her|their) (?:home )?address`,
 ]);
 
-function spans(re: RegExp, text: string): Span[] {
-  const out: Span[] = [];
-  re.lastIndex = 0;
-  for (let r = re.exec(text); r !== null; r = re.exec(text))
-    out.push({ start: r.index, end: r.index + r[0].length });
-  return out;
+/** A word each call or reprisal phrase holds: only sentences with one of them are read. */
+const TRIGGERS = triggerSet(`
+  kill killed shot shoot stab stabbed hang hanged hung hurt harm harmed attack attacked beat beaten
+  burn burned burnt kneecapped knee capped maimed murdered executed lynched strung taken done
+  battered punished knife murder death bullet price bounty contract hit reward dealt sorted taught
+  lesson pay coming teach retribution reprisal reprisals payback lives live works work sleeps
+  sleep address run hunted`);
+
+function spans(input: DetectorInput, re: RegExp): Span[] {
+  const ranges = sentencesWith(mentionsOf(input), input.tokens, input.text, TRIGGERS);
+  return execIn(re, input.text, ranges).map((r) => ({
+    start: r.index,
+    end: r.index + r[0].length,
+  }));
 }
 
 /** True when the sentence holding the span names a person (a name, or a pronoun that refers to one). */
@@ -63,12 +71,10 @@ function namesPerson(input: DetectorInput, s: Span): boolean {
 }
 
 export const callToHarm: Detector = (input) =>
-  spans(CALLS, input.text).filter((s) => namesPerson(input, s));
+  spans(input, CALLS).filter((s) => namesPerson(input, s));
 
 export const reprisalLanguage: Detector = (input) => {
-  const named = input.detect('call-to-harm');
-  const calls = spans(CALLS, input.text).filter(
-    (s) => !named.some((n) => n.start === s.start && n.end === s.end),
-  );
-  return [...calls, ...spans(REPRISALS, input.text)].sort((a, b) => a.start - b.start);
+  const named = new Set(input.detect('call-to-harm').map((n) => n.start));
+  const calls = spans(input, CALLS).filter((s) => !named.has(s.start));
+  return [...calls, ...spans(input, REPRISALS)].sort((a, b) => a.start - b.start);
 };
