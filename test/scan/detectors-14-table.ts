@@ -78,12 +78,19 @@ export const TABLE_14: [DetectorId, string, string[]][] = [
   ['child-relative', "The boy's mother wept in court.", ["The boy's mother"]],
   ['child-relative', 'Ann Lee, 40, said her 14-year-old son was scared.', ['her 14-year-old son']],
   ['child-relative', "Tom Blake's daughter was at home.", []],
+  [
+    'child-relative',
+    'A 15-year-old boy appeared in court. He looked over at his parents.',
+    ['his parents'],
+  ],
+  ['child-relative', 'Ann Lee, 40, was in court. She looked over at her parents.', []],
   // streets without a number where someone lives
   ['home-street', 'She lives on Acacia Avenue with her husband.', ['Acacia Avenue']],
   ['home-street', 'in the home they shared on Rothesay Road, Shadsworth', ['Rothesay Road']],
   ['home-street', 'a surgery in a converted Victorian town house, in Cockton Hill Road', []],
   ['home-street', 'plans for a shop on Station Road were approved', []],
   ['home-street', 'He lives at 14 Elm Grove.', []],
+  ['home-street', 'Police were called to a property on Fairfield Road.', ['Fairfield Road']],
   // jigsaw details around an anonymous source or complainant
   [
     'source-jigsaw',

@@ -5,7 +5,7 @@ import { STREET_TYPES } from './street-address.js';
 import { regexSpans, type Detector } from './types.js';
 
 const HOME_WORDS =
-  '(?:lives?|lived|living|moved to|grew up|(?:his|her|their|family|the|whose) (?:home|house|flat|bungalow|cottage|address))';
+  '(?:lives?|lived|living|moved to|grew up|(?:his|her|their|family|the|whose) (?:home|house|flat|bungalow|cottage|address)|(?:at|to|from|outside) (?:a|the) (?:property|house|flat|address))';
 const STREET = `(?:\\p{Lu}[\\p{L}'’]+[ -]){1,3}(?:${STREET_TYPES.join('|')})\\b`;
 // The home word, then at most eight words (in one sentence: no . ! ? between) before "on/in/at".
 const HOME_STREET = new RegExp(

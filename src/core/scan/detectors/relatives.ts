@@ -46,14 +46,40 @@ function findAll(input: DetectorInput): Found[] {
   const { text, tokens } = input;
   const m = mentionsOf(input);
   const out: Found[] = [];
-  for (const r of execIn(POSSESSIVE, text, sentencesWith(m, tokens, text, TRIGGERS))) {
+  const ranges = sentencesWith(m, tokens, text, TRIGGERS);
+  if (ranges.length === 0) return out;
+  // Sentences with an age under 18 in them: "his" or "her" there, or up to four sentences later,
+  // with no named person to refer to, is the child's ("a 15-year-old boy … his parents").
+  const minorSentences = input
+    .detect('minor-age')
+    .map((s) => m.sentence[tokenAt(tokens, s.start)] as number);
+  const afterMinor = (id: number): boolean => {
+    // The last sentence with a minor's age at or before `id` (the list is in text order).
+    let lo = 0;
+    let hi = minorSentences.length - 1;
+    let k = -1;
+    while (lo <= hi) {
+      const mid = (lo + hi) >>> 1;
+      if ((minorSentences[mid] as number) <= id) {
+        k = minorSentences[mid] as number;
+        lo = mid + 1;
+      } else hi = mid - 1;
+    }
+    return k >= 0 && id - k <= 4;
+  };
+  for (const r of execIn(POSSESSIVE, text, ranges)) {
     const [whole, childOwner, pronoun, name] = r;
     const t = tokenAt(tokens, r.index);
     if (name !== undefined && ((m.tokenPerson[t] as number) < 0 || m.pronoun[t] === 1)) continue;
-    if (pronoun !== undefined && !/^their$/i.test(pronoun) && (m.tokenPerson[t] as number) < 0)
-      continue;
-    if (pronoun !== undefined && /^their$/i.test(pronoun)) continue;
-    const child = childOwner !== undefined || MINOR_AGE.test(whole);
+    let ofMinor = false;
+    if (pronoun !== undefined) {
+      if (/^their$/i.test(pronoun)) continue;
+      if ((m.tokenPerson[t] as number) < 0) {
+        if (!afterMinor(m.sentence[t] as number)) continue;
+        ofMinor = true;
+      }
+    }
+    const child = ofMinor || childOwner !== undefined || MINOR_AGE.test(whole);
     out.push({ span: { start: r.index, end: r.index + whole.length }, child });
   }
   return out;
