@@ -204,6 +204,25 @@ describe('#14 fixture stories through the scan command', () => {
   });
 });
 
+describe('acquittals', () => {
+  it.each([
+    'Tom Blake was cleared of fraud at Leeds Crown Court. Mr Blake, 40, had been accused of stealing.',
+    'Tom Blake was found not guilty of fraud on Friday.',
+    'Tom Blake was cleared for fraud at Leeds Crown Court on Friday.',
+  ])('%j is not an accusation that needs a reply', (text) => {
+    const rulesFound = scanText(text, rules).map((f) => f.rule);
+    expect(rulesFound).not.toContain('uk-ew.no-reply-recorded');
+    expect(rulesFound).not.toContain('uk-ew.allegation-as-fact');
+  });
+
+  it('an accusation with no acquittal still needs a reply', () => {
+    const rulesFound = scanText('Tom Blake, 40, stole from his employer for years.', rules).map(
+      (f) => f.rule,
+    );
+    expect(rulesFound).toContain('uk-ew.no-reply-recorded');
+  });
+});
+
 describe('precision on the harmless tuning articles', () => {
   it('the #14 rules add no finding above low to any harmless article of the tuning split', () => {
     const dir = path.join(ROOT, 'test', 'fixtures', 'corpus', 'tuning');
