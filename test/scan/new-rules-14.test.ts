@@ -101,6 +101,19 @@ describe('#14 rules on newsroom phrasing', () => {
     ],
     ['The nurse on the cardiac ward said staff were tired.', []],
     ['HMRC said it would not comment.', ['public-body-statement low HMRC']],
+    ['The council said the road would reopen.', []],
+    ['He was arrested on suspicion of burglary and later charged.', []],
+    ['He has always said he is innocent.', []],
+    ['The committee dealt with the budget, Cllr Jane Smith said.', []],
+    [
+      'Cllr Ann Lee has received death threats. She lives on Acacia Avenue.',
+      ['home-street-and-threat high Acacia Avenue'],
+    ],
+    [
+      'The woman, who cannot be named for legal reasons, works at the Riverside Centre. She was raped in 2019.',
+      ['complainant-jigsaw-detail high works at the Riverside Centre'],
+    ],
+    ['The woman, who cannot be named for legal reasons, works at the Riverside Centre.', []],
   ])('%j → %j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
