@@ -3,6 +3,7 @@ import { describe, expect, it } from 'vitest';
 import { DETECTORS, type DetectorId } from '../../src/core/scan/detectors/registry.js';
 import type { Span } from '../../src/core/scan/detectors/types.js';
 import { tokenize } from '../../src/core/scan/tokens.js';
+import { TABLE_14 } from './detectors-14-table.js';
 
 function run(name: DetectorId, text: string): string[] {
   const tokens = tokenize(text);
@@ -95,6 +96,7 @@ const table: [DetectorId, string, string[]][] = [
   ['quote-ellipsis', '"I did not ... touch her"', ['...']],
   ['quote-ellipsis', '“Wait… no”', ['…']],
   ['quote-ellipsis', 'and so on... outside', []],
+  ...TABLE_14,
 ];
 
 describe('detectors', () => {

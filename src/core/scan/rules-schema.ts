@@ -47,6 +47,8 @@ const matcherFields = {
   'case-sensitive': z.boolean().optional(),
   /** Also match common endings: allege → alleges, alleged, allegedly, alleging (default: true). */
   inflect: z.boolean().optional(),
+  /** Terms only: up to this many words may stand inside a phrase ("charged with a serious offence"); a, an, the are free. */
+  gap: z.number().int().min(1).max(3).optional(),
 };
 
 /** A second matcher that must occur within `within` words of the first. */
@@ -60,7 +62,13 @@ export const Unless = z.strictObject(matcherFields).superRefine(exactlyOneKind);
 export type Unless = z.infer<typeof Unless>;
 
 export const Match = z
-  .strictObject({ ...matcherFields, near: Near.optional(), unless: Unless.optional() })
+  .strictObject({
+    ...matcherFields,
+    near: Near.optional(),
+    unless: Unless.optional(),
+    /** Keep the rule's findings only if this matcher occurs somewhere in the draft. */
+    'only-if': Unless.optional(),
+  })
   .superRefine(exactlyOneKind);
 export type Match = z.infer<typeof Match>;
 
@@ -114,6 +122,11 @@ export const Rule = z.strictObject({
   match: Match,
   /** Context and corroboration (scanner 2). */
   context: RuleContext.optional(),
+  /** If this matcher occurs anywhere in the draft, the findings take severity `to` instead. */
+  downgrade: z
+    .strictObject({ ...matcherFields, to: Severity })
+    .superRefine(exactlyOneKind)
+    .optional(),
 });
 export type Rule = z.infer<typeof Rule>;
 
@@ -162,6 +175,8 @@ export const RulesFile = z
             ],
           ),
         ),
+        [['rules', i, 'match', 'only-if'], rule.match['only-if']],
+        [['rules', i, 'downgrade'], rule.downgrade],
       ];
       for (const [path, m] of matchers) {
         if (m === undefined || typeof m.pattern !== 'string') continue;

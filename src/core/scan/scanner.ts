@@ -84,6 +84,7 @@ type MatcherSpec = {
   detector?: string | undefined;
   'case-sensitive'?: boolean | undefined;
   inflect?: boolean | undefined;
+  gap?: number | undefined;
 };
 
 type Compiled =
@@ -105,6 +106,9 @@ interface CompiledRule {
   readonly unless?: Compiled;
   readonly unlessNear?: readonly CompiledContextMatcher[];
   readonly corroborate?: readonly CompiledContextMatcher[];
+  /** #14: keep findings only when this matches somewhere; lower the severity when that matches. */
+  readonly onlyIf?: Compiled;
+  readonly downgrade?: { readonly matcher: Compiled; readonly to: Severity };
 }
 
 interface Plan {
@@ -136,7 +140,11 @@ function compileMatcher(m: MatcherSpec, index: TermIndex, ruleId: string): Compi
   if (m.terms !== undefined) {
     return {
       kind: 'terms',
-      slot: index.add(m.terms, { caseSensitive: m['case-sensitive'], inflect: m.inflect }),
+      slot: index.add(m.terms, {
+        caseSensitive: m['case-sensitive'],
+        inflect: m.inflect,
+        ...(m.gap !== undefined ? { gap: m.gap } : {}),
+      }),
     };
   }
   if (m.pattern !== undefined) {
@@ -159,6 +167,8 @@ export function compileRules(rules: readonly Rule[]): Plan {
     const primary = compileMatcher(rule.match, index, rule.id);
     const near = rule.match.near;
     const unless = rule.match.unless;
+    const onlyIf = rule.match['only-if'];
+    const downgrade = rule.downgrade;
     return {
       rule,
       primary,
@@ -179,6 +189,10 @@ export function compileRules(rules: readonly Rule[]): Plan {
               compileContextMatcher(m, index, rule.id),
             ),
           }
+        : {}),
+      ...(onlyIf ? { onlyIf: compileMatcher(onlyIf, index, rule.id) } : {}),
+      ...(downgrade
+        ? { downgrade: { matcher: compileMatcher(downgrade, index, rule.id), to: downgrade.to } }
         : {}),
     };
   });
@@ -453,6 +467,7 @@ export function scanReport(
     if (c.unless && spansOf(c.unless).length > 0) continue;
     const cx = c.rule.context;
     if (story && cx?.['unless-reading']?.includes(story.kind)) continue;
+    if (c.onlyIf && spansOf(c.onlyIf).length === 0) continue;
     let spans = spansOf(c.primary);
     if (spans.length === 0) continue;
     if (c.near)
@@ -465,6 +480,9 @@ export function scanReport(
         c.near.matcher.kind === 'detector' && c.near.matcher.name === 'person-name',
       );
     const { rule } = c;
+    // A rule's downgrade (its matcher found in the draft) caps whatever severity the context gives.
+    const cap =
+      c.downgrade && spansOf(c.downgrade.matcher).length > 0 ? c.downgrade.to : undefined;
     const byFlag = opts.ignore?.get(rule.id);
     let listedOpen = 0;
     let listedSuppressed = 0;
@@ -486,7 +504,9 @@ export function scanReport(
       else listedOpen++;
       const startPos = place(span.start);
       const excerpt = excerptOf(text, span);
-      const severity = verdict?.severity ?? rule.severity;
+      const judged = verdict?.severity ?? rule.severity;
+      const severity =
+        cap !== undefined && SEVERITIES.indexOf(cap) < SEVERITIES.indexOf(judged) ? cap : judged;
       const message = verdict?.message ?? rule.message;
       const key = groups
         ? `${severity}\u0000${message}\u0000${excerpt.toLowerCase()}\u0000${byComment?.reason ?? byFlag ?? ''}`
@@ -526,7 +546,10 @@ export function scanReport(
       omitted.push({
         rule: rule.id,
         section: rule.section,
-        severity: rule.severity,
+        severity:
+          cap !== undefined && SEVERITIES.indexOf(cap) < SEVERITIES.indexOf(rule.severity)
+            ? cap
+            : rule.severity,
         open: omittedOpen,
         suppressed: omittedSuppressed,
       });

@@ -10,12 +10,18 @@ interface Entry {
   readonly rest: readonly ReadonlySet<string>[];
   /** For case-sensitive terms: the exact spelling of each word. */
   readonly exact?: readonly string[];
+  /** #14, opt-in: words that may stand between two words of the phrase (a, an, the are free). */
+  readonly gap?: number;
 }
 
 export interface TermOptions {
   readonly caseSensitive?: boolean | undefined;
   readonly inflect?: boolean | undefined;
+  /** Up to this many inserted words inside a phrase; every word of the phrase may inflect. */
+  readonly gap?: number | undefined;
 }
+
+const FREE_IN_GAP = new Set(['a', 'an', 'the']);
 
 function isPossessive(w: string): boolean {
   const n = w.length;
@@ -48,15 +54,19 @@ export class TermIndex {
       const words = termWords(term);
       if (words.length === 0) continue;
       const lastIndex = words.length - 1;
+      const gap = options.gap;
       const formsOf = (w: string, i: number): string[] =>
-        inflect && i === lastIndex && w.length >= 3 && !/\d/.test(w) ? inflections(w) : [w];
+        inflect && (i === lastIndex || gap !== undefined) && w.length >= 3 && !/\d/.test(w)
+          ? inflections(w)
+          : [w];
       const rest = words.slice(1).map((w, i) => new Set(formsOf(w, i + 1)));
       const exact = options.caseSensitive
         ? (term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
         : undefined;
       for (const form of formsOf(words[0] as string, 0)) {
         const list = this.byWord.get(form) ?? [];
-        list.push(exact ? { slot, rest, exact } : { slot, rest });
+        const entry: Entry = exact ? { slot, rest, exact } : { slot, rest };
+        list.push(gap !== undefined && words.length > 1 ? { ...entry, gap } : entry);
         this.byWord.set(form, list);
       }
     }
@@ -97,6 +107,7 @@ export class TermIndex {
   }
 
   private matchRest(text: string, tokens: Tokens, i: number, entry: Entry): number {
+    if (entry.gap !== undefined) return this.matchWithGaps(text, tokens, i, entry, entry.gap);
     const { count, starts, ends, words } = tokens;
     if (entry.exact && text.slice(starts[i], ends[i]) !== entry.exact[0]) return -1;
     let end = ends[i] as number;
@@ -113,5 +124,35 @@ export class TermIndex {
       end = ends[j] as number;
     }
     return end;
+  }
+
+  /** Like matchRest, but up to `gap` words (not counting a, an, the) may stand between two words. */
+  private matchWithGaps(
+    text: string,
+    tokens: Tokens,
+    i: number,
+    entry: Entry,
+    gap: number,
+  ): number {
+    const { count, starts, ends, words } = tokens;
+    if (entry.exact && text.slice(starts[i], ends[i]) !== entry.exact[0]) return -1;
+    let at = i;
+    for (let k = 0; k < entry.rest.length; k++) {
+      const want = entry.rest[k] as ReadonlySet<string>;
+      let skipped = 0;
+      let free = 0;
+      let j = at + 1;
+      for (;;) {
+        if (j >= count || !isPhraseGap(text, ends[j - 1] as number, starts[j] as number)) return -1;
+        let w = words[j] as string;
+        if (!want.has(w) && isPossessive(w)) w = w.slice(0, -2);
+        if (want.has(w) && (!entry.exact || text.slice(starts[j], ends[j]) === entry.exact[k + 1]))
+          break;
+        if (FREE_IN_GAP.has(words[j] as string) ? ++free > 2 : ++skipped > gap) return -1;
+        j++;
+      }
+      at = j;
+    }
+    return ends[at] as number;
   }
 }

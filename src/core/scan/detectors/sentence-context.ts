@@ -1,0 +1,143 @@
+// Small context helpers for the sentence-level detectors (allegation as fact, threats, legal
+// terms): the words of a sentence, whether an offset sits inside a quotation, and a regular
+// expression built from a list of phrases.
+import type { Mentions } from '../mentions.js';
+import type { Tokens } from '../tokens.js';
+
+/** The lower-cased words of sentence `id`, from token `from` (inclusive) to `to` (inclusive). */
+export function wordsBetween(tokens: Tokens, from: number, to: number): string[] {
+  const out: string[] = [];
+  for (let t = Math.max(0, from); t <= to && t < tokens.count; t++)
+    out.push(tokens.words[t] as string);
+  return out;
+}
+
+/** The lower-cased words of a whole sentence. */
+export function sentenceWords(m: Mentions, tokens: Tokens, id: number): string[] {
+  const from = m.sentenceStart[id];
+  const to = m.sentenceEnd[id];
+  return from === undefined || to === undefined ? [] : wordsBetween(tokens, from, to);
+}
+
+export function hasAny(words: readonly string[], set: ReadonlySet<string>): boolean {
+  return words.some((w) => set.has(w) || set.has(w.replace(/['’]s$/, '')));
+}
+
+/**
+ * True when `offset` is inside a quotation in its paragraph: an odd number of straight double
+ * quotes before it, or an opening curly quote not yet closed. Looks back at most 3,000
+ * characters, to the last blank line.
+ */
+export function insideQuote(text: string, offset: number): boolean {
+  let straight = 0;
+  let curly = 0;
+  const stop = Math.max(0, offset - 3000);
+  for (let k = offset - 1; k >= stop; k--) {
+    const c = text.charCodeAt(k);
+    if (c === 10 && k > 0 && text.charCodeAt(k - 1) === 10) break;
+    if (c === 34) straight++;
+    else if (c === 0x201c) curly++;
+    else if (c === 0x201d) curly--;
+  }
+  return straight % 2 === 1 || curly > 0;
+}
+
+/**
+ * A global regular expression matching any of the phrases on word boundaries; case-insensitive
+ * unless `caseSensitive` (needed for phrases that use \\p{Lu} for a proper name).
+ */
+export function phraseRegex(phrases: readonly string[], caseSensitive = false): RegExp {
+  return new RegExp(
+    `(?<![\\p{L}\\p{N}])(?:${phrases.join('|')})(?![\\p{L}\\p{N}])`,
+    caseSensitive ? 'gu' : 'giu',
+  );
+}
+
+export function wordSet(words: string): ReadonlySet<string> {
+  return new Set(words.split(/\s+/).filter((w) => w.length > 0));
+}
+
+const MERGE_GAP = 200;
+
+/** Every registered trigger word, with a bit per trigger set that holds it. */
+const TRIGGER_BITS = new Map<string, number>();
+let triggerSets = 0;
+
+/**
+ * Register a set of trigger words (at module load); returns the id `sentencesWith` takes. All
+ * sets are looked up in one pass over the words per scan, whatever their number (at most 31).
+ */
+export function triggerSet(words: string): number {
+  const bit = 1 << triggerSets++;
+  if (triggerSets > 31) throw new Error('too many trigger sets');
+  for (const w of wordSet(words)) TRIGGER_BITS.set(w, (TRIGGER_BITS.get(w) ?? 0) | bit);
+  return bit;
+}
+
+/** Per sentence, the trigger sets that have a word in it: one pass per scan, shared. */
+const sentenceBits = new WeakMap<Tokens, Int32Array>();
+
+function bitsOf(m: Mentions, tokens: Tokens): Int32Array {
+  let bits = sentenceBits.get(tokens);
+  if (bits !== undefined) return bits;
+  bits = new Int32Array(m.sentenceStart.length);
+  for (let t = 0; t < tokens.count; t++) {
+    const w = tokens.words[t] as string;
+    let b = TRIGGER_BITS.get(w);
+    if (b === undefined) {
+      const n = w.length;
+      const q = n > 2 && w.charCodeAt(n - 1) === 115 ? w.charCodeAt(n - 2) : 0;
+      if (q !== 39 && q !== 0x2019) continue;
+      b = TRIGGER_BITS.get(w.slice(0, -2));
+      if (b === undefined) continue;
+    }
+    const id = m.sentence[t] as number;
+    bits[id] = (bits[id] as number) | b;
+  }
+  sentenceBits.set(tokens, bits);
+  return bits;
+}
+
+/**
+ * The text ranges of the sentences that hold at least one word of a trigger set (a possessive
+ * "'s" is ignored), merged where they are close. Detectors run their regular expressions only
+ * there, so a draft pays for a phrase table only where one of its words occurs.
+ */
+export function sentencesWith(
+  m: Mentions,
+  tokens: Tokens,
+  text: string,
+  set: number,
+): [number, number][] {
+  const bits = bitsOf(m, tokens);
+  const out: [number, number][] = [];
+  for (let id = 0; id < bits.length; id++) {
+    if (((bits[id] as number) & set) === 0) continue;
+    const start = tokens.starts[m.sentenceStart[id] as number] as number;
+    const next = m.sentenceStart[id + 1];
+    const end = next === undefined ? text.length : (tokens.starts[next] as number);
+    // Ranges a few words apart are read as one: fewer, longer slices.
+    const prev = out.at(-1);
+    if (prev !== undefined && prev[1] + MERGE_GAP >= start) prev[1] = end;
+    else out.push([start, end]);
+  }
+  return out;
+}
+
+/** Every match of a global regular expression inside the ranges, with text offsets. */
+export function execIn(
+  re: RegExp,
+  text: string,
+  ranges: readonly (readonly [number, number])[],
+): RegExpExecArray[] {
+  const out: RegExpExecArray[] = [];
+  for (const [a, b] of ranges) {
+    const slice = text.slice(a, b);
+    re.lastIndex = 0;
+    for (let r = re.exec(slice); r !== null; r = re.exec(slice)) {
+      r.index += a;
+      out.push(r);
+    }
+  }
+  return out;
+}
