@@ -113,6 +113,7 @@ export function buildProgram(
     .option('--out <file>', 'record path (default: <article>.prepub.json)')
     .option('--force', '--out may replace an existing file that is not a prepub record')
     .option('--resume <record>', 'continue a draft record')
+    .option('--replies <file>', "replies to the desk's queries from a YAML or JSON file")
     .option('--file', 'sign and file the record at the end')
     .option('--no-input', 'never prompt; list what is missing and exit 2')
     .option('--slug <slug>', "the story's slug")
@@ -193,6 +194,11 @@ export function buildProgram(
     )
     .option('--comment <text>', 'the comment for the decision')
     .option('--reviews <file>', 'item reviews from a YAML or JSON file')
+    .option(
+      '--accept-all',
+      'approve every item without item review (signed into your statement, shown on the sheet)',
+    )
+    .option('--verbose', 'show item ids beside their titles')
     .option('--no-input', 'never prompt')
     .option('--key <file>', 'private key to sign with')
     .option('--keyring <file>', 'the trusted keys, to check the filing (default from config)')

@@ -52,6 +52,7 @@ const Options = z.strictObject({
   answers: z.string().optional(),
   out: z.string().optional(),
   resume: z.string().optional(),
+  replies: z.string().optional(),
   file: z.boolean().optional(),
   input: z.boolean().default(true),
   slug: z.string().regex(SLUG, `use ${SLUG_RULE}`).optional(),
@@ -124,7 +125,7 @@ export async function execute(
   const by = story.reporter ?? 'unknown reporter';
   const session = await CheckSession.open({
     file,
-    shown: path.relative(ctx.cwd, file) || file,
+    shown: where.recordPath ?? (path.relative(ctx.cwd, file) || file),
     continues: where.existing !== undefined,
     by,
     now: run.now,
@@ -351,6 +352,24 @@ async function walkAndReview(check: Check, carried: Map<string, GivenAnswer>): P
     return result;
   };
   try {
+    // A returned record opens with the desk's queries (commands/check-queries.ts).
+    const { answerQueries } = await import('./check-queries.js');
+    await answerQueries({
+      record: session.record!,
+      file: session.file,
+      shown: session.shown,
+      pack,
+      by,
+      replies: run.options.replies,
+      interactive: run.interactive,
+      theme: run.t,
+      ctx: run.ctx,
+      now: run.now,
+      save: async (r) => {
+        await session.save(r);
+        return session.record!;
+      },
+    });
     let result = await again();
     if (prompts && result.pending.length === 0) {
       const { askAgain, reviewScreen } = await import('../prompts/review.js');

@@ -6,6 +6,8 @@ import type { StatusRow } from '../core/signing/status-row.js';
 import type { ReviewItem } from '../core/record/lifecycle.js';
 import type { RecordFile } from '../core/record/schema.js';
 import type { VerifyResult } from '../core/signing/verify.js';
+import type { CopyLine } from '../core/record/copy-lines.js';
+import type { Thread } from '../core/signing/conversation.js';
 import { safeLine } from './text.js';
 
 export function renderChecks(file: string, result: VerifyResult): string {
@@ -47,15 +49,27 @@ export function renderReviewHeader(
   ].join('\n');
 }
 
-export function renderItem(item: ReviewItem, n: number, total: number): string {
+export function renderItem(
+  item: ReviewItem,
+  n: number,
+  total: number,
+  options: { readonly verbose?: boolean; readonly section?: string } = {},
+): string {
   const s = safeLine;
+  const level =
+    item.kind === 'query'
+      ? 'queried last round'
+      : item.kind === 'finding'
+        ? `${item.level} finding`
+        : `risk ${item.level}`;
   const lines = [
-    `[${n}/${total}] ${s(item.section)} · ${s(item.level)}${item.lawyer ? ' · LAWYER' : ''} · ${s(item.id)}`,
+    `[${n}/${total}] ${s(options.section ?? item.section)} · ${level}${item.lawyer ? ' · REFER TO LAWYER' : ''}${options.verbose ? ` · ${s(item.id)}` : ''}`,
     `  ${s(item.title)}`,
   ];
   if (item.answer !== undefined) lines.push(`  answer: ${s(item.answer)}`);
   lines.push(`  why: ${s(item.why)}`);
-  lines.push(`  reporter's note: ${item.note?.trim() ? s(item.note) : '(none)'}`);
+  if (item.kind !== 'query')
+    lines.push(`  reporter's note: ${item.note?.trim() ? s(item.note) : '(none)'}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -81,4 +95,31 @@ export function renderStatus(rows: readonly StatusRow[], keyring: boolean): stri
     ? `${rows.length} record${rows.length === 1 ? '' : 's'}`
     : `${rows.length} record${rows.length === 1 ? '' : 's'} (no keyring: signatures not checked)`;
   return `${head}\n${lines.join('\n')}\n${foot}\n`;
+}
+
+/** The article lines an item is about, indented under it: `    5 │ text`. */
+export function renderCopy(lines: readonly CopyLine[]): string {
+  if (lines.length === 0) return '';
+  const width = String(Math.max(...lines.map((l) => l.line))).length;
+  return `${lines.map((l) => `    ${String(l.line).padStart(width)} │ ${safeLine(l.text)}`).join('\n')}\n`;
+}
+
+/** One query, its reply and the decision on it: what a reviewer and the reporter read. */
+export function renderThread(t: Thread, options: { readonly title?: string } = {}): string {
+  const s = safeLine;
+  const lines: string[] = [];
+  if (options.title) lines.push(`  ${s(options.title)}`);
+  lines.push(
+    `  query (${s(t.query.by)}, ${t.query.role}, ${s(when(t.query.at))}): ${s(t.query.comment)}`,
+  );
+  if (t.reply)
+    lines.push(
+      `  reply (${s(t.reply.by)}, ${s(when(t.reply.at))}${t.replyFiled === null ? ', not filed yet' : ''}): ${s(t.reply.reply)}`,
+    );
+  else if (!t.open) lines.push('  reply: (none)');
+  if (t.outcome)
+    lines.push(
+      `  ${t.outcome.decision} by ${s(t.outcome.by)} (${t.outcome.role})${t.outcome.comment ? `: ${s(t.outcome.comment)}` : ''}`,
+    );
+  return `${lines.join('\n')}\n`;
 }

@@ -16,6 +16,7 @@ import { ARTICLE, draftRecord, REAL_ARTICLE, realDraftRecord } from './helpers.j
 
 const prompts = vi.hoisted(() => ({
   reviewItem: vi.fn(),
+  acceptSection: vi.fn(),
   askDecision: vi.fn(),
   askComment: vi.fn(),
   confirmFiling: vi.fn(),
@@ -139,8 +140,24 @@ describe('review', () => {
     const first = await runReview(
       { record: 'c.prepub.json', key: 'Ed Itor', decision: 'approve', input: false },
       ctx,
+    ).catch((e: unknown) => e);
+    // No blind approval: a referred item needs an item review, or --accept-all said out loud.
+    expect(first).toBeInstanceOf(UserError);
+    expect((first as UserError).message).toMatch(/needs? an item review before approval/);
+    const accepted = await runReview(
+      {
+        record: 'c.prepub.json',
+        key: 'Ed Itor',
+        decision: 'approve',
+        acceptAll: true,
+        input: false,
+      },
+      ctx,
     );
-    expect(first).toMatchObject({ status: 'filed', waitingFor: ['lawyer'] });
+    expect(accepted).toMatchObject({ status: 'filed', waitingFor: ['lawyer'] });
+    expect(accepted.acceptedAll).toBe(accepted.items);
+    expect(accepted.next).toBe('Lawyer: prepub review c.prepub.json --role lawyer');
+    expect(lastPredicate(read('c.prepub.json')).acceptedAll).toBe(accepted.items);
     const second = await runReview(
       {
         record: 'c.prepub.json',
@@ -148,6 +165,7 @@ describe('review', () => {
         role: 'lawyer',
         decision: 'approve',
         comment: 'OK to run',
+        acceptAll: true,
         input: false,
       },
       ctx,
