@@ -256,9 +256,35 @@ export function buildProgram(
       '--no-cache',
       'check every signature afresh, not trusting the cache of ones already checked',
     )
+    .addOption(
+      new Option('--status <status>', 'only records in this state').choices([
+        'draft',
+        'filed',
+        'returned',
+        'approved',
+        'invalid',
+      ]),
+    )
+    .option('--desk <desk>', 'only records of this desk')
+    .option('--reporter <name>', "only this reporter's records")
+    .option('--since <date>', 'only records changed since then (2026-12-01, or a full time)')
+    .addOption(
+      new Option(
+        '--needs <who>',
+        'only records waiting for you (me: your role from your key in the keyring) or a role',
+      ).choices(['me', 'reporter', 'editor', 'lawyer']),
+    )
     .addOption(formatOption())
     .addOption(jsonOption())
-    .addHelpText('after', examples(['prepub status records/', 'prepub status --format json']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub status records/',
+        'prepub status records/ --needs me',
+        'prepub status records/ --status returned --desk politics --since 2026-12-01',
+        'prepub status --format json',
+      ]),
+    )
     .action(on(() => import('./commands/status.js')));
 
   program

@@ -265,6 +265,12 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   let reviews: ItemReview[];
   let reviewsFrom: ReviewPredicate['reviewsFrom'];
   if (interactive) ctx.stderr(renderReviewHeader(file, filedEntry?.at, filing?.signer?.name));
+  if (!interactive && threads.length > 0) {
+    // Without prompts the reviewer still reads the conversation before signing over it.
+    ctx.stderr(
+      `Replies to the desk's queries:\n${threads.map((t) => renderThread(t, { title: itemTitle(file.record, t.query.item) })).join('')}\n`,
+    );
+  }
   if (fromFile) {
     reviews = fromFile;
     reviewsFrom = 'file';

@@ -79,9 +79,19 @@ function cut(text: string, width: number): string {
   return chars.length <= width ? safe.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
 }
 
-export function renderStatus(rows: readonly StatusRow[], keyring: boolean): string {
-  if (rows.length === 0) return 'No records (*.prepub.json) found.\n';
-  const head = `${cut('SLUG', 24)}  ${cut('HEADLINE', 36)}  ${cut('REPORTER', 18)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('CHANGED', 21)}  VALID`;
+export function renderStatus(
+  rows: readonly StatusRow[],
+  keyring: boolean,
+  filters: Readonly<Record<string, string>> = {},
+): string {
+  const filtered = Object.entries(filters)
+    .map(([k, v]) => `--${k} ${v}`)
+    .join(' ');
+  if (rows.length === 0)
+    return filtered
+      ? `No records match ${safeLine(filtered)}.\n`
+      : 'No records (*.prepub.json) found.\n';
+  const head = `${cut('PATH', 32)}  ${cut('HEADLINE', 30)}  ${cut('DESK', 10)}  ${cut('REPORTER', 16)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('QUERIES', 7)}  ${cut('CHANGED', 21)}  VALID`;
   const lines = rows.map((r) => {
     const valid =
       r.valid === true
@@ -89,11 +99,15 @@ export function renderStatus(rows: readonly StatusRow[], keyring: boolean): stri
         : r.valid === false
           ? `✗ no (${safeLine(r.problems.join(', '))})`
           : '– n/a';
-    return `${cut(r.slug, 24)}  ${cut(r.headline, 36)}  ${cut(r.reporter, 18)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}`;
+    const notes = [
+      (r.waitingFor ?? []).length > 0 ? `waiting for ${r.waitingFor!.join(' and ')}` : '',
+      r.unbound ? 'unbound (article not found beside it)' : '',
+    ].filter(Boolean);
+    const queries = r.openQueries ? `${r.openQueries} open` : '';
+    return `${cut(r.path, 32)}  ${cut(r.headline, 30)}  ${cut(r.desk ?? '', 10)}  ${cut(r.reporter, 16)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(queries, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
   });
-  const foot = keyring
-    ? `${rows.length} record${rows.length === 1 ? '' : 's'}`
-    : `${rows.length} record${rows.length === 1 ? '' : 's'} (no keyring: signatures not checked)`;
+  const n = `${rows.length} record${rows.length === 1 ? '' : 's'}${filtered ? ` matching ${safeLine(filtered)}` : ''}`;
+  const foot = keyring ? n : `${n} (no keyring: signatures not checked)`;
   return `${head}\n${lines.join('\n')}\n${foot}\n`;
 }
 
