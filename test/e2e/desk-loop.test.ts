@@ -7,57 +7,18 @@ import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { runCli, tempDir } from '../helpers/cli.js';
+import {
+  ANSWERS,
+  ARTICLE,
+  QUERY_AGE,
+  QUERY_PHONE,
+  REPLY_AGE,
+  REPLY_PHONE,
+} from '../helpers/desk-story.js';
 
 let dir: string;
 const run = (args: string[]) => runCli(args, { cwd: dir, timeoutMs: 60_000 });
 const RECORD = 'story.md.prepub.json';
-
-const ARTICLE = [
-  '# Library opens in Leeds',
-  '',
-  'Council opens a new library in Leeds.',
-  '',
-  'The librarian, Mary Jones, 43, said: "It was my dad\'s dream."',
-  '',
-  'Call 0113 496 0000 to book a visit.',
-  '',
-].join('\n');
-
-// Every screening question answered; a court story whose legal terms are not yet checked
-// (high risk, referred to a lawyer), and "no" to the questions the phone number raised.
-const ANSWERS = `story:
-  slug: library
-  headline: Library opens
-  desk: news
-  reporter: Jane Reporter
-safety.people-at-risk: { value: "no", note: "She agreed to be named." }
-safety.reporter-at-risk: "no"
-safety.locating-details: { value: "no", note: "The number is the library's." }
-restrictions.legal-proceedings: "no"
-restrictions.sexual-offence-fgm-forced-marriage: "no"
-restrictions.child-involved: "no"
-defamation.criticises-someone: "no"
-defamation.business-claims: "no"
-privacy.private-information: { value: "no", note: "Her age is on the council site." }
-privacy.sensitive-circumstances: "no"
-privacy.personal-data: { value: "no", note: "Library booking line." }
-sources.confidential-source: "no"
-sources.leaked-material: "no"
-sources.contact-records: { value: "no", note: "Public booking line." }
-accuracy.legal-proceedings: "yes"
-accuracy.legal-terms: { value: unsure, note: "Waiting for the court list." }
-accuracy.headline-supported: "no"
-accuracy.comment-as-fact: "no"
-accuracy.reply-in-story: "yes"
-accuracy.corrects-earlier: "no"
-accuracy.unchecked-material: "no"
-accuracy.names-numbers: "yes"
-`;
-
-const QUERY_PHONE = "Is the number on line 7 the library's? Say so or cut it.";
-const QUERY_AGE = 'Her age on line 5: did she agree to it?';
-const REPLY_PHONE = "Yes: it is the library's public booking line.";
-const REPLY_AGE = 'Cut her age from line 5.';
 
 beforeAll(async () => {
   dir = tempDir('prepub-desk-loop-');
