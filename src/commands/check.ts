@@ -227,7 +227,10 @@ async function settleStory(
     const { askStory } = await import('../prompts/walk.js');
     run.say(`\n${t.heading('The story')}\n`);
     try {
-      story = { ...story, ...(await askStory(defaults, found.missing)) };
+      story = {
+        ...story,
+        ...(await askStory(defaults, found.missing, undefined, run.config.config.desks)),
+      };
     } catch (error) {
       if (error instanceof Cancelled)
         throw new Cancelled('Nothing saved yet: the check had not started.');
