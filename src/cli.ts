@@ -113,6 +113,7 @@ export function buildProgram(
     .option('--out <file>', 'record path (default: <article>.prepub.json)')
     .option('--force', '--out may replace an existing file that is not a prepub record')
     .option('--resume <record>', 'continue a draft record')
+    .option('--replies <file>', "replies to the desk's queries from a YAML or JSON file")
     .option('--file', 'sign and file the record at the end')
     .option('--no-input', 'never prompt; list what is missing and exit 2')
     .option('--slug <slug>', "the story's slug")
@@ -194,6 +195,11 @@ export function buildProgram(
     )
     .option('--comment <text>', 'the comment for the decision')
     .option('--reviews <file>', 'item reviews from a YAML or JSON file')
+    .option(
+      '--accept-all',
+      'approve every item without item review (signed into your statement, shown on the sheet)',
+    )
+    .option('--verbose', 'show item ids beside their titles')
     .option('--no-input', 'never prompt')
     .option('--key <file>', 'private key to sign with')
     .option('--keyring <file>', 'the trusted keys, to check the filing (default from config)')
@@ -251,9 +257,35 @@ export function buildProgram(
       '--no-cache',
       'check every signature afresh, not trusting the cache of ones already checked',
     )
+    .addOption(
+      new Option('--status <status>', 'only records in this state').choices([
+        'draft',
+        'filed',
+        'returned',
+        'approved',
+        'invalid',
+      ]),
+    )
+    .option('--desk <desk>', 'only records of this desk')
+    .option('--reporter <name>', "only this reporter's records")
+    .option('--since <date>', 'only records changed since then (2026-12-01, or a full time)')
+    .addOption(
+      new Option(
+        '--needs <who>',
+        'only records waiting for you (me: your role from your key in the keyring) or a role',
+      ).choices(['me', 'reporter', 'editor', 'lawyer']),
+    )
     .addOption(formatOption())
     .addOption(jsonOption())
-    .addHelpText('after', examples(['prepub status records/', 'prepub status --format json']))
+    .addHelpText(
+      'after',
+      examples([
+        'prepub status records/',
+        'prepub status records/ --needs me',
+        'prepub status records/ --status returned --desk politics --since 2026-12-01',
+        'prepub status --format json',
+      ]),
+    )
     .action(on(() => import('./commands/status.js')));
 
   program

@@ -135,6 +135,18 @@ describe('walk prompts', () => {
     await expect(answer).resolves.toEqual({ slug: 'fete', desk: 'news' });
   });
 
+  it("the Desk prompt lists the config's desks and offers the first as its default", async () => {
+    const { answer, events, getScreen } = await render(
+      prompt((_: object, io?: PromptIO) =>
+        askStory({}, ['desk'], io, ['politics', 'sport', 'news']),
+      ),
+      {},
+    );
+    expect(await screenWith(getScreen, 'Desk (politics, sport, news)')).toContain('(politics)');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ desk: 'politics' });
+  });
+
   it('the review screen: continue, or pick an answer', async () => {
     const items = [
       { id: 'safety.at-risk', line: 'Safety: Could anyone be hurt? → No' },

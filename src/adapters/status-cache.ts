@@ -29,6 +29,11 @@ const Row = z.strictObject({
   valid: z.boolean().nullable(),
   problems: z.array(z.string()),
   article: z.strictObject({ path: z.string(), sha256: z.string() }).nullable().optional(),
+  desk: z.string().optional(),
+  openQueries: z.number().int().min(0).optional(),
+  waitingFor: z.array(z.string()).optional(),
+  stale: z.boolean().optional(),
+  unbound: z.boolean().optional(),
 });
 // Every field of a row but its path (which depends on where status is run from): a field added to
 // StatusRow and not here fails to compile, rather than being dropped from cached rows.
@@ -138,11 +143,15 @@ export class StatusRowCache {
   /** Remember a row just read, under the stamps it was read with. */
   add(file: string, read: ReadRow): void {
     if (read.stamp === undefined) return;
-    const { path: _path, ...row } = read.row;
+    const { path: _path, waitingFor, ...row } = read.row;
     void _path;
     this.keep(file, {
       stamp: read.stamp,
-      row: { ...row, problems: [...row.problems] },
+      row: {
+        ...row,
+        problems: [...row.problems],
+        ...(waitingFor ? { waitingFor: [...waitingFor] } : {}),
+      },
       ...(read.article ? { article: read.article } : {}),
     });
     this.changed = true;

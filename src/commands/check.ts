@@ -53,6 +53,7 @@ const Options = z.strictObject({
   answers: z.string().optional(),
   out: z.string().optional(),
   resume: z.string().optional(),
+  replies: z.string().optional(),
   file: z.boolean().optional(),
   input: z.boolean().default(true),
   slug: z.string().regex(SLUG, `use ${SLUG_RULE}`).optional(),
@@ -125,7 +126,7 @@ export async function execute(
   const by = story.reporter ?? 'unknown reporter';
   const session = await CheckSession.open({
     file,
-    shown: path.relative(ctx.cwd, file) || file,
+    shown: where.recordPath ?? (path.relative(ctx.cwd, file) || file),
     continues: where.existing !== undefined,
     by,
     now: run.now,
@@ -230,7 +231,10 @@ async function settleStory(
     const { askStory } = await import('../prompts/walk.js');
     run.say(`\n${t.heading('The story')}\n`);
     try {
-      story = { ...story, ...(await askStory(defaults, found.missing)) };
+      story = {
+        ...story,
+        ...(await askStory(defaults, found.missing, undefined, run.config.config.desks)),
+      };
     } catch (error) {
       if (error instanceof Cancelled)
         throw new Cancelled('Nothing saved yet: the check had not started.');
@@ -355,6 +359,24 @@ async function walkAndReview(check: Check, carried: Map<string, GivenAnswer>): P
     return result;
   };
   try {
+    // A returned record opens with the desk's queries (commands/check-queries.ts).
+    const { answerQueries } = await import('./check-queries.js');
+    await answerQueries({
+      record: session.record!,
+      file: session.file,
+      shown: session.shown,
+      pack,
+      by,
+      replies: run.options.replies,
+      interactive: run.interactive,
+      theme: run.t,
+      ctx: run.ctx,
+      now: run.now,
+      save: async (r) => {
+        await session.save(r);
+        return session.record!;
+      },
+    });
     let result = await again();
     if (prompts && result.pending.length === 0) {
       const { askAgain, reviewScreen } = await import('../prompts/review.js');

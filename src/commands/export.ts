@@ -120,7 +120,10 @@ export async function runExport(
     options.keyring ? keyringChecks(display(ctx, options.keyring), record) : Promise.resolve(null),
   ]);
   const signoffs = await signoffChain(record.attestations, checked?.verify);
+  const article = await resolveArticle(options.record, record.record, undefined, ctx.cwd);
+  const { readCopy } = await import('../adapters/article-copy.js');
   const sheet = buildSheet({
+    copy: await readCopy(article, ctx),
     record: withSignedHistory(record),
     pack,
     packProblem: problem,
@@ -134,7 +137,6 @@ export async function runExport(
       : options.format === 'html'
         ? renderHtml(sheet)
         : renderMarkdown(sheet);
-  const article = await resolveArticle(options.record, record.record, undefined, ctx.cwd);
   return { sheet, text, article };
 }
 

@@ -7,6 +7,8 @@ import { Cancelled, CheckFailed, UserError } from '../errors.js';
 import { readText, removeStaleTemps } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
 
+import { openQueries } from '../core/signing/conversation.js';
+import { nextStep } from '../render/next-step.js';
 import { filingBlockers, withHistory } from '../core/record/lifecycle.js';
 import type { RecordBody, RecordFile } from '../core/record/schema.js';
 import { updateRecord } from '../adapters/record-store.js';
@@ -92,6 +94,12 @@ export async function runFile(raw: FileOptions, ctx: Context): Promise<FileResul
     );
   }
   const blockers = filingBlockers(file.record);
+  // Every query the desk made since the last filing needs the reporter's reply, which this
+  // filing signs with the record.
+  for (const t of openQueries(file).filter((q) => q.reply === null))
+    blockers.push(
+      `${t.query.item}: queried by ${t.query.by} ("${t.query.comment}") and not answered yet (prepub check --resume ${options.record})`,
+    );
   if (blockers.length > 0)
     throw new CheckFailed(`${options.record}: cannot be filed yet`, blockers);
   const ref = file.record.article!;
@@ -222,7 +230,7 @@ export async function execute(
     `Filed ${result.record}: signed by ${result.signer.name} (key ${result.signer.keyid.slice(0, 12)}), envelope ${result.envelope}, status ${result.status}.\n`,
   );
   if (result.status === 'filed')
-    ctx.stderr(`Next: the desk reviews it with  prepub review ${result.record}\n`);
+    ctx.stderr(`${nextStep({ kind: 'filed', record: result.record })}\n`);
   return 0;
 }
 

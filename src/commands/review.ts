@@ -10,11 +10,26 @@ import { readText, removeStaleTemps } from '../adapters/files.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { updateRecord } from '../adapters/record-store.js';
 import { diagnosticAt, parseWithSchema } from '../core/parse/structured.js';
-import { askComment, askDecision, reviewItem } from '../prompts/signoff.js';
-import { reviewItems, withHistory, type ReviewItem } from '../core/record/lifecycle.js';
+import { acceptSection, askComment, askDecision, reviewItem } from '../prompts/signoff.js';
+import {
+  reviewItems,
+  reviewPlan,
+  seriousItems,
+  withHistory,
+  type ReviewItem,
+} from '../core/record/lifecycle.js';
+import { conversation, predicatesOf, type Thread } from '../core/signing/conversation.js';
+import { isFiled } from '../core/signing/statement.js';
+import { itemTitle } from '../core/record/item-title.js';
+import { copyLines, itemLines } from '../core/record/copy-lines.js';
+import { readCopy } from '../adapters/article-copy.js';
+import { articleBesideRecord } from '../adapters/gate.js';
+import { SECTION_IDS } from '../core/checklist/ids.js';
+import { SECTION_TITLES } from '../render/sheet-model.js';
+import { nextStep } from '../render/next-step.js';
 import type { RecordFile } from '../core/record/schema.js';
 import { parseRecord } from '../core/record/parse.js';
-import { renderItem, renderReviewHeader } from '../render/signoff.js';
+import { renderCopy, renderItem, renderReviewHeader, renderThread } from '../render/signoff.js';
 import { safeLine } from '../render/text.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../core/signing/dsse.js';
 import { loadKeyring, loadSigningKey, requireKeyring } from '../adapters/inputs.js';
@@ -41,6 +56,10 @@ export const ReviewOptions = z.strictObject({
   input: z.boolean().default(true),
   key: z.string().optional(),
   keyring: z.string().optional(),
+  /** Approve without item reviews; written into the signed statement and shown on the sheet. */
+  acceptAll: z.boolean().default(false),
+  /** Show item ids beside their titles. */
+  verbose: z.boolean().default(false),
 });
 export type ReviewOptions = z.input<typeof ReviewOptions>;
 
@@ -69,6 +88,10 @@ export interface ReviewResult {
   readonly items: number;
   readonly queried: number;
   readonly reviewsFrom: ReviewPredicate['reviewsFrom'];
+  /** Set with --accept-all: how many items were accepted without item review. */
+  readonly acceptedAll?: number;
+  /** What happens next, for the person who ran it. */
+  readonly next: string;
 }
 
 async function readReviewsFile(file: string, items: readonly ReviewItem[]): Promise<ItemReview[]> {
@@ -172,7 +195,34 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
         `prepub: warning: ${options.record} was made with checklist ${want.id} ${want.version}, which is not one prepub ships; the publishing system's gate refuses it unless it has that exact checklist too`,
       ) + '\n',
     );
-  const items = reviewItems(file.record, options.role);
+  // The items: the flagged ones, and every item queried last round that the reporter has answered
+  // in this filing (query → reply → this decision), even when it is no longer flagged.
+  const threads = answeredThreads(file);
+  const items = withQueried(reviewItems(file.record, options.role), threads, file, options.role);
+  if (options.acceptAll && options.reviews)
+    throw new UserError('--accept-all and --reviews: give one of them', { code: 'USAGE' });
+  if (options.acceptAll && options.decision === 'return')
+    throw new UserError('--accept-all is for approving; a return needs only --comment', {
+      code: 'USAGE',
+    });
+  const serious = seriousItems(items);
+  if (
+    !interactive &&
+    !options.reviews &&
+    !options.acceptAll &&
+    options.decision === 'approve' &&
+    serious.length > 0
+  ) {
+    const n = serious.length;
+    throw new UserError(
+      `${options.record}: ${n} item${n === 1 ? ' needs' : 's need'} an item review before approval (a blocker, a lawyer referral, or a "no" to a question the copy raised)`,
+      {
+        code: 'USAGE',
+        lines: serious.map((i) => safeLine(`${i.id}  ${i.title}`)),
+        hint: 'Give the item reviews with --reviews FILE (item, decision accept|query, comment), review in a terminal, or pass --accept-all to accept every item without review (your signed statement says so, and so does the sheet).',
+      },
+    );
+  }
   const fromFile = options.reviews
     ? await readReviewsFile(path.resolve(ctx.cwd, options.reviews), items)
     : undefined;
@@ -215,20 +265,25 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   let reviews: ItemReview[];
   let reviewsFrom: ReviewPredicate['reviewsFrom'];
   if (interactive) ctx.stderr(renderReviewHeader(file, filedEntry?.at, filing?.signer?.name));
+  if (!interactive && threads.length > 0) {
+    // Without prompts the reviewer still reads the conversation before signing over it.
+    ctx.stderr(
+      `Replies to the desk's queries:\n${threads.map((t) => renderThread(t, { title: itemTitle(file.record, t.query.item) })).join('')}\n`,
+    );
+  }
   if (fromFile) {
     reviews = fromFile;
     reviewsFrom = 'file';
-  } else if (interactive) {
-    reviews = [];
-    if (items.length === 0)
-      ctx.stderr(
-        'Nothing flagged: no answer at medium risk or above, no referral, no suppressed finding.\n\n',
-      );
-    for (const [i, item] of items.entries()) {
-      ctx.stderr(renderItem(item, i + 1, items.length));
-      const answer = await reviewItem(`Item ${i + 1} of ${items.length}: accept or query?`);
-      reviews.push({ item: item.id, ...answer });
-    }
+  } else if (interactive && !options.acceptAll) {
+    const text = await readCopy(
+      options.article
+        ? path.resolve(ctx.cwd, options.article)
+        : articleBesideRecord(options.record, file, ctx.cwd),
+      ctx,
+    );
+    reviews = await promptReviews(items, threads, file, text, options.verbose, (s) =>
+      ctx.stderr(s),
+    );
     reviewsFrom = 'prompts';
   } else {
     reviews = [];
@@ -257,6 +312,7 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     comment,
     reviews,
     reviewsFrom,
+    ...(options.acceptAll && decision === 'approve' ? { acceptedAll: reviews.length } : {}),
   };
   const ref = file.record.article!;
   const statement = reviewStatement({
@@ -301,7 +357,121 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     items: items.length,
     queried,
     reviewsFrom,
+    ...(predicate.acceptedAll !== undefined ? { acceptedAll: predicate.acceptedAll } : {}),
+    next: nextStep(
+      decided === 'returned'
+        ? { kind: 'returned', record: options.record, queries: queried }
+        : outcome.status === 'approved'
+          ? { kind: 'approved', record: options.record }
+          : { kind: 'waiting', record: options.record, roles: outcome.missing },
+    ),
   };
+}
+
+/** The queries answered in the latest filing (their replies are signed with it). */
+function answeredThreads(file: RecordFile): Thread[] {
+  const predicates = predicatesOf(file);
+  let last = -1;
+  predicates.forEach((p, i) => {
+    if (p && isFiled(p)) last = i + 1;
+  });
+  return conversation(file, predicates).filter((t) => t.replyFiled === last);
+}
+
+function sectionOfItem(file: RecordFile, id: string): string {
+  const prefix = id.split('.')[0] ?? '';
+  if ((SECTION_IDS as readonly string[]).includes(prefix)) return prefix;
+  const f = /^finding:(.+)@(\d+):(\d+)$/.exec(id);
+  return (f && file.record.findings.find((x) => x.rule === f[1])?.section) ?? 'accuracy';
+}
+
+/** Add the queried items that are no longer flagged, so the reviewer decides on each reply. */
+function withQueried(
+  items: ReviewItem[],
+  threads: readonly Thread[],
+  file: RecordFile,
+  role: 'editor' | 'lawyer',
+): ReviewItem[] {
+  const out = [...items];
+  for (const t of threads) {
+    if (out.some((i) => i.id === t.query.item)) continue;
+    if (role === 'lawyer' && t.query.role !== 'lawyer') continue;
+    out.push({
+      id: t.query.item,
+      kind: 'query',
+      section: sectionOfItem(file, t.query.item),
+      title: itemTitle(file.record, t.query.item),
+      level: 'none',
+      lawyer: false,
+      why: `queried by ${t.query.by}; no longer flagged`,
+      serious: false,
+    });
+  }
+  return out;
+}
+
+/** The interactive review: section by section, each item with the copy it is about and any
+ * query and reply; a section's lower-risk items offered in one step, serious items one by one. */
+async function promptReviews(
+  items: readonly ReviewItem[],
+  threads: readonly Thread[],
+  file: RecordFile,
+  text: string | undefined,
+  verbose: boolean,
+  say: (s: string) => void,
+): Promise<ItemReview[]> {
+  if (items.length === 0) {
+    say(
+      'Nothing flagged: no answer at medium risk or above, no referral, no suppressed finding.\n\n',
+    );
+    return [];
+  }
+  const got = new Map<string, ItemReview>();
+  const number = new Map(items.map((item, i) => [item, i + 1]));
+  const show = (item: ReviewItem) => {
+    const thread = threads.filter((t) => t.query.item === item.id);
+    const lines = itemLines(file.record, item.id, [
+      ...thread.map((t) => t.query.comment),
+      ...thread.flatMap((t) => (t.reply ? [t.reply.reply] : [])),
+    ]);
+    const copy = text !== undefined ? copyLines(text, lines) : [];
+    say(
+      renderItem(item, number.get(item)!, items.length, {
+        verbose,
+        section: SECTION_TITLES[item.section] ?? item.section,
+      }) +
+        (copy.length > 0 ? `  the copy:\n${renderCopy(copy)}` : '') +
+        thread.map((t) => renderThread(t)).join(''),
+    );
+  };
+  const one = async (item: ReviewItem) => {
+    show(item);
+    const n = number.get(item)!;
+    const answer = await reviewItem(`Item ${n} of ${items.length}: accept or query?`);
+    got.set(item.id, { item: item.id, ...answer });
+  };
+  let section = '';
+  for (const step of reviewPlan(items)) {
+    const here = step.kind === 'one' ? step.item.section : step.section;
+    if (here !== section) {
+      section = here;
+      say(`\n== ${SECTION_TITLES[section] ?? section} ==\n`);
+    }
+    if (step.kind === 'one') {
+      await one(step.item);
+      continue;
+    }
+    for (const item of step.items) show(item);
+    const title = SECTION_TITLES[step.section] ?? step.section;
+    const choice = await acceptSection(
+      `Accept all ${step.items.length} lower-risk items in ${title} (items ${step.items.map((i) => number.get(i)).join(', ')})?`,
+    );
+    if (choice === 'all')
+      for (const item of step.items)
+        got.set(item.id, { item: item.id, decision: 'accepted', comment: '' });
+    else for (const item of step.items) await one(item);
+  }
+  return items.map((i) => got.get(i.id)!);
 }
 
 export async function execute(
@@ -324,9 +494,12 @@ export async function execute(
     result.waitingFor.length > 0
       ? ` (waiting for ${result.waitingFor.join(' and ')} approval)`
       : '';
+  const all =
+    result.acceptedAll !== undefined ? `, all accepted without item review (--accept-all)` : '';
   ctx.stdout(
-    `${verb} ${result.record} as ${result.role}: signed by ${result.signer.name} (key ${result.signer.keyid.slice(0, 12)}), ${result.items} item${result.items === 1 ? '' : 's'} reviewed, ${result.queried} queried. Status ${result.status}${wait}.\n`,
+    `${verb} ${result.record} as ${result.role}: signed by ${result.signer.name} (key ${result.signer.keyid.slice(0, 12)}), ${result.items} item${result.items === 1 ? '' : 's'} reviewed${all}, ${result.queried} queried. Status ${result.status}${wait}.\n`,
   );
+  ctx.stderr(`${result.next}\n`);
   return 0;
 }
 

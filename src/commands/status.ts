@@ -19,6 +19,9 @@ import { readRow, type ReadRow } from '../adapters/status-read.js';
 import { StatusRowCache, statusCacheFile } from '../adapters/status-cache.js';
 import { FileSignatureCache, signatureCacheFile } from '../adapters/verified-cache.js';
 import { OUTPUT_FORMATS, parseOptions } from './options.js';
+import { RECORD_STATUSES } from '../core/record/schema.js';
+import type { ResolvedConfig } from '../core/config/schema.js';
+import type { TrustedKey } from '../core/signing/verify.js';
 
 export const StatusOptions = z.strictObject({
   /** Default: the config's recordsDir, else the current folder. */
@@ -27,12 +30,28 @@ export const StatusOptions = z.strictObject({
   format: z.enum(OUTPUT_FORMATS).default('text'),
   /** false with --no-cache: read and check every record afresh (no cached rows or signatures). */
   cache: z.boolean().default(true),
+  /** Filters: only rows with this status, desk, reporter, changed since, or waiting for. */
+  status: z.enum([...RECORD_STATUSES, 'invalid']).optional(),
+  desk: z.string().min(1).optional(),
+  reporter: z.string().min(1).optional(),
+  since: z
+    .string()
+    .refine(
+      (v) => !Number.isNaN(Date.parse(v)),
+      'use a date such as 2026-12-01 or 2026-12-01T09:00Z',
+    )
+    .optional(),
+  needs: z.enum(['me', 'reporter', 'editor', 'lawyer']).optional(),
 });
 export type StatusOptions = z.input<typeof StatusOptions>;
 
 export interface StatusResult {
   readonly dir: string;
   readonly keyring: string | null;
+  /** The filters applied (absent: none). */
+  readonly filters?: Readonly<Record<string, string>>;
+  /** With --needs me: the roles the user's key has in the keyring. */
+  readonly roles?: readonly string[];
   readonly records: StatusRow[];
 }
 
@@ -154,10 +173,18 @@ export async function runStatus(
       rows.map((r) => [r, (r.lastChange ? Date.parse(r.lastChange) : 0) || 0]),
     );
     rows.sort((a, b) => times.get(b)! - times.get(a)! || a.path.localeCompare(b.path));
+    const me = options.needs === 'me' ? await myRoles(config, keyring?.keys, ctx) : undefined;
+    const filters = Object.fromEntries(
+      (['status', 'desk', 'reporter', 'since', 'needs'] as const)
+        .filter((k) => options[k] !== undefined)
+        .map((k) => [k, options[k]!]),
+    );
     return {
       dir: options.dir ?? (path.relative(ctx.cwd, dir) || '.'),
       keyring: keyring?.file ?? null,
-      records: rows,
+      ...(Object.keys(filters).length > 0 ? { filters } : {}),
+      ...(me ? { roles: me.roles } : {}),
+      records: rows.filter(rowFilter(options, me)),
     };
   } finally {
     // Not awaited: terminating takes a while, and nothing depends on it.
@@ -190,6 +217,60 @@ async function readRows(
   return pool(files, POOL, (f, i) => readRow(f, rels[i]!, rowCtx, settledMs));
 }
 
+/** The roles (and keyring name) of the user's own key: `user.key` in the config, else their only key. */
+async function myRoles(
+  config: ResolvedConfig,
+  trusted: readonly TrustedKey[] | undefined,
+  ctx: Context,
+): Promise<{ roles: string[]; name?: string }> {
+  if (!trusted)
+    throw new UserError('--needs me: no keyring to find your role in', {
+      code: 'USAGE',
+      hint: 'Give --keyring FILE, or name the role: --needs editor (or lawyer, reporter).',
+    });
+  const { keysDir, listKeys } = await import('../adapters/keys.js');
+  const mine = await listKeys(keysDir(ctx.env));
+  const want = config.config.user.key;
+  const candidates = want
+    ? mine.filter((k) => k.name === want || k.keyid.startsWith(want.toLowerCase()))
+    : mine.length === 1
+      ? mine
+      : [];
+  const entries = trusted.filter((t) => candidates.some((c) => c.keyid === t.keyid));
+  if (entries.length === 0)
+    throw new UserError(
+      `--needs me: ${candidates.length === 0 ? (mine.length === 0 ? 'you have no key' : 'which of your keys is yours? set "user": {"key": …} in prepub.config.json') : 'your key is not in the keyring'}`,
+      { code: 'USAGE', hint: 'Name the role instead: --needs editor (or lawyer, reporter).' },
+    );
+  return { roles: [...new Set(entries.map((e) => e.role))], name: entries[0]!.name };
+}
+
+const same = (a: string | undefined, b: string) =>
+  (a ?? '').trim().toLowerCase() === b.trim().toLowerCase();
+
+/** The rows the filters keep. "Needs" a reporter: their drafts and returned records; an editor
+ * or lawyer: filed records still waiting for that role's approval. */
+function rowFilter(
+  options: z.infer<typeof StatusOptions>,
+  me: { roles: string[]; name?: string } | undefined,
+): (row: StatusRow) => boolean {
+  const since = options.since !== undefined ? Date.parse(options.since) : undefined;
+  const roles = options.needs === 'me' ? (me?.roles ?? []) : options.needs ? [options.needs] : [];
+  const needs = (row: StatusRow) =>
+    roles.some((role) =>
+      role === 'reporter'
+        ? (row.status === 'draft' || row.status === 'returned') &&
+          (me?.name === undefined || same(row.reporter, me.name))
+        : row.status === 'filed' && (row.waitingFor ?? []).includes(role),
+    );
+  return (row) =>
+    (options.status === undefined || row.status === options.status) &&
+    (options.desk === undefined || same(row.desk, options.desk)) &&
+    (options.reporter === undefined || same(row.reporter, options.reporter)) &&
+    (since === undefined || (row.lastChange !== null && Date.parse(row.lastChange) >= since)) &&
+    (options.needs === undefined || needs(row));
+}
+
 export async function execute(
   args: readonly unknown[],
   options: Record<string, unknown>,
@@ -202,6 +283,6 @@ export async function execute(
   );
   const result = await runStatus(parsed, ctx);
   if (parsed.format === 'json') ctx.stdout(toJson(result));
-  else ctx.stdout(renderStatus(result.records, result.keyring !== null));
+  else ctx.stdout(renderStatus(result.records, result.keyring !== null, result.filters));
   return 0;
 }

@@ -67,15 +67,21 @@ export interface ItemAnswer {
   readonly comment: string;
 }
 
-/** Accept or query one item, with a comment (needed to query). */
+/** Accept or query one item: accepting is one step; a comment is asked for when wanted (and a
+ * query always needs one). */
 export async function reviewItem(label: string, io?: PromptIO): Promise<ItemAnswer> {
-  const decision = await ask(
+  const choice = await ask(
     () =>
-      select<'accepted' | 'queried'>(
+      select<'accepted' | 'commented' | 'queried'>(
         {
           message: safeLine(label),
           choices: [
             { name: 'Accept', value: 'accepted', description: 'the note deals with it' },
+            {
+              name: 'Accept with a comment',
+              value: 'commented',
+              description: 'accept it, and say something about it',
+            },
             { name: 'Query', value: 'queried', description: 'the reporter must answer this' },
           ],
         },
@@ -83,12 +89,27 @@ export async function reviewItem(label: string, io?: PromptIO): Promise<ItemAnsw
       ),
     NOTHING_SIGNED,
   );
-  const comment = await askComment(
-    decision === 'queried' ? 'Your query:' : 'Comment (optional):',
-    decision === 'queried',
-    io,
+  if (choice === 'accepted') return { decision: 'accepted', comment: '' };
+  const comment = await askComment(choice === 'queried' ? 'Your query:' : 'Comment:', true, io);
+  return { decision: choice === 'queried' ? 'queried' : 'accepted', comment };
+}
+
+/** A section's lower-risk items: accept them all in one step, or review each. */
+export function acceptSection(label: string, io?: PromptIO): Promise<'all' | 'each'> {
+  return ask(
+    () =>
+      select<'all' | 'each'>(
+        {
+          message: safeLine(label),
+          choices: [
+            { name: 'Accept them all', value: 'all', description: 'no comment on any of them' },
+            { name: 'Review each', value: 'each', description: 'one by one' },
+          ],
+        },
+        context(io),
+      ),
+    NOTHING_SIGNED,
   );
-  return { decision, comment };
 }
 
 export function askDecision(io?: PromptIO): Promise<'approve' | 'return'> {

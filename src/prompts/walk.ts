@@ -50,17 +50,24 @@ export async function askStory(
   defaults: Partial<Story>,
   missing: readonly (keyof Story)[],
   io?: PromptIO,
+  desks: readonly string[] = [],
 ): Promise<Partial<Story>> {
   const out: Partial<Story> = {};
   for (const field of STORY_FIELDS) {
     if (!missing.includes(field)) continue;
-    const label = STORY_LABELS[field];
+    const label =
+      field === 'desk' && desks.length > 0
+        ? `${STORY_LABELS.desk} (${desks.map(safeLine).join(', ')})`
+        : STORY_LABELS[field];
     const value = await ask(
       () =>
         input(
           {
             message: label,
-            default: safeDefault(defaults[field]),
+            // The Desk prompt always offers one: the user's, else the config's first, else news.
+            default: safeDefault(
+              field === 'desk' ? (defaults.desk ?? desks[0] ?? 'news') : defaults[field],
+            ),
             validate: storyCheck(field, label),
           },
           context(io),

@@ -2,6 +2,7 @@
 // printable on A4. Every value from the record goes through esc(); the Content-Security-Policy
 // meta tag means nothing could load or run even if escaping ever failed.
 import type { Risk } from '../core/checklist/schema.js';
+import type { CopyLine } from '../core/record/copy-lines.js';
 import {
   displayTime,
   RISK_LABELS,
@@ -169,10 +170,82 @@ function answerRow(a: SheetAnswer): string {
     `<td>${ask}<span class="qid mono">${esc(a.question)}</span></td>` +
     `<td>${esc(a.answer)}</td>` +
     `<td>${riskBadge(a.risk)}${tags ? `<br>${tags}` : ''}</td>` +
-    `<td class="note">${a.note ? esc(a.note) : '<span class="muted">—</span>'}</td>` +
+    `<td class="note">${a.note ? esc(a.note) : '<span class="muted">—</span>'}${a.copy.length > 0 ? `<br><span class="muted">In the copy:</span>${copyHtml(a.copy)}` : ''}</td>` +
     `<td>${cites}</td>` +
     '</tr>'
   );
+}
+
+function copyHtml(lines: readonly CopyLine[]): string {
+  if (lines.length === 0) return '<span class="muted">—</span>';
+  return `<ul class="cites">${lines.map((l) => `<li><span class="mono">${l.line}</span> “${esc(l.text)}”</li>`).join('')}</ul>`;
+}
+
+/** Blockers and referrals with who accepted them; queries with their replies; accept-alls. */
+function deskSection(sheet: Sheet): string[] {
+  const { blockers, conversation, acceptedAll } = sheet.desk;
+  const dash = '<span class="muted">—</span>';
+  const out = [
+    '<section aria-labelledby="h-desk">',
+    '<h2 id="h-desk">Blockers, referrals and queries</h2>',
+  ];
+  for (const a of acceptedAll)
+    out.push(
+      `<p class="callout warn"><strong>Accepted all ${a.items} item${a.items === 1 ? '' : 's'} without item review — ${esc(a.by)}</strong> (${esc(a.role)}, ${time(a.at)}, envelope ${a.envelope})</p>`,
+    );
+  if (blockers.length === 0) out.push('<p>No blocker and no lawyer referral.</p>');
+  else
+    out.push(
+      table(
+        ['Blocker or referral', 'Answer and note', 'In the copy', 'Reviewed'],
+        blockers.map(
+          (b) =>
+            '<tr>' +
+            `<td>${esc(b.title)}<br>${riskBadge(b.risk)}${b.lawyer ? '<span class="tag">REFER TO LAWYER</span>' : ''}</td>` +
+            `<td>${esc(b.answer)}${b.note ? `<br><span class="note">${esc(b.note)}</span>` : ''}</td>` +
+            `<td>${copyHtml(b.copy)}</td>` +
+            `<td>${
+              b.decisions.length > 0
+                ? b.decisions
+                    .map(
+                      (d) =>
+                        `<strong>${d.decision === 'accepted' ? 'Accepted' : 'Queried'}</strong> by ${esc(d.by)} (${esc(d.role)}, ${time(d.at)})${d.acceptedAll ? ' <span class="tag">ALL ITEMS ACCEPTED WITHOUT ITEM REVIEW</span>' : d.byDecision ? ' <span class="muted">(decision\'s comment, no item review)</span>' : ''}${d.comment ? `: “${esc(d.comment)}”` : ''}`,
+                    )
+                    .join('<br>')
+                : '<strong>Not reviewed yet</strong>'
+            }</td>` +
+            '</tr>',
+        ),
+      ),
+    );
+  if (conversation.length === 0) out.push('<p>No queries.</p>');
+  else
+    out.push(
+      table(
+        ['Item', 'Query', 'Reply', 'Decision'],
+        conversation.map(
+          (t) =>
+            '<tr>' +
+            `<td>${esc(t.title)}${t.copy.length > 0 ? copyHtml(t.copy) : ''}</td>` +
+            `<td class="note">${esc(t.query.comment)}<br><span class="muted">— ${esc(t.query.by)} (${esc(t.query.role)}, ${time(t.query.at)})</span></td>` +
+            `<td class="note">${
+              t.reply
+                ? `${esc(t.reply.text)}<br><span class="muted">— ${esc(t.reply.by)} (${time(t.reply.at)}${t.reply.filed === null ? ', not filed yet' : ''})</span>`
+                : t.open
+                  ? '<strong>Open: no reply yet</strong>'
+                  : 'No reply'
+            }</td>` +
+            `<td>${
+              t.outcome
+                ? `<strong>${t.outcome.decision === 'accepted' ? 'Accepted' : 'Queried again'}</strong> by ${esc(t.outcome.by)} (${esc(t.outcome.role)})${t.outcome.comment ? `: “${esc(t.outcome.comment)}”` : ''}`
+                : dash
+            }</td>` +
+            '</tr>',
+        ),
+      ),
+    );
+  out.push('</section>');
+  return out;
 }
 
 function findingRow(f: SheetFinding): string {
@@ -287,6 +360,7 @@ export function renderHtml(sheet: Sheet): string {
     );
   }
   push('</section>');
+  push(...deskSection(sheet));
 
   // Assessment
   push('<section aria-labelledby="h-assessment">', '<h2 id="h-assessment">Assessment</h2>');

@@ -10,6 +10,7 @@ import {
   type SheetAnswer,
 } from './sheet-model.js';
 import type { SignoffRow } from './signoff-chain.js';
+import type { CopyLine } from '../core/record/copy-lines.js';
 import { safeTerminal } from './text.js';
 
 const INLINE_SPECIAL = /[\\`*_[\]|~$]/g;
@@ -66,6 +67,70 @@ function signoffRow(row: SignoffRow): string[] {
   ];
 }
 
+/** Article lines in a table cell: `5: “text”`, one per line. */
+function copyCell(lines: readonly CopyLine[]): string {
+  return lines.map((l) => `${l.line}: “${mdEscape(l.text)}”`).join('<br>');
+}
+
+function decisionText(d: Sheet['desk']['blockers'][number]['decisions'][number]): string {
+  const how = d.acceptedAll
+    ? ' (all items accepted without item review)'
+    : d.byDecision
+      ? " (with the decision's comment, no item review)"
+      : '';
+  return `**${d.decision === 'accepted' ? 'Accepted' : 'Queried'}** by ${mdEscape(d.by)} (${mdEscape(d.role)}, ${displayTime(d.at)})${how}${d.comment ? `: “${mdEscape(d.comment)}”` : ''}`;
+}
+
+/** Blockers and referrals with who accepted them; queries with their replies; accept-alls. */
+function deskSections(sheet: Sheet): string[] {
+  const out: string[] = [];
+  const { blockers, conversation, acceptedAll } = sheet.desk;
+  out.push('## Blockers and lawyer referrals', '');
+  for (const a of acceptedAll)
+    out.push(
+      `**Accepted all ${a.items} item${a.items === 1 ? '' : 's'} without item review — ${mdEscape(a.by)}** (${mdEscape(a.role)}, ${displayTime(a.at)}, envelope ${a.envelope})`,
+      '',
+    );
+  if (blockers.length === 0) out.push('None.', '');
+  else
+    out.push(
+      ...table(
+        ['Item', 'Answer and note', 'In the copy', 'Reviewed'],
+        blockers.map((b) => [
+          `${mdEscape(b.title)}<br>${risk(b.risk)}${b.lawyer ? ', refer to lawyer' : ''}`,
+          `${mdEscape(b.answer)}${b.note ? `<br>Note: ${mdEscape(b.note)}` : ''}`,
+          b.copy.length > 0 ? copyCell(b.copy) : '—',
+          b.decisions.length > 0
+            ? b.decisions.map(decisionText).join('<br>')
+            : '**Not reviewed yet**',
+        ]),
+      ),
+      '',
+    );
+  out.push('## Queries and replies', '');
+  if (conversation.length === 0) out.push('No queries.', '');
+  else
+    out.push(
+      ...table(
+        ['Item', 'Query', 'Reply', 'Decision'],
+        conversation.map((t) => [
+          `${mdEscape(t.title)}${t.copy.length > 0 ? `<br>${copyCell(t.copy)}` : ''}`,
+          `${mdEscape(t.query.comment)}<br>— ${mdEscape(t.query.by)} (${mdEscape(t.query.role)}, ${displayTime(t.query.at)})`,
+          t.reply
+            ? `${mdEscape(t.reply.text)}<br>— ${mdEscape(t.reply.by)} (${displayTime(t.reply.at)}${t.reply.filed === null ? ', not filed yet' : ''})`
+            : t.open
+              ? '**Open: no reply yet**'
+              : 'No reply',
+          t.outcome
+            ? `**${t.outcome.decision === 'accepted' ? 'Accepted' : 'Queried again'}** by ${mdEscape(t.outcome.by)} (${mdEscape(t.outcome.role)})${t.outcome.comment ? `: “${mdEscape(t.outcome.comment)}”` : ''}`
+            : '—',
+        ]),
+      ),
+      '',
+    );
+  return out;
+}
+
 function answerRow(a: SheetAnswer): string[] {
   const question = `${a.ask ? mdEscape(a.ask) : '(question text unavailable)'}<br>_${mdEscape(a.question)}_`;
   const marks = [a.flagged ? 'flagged for the desk' : '', a.lawyer ? 'refer to lawyer' : '']
@@ -75,7 +140,8 @@ function answerRow(a: SheetAnswer): string[] {
     question,
     mdEscape(a.answer),
     `${risk(a.risk)}${marks ? `<br>${marks}` : ''}`,
-    a.note ? mdEscape(a.note) : '—',
+    (a.note ? mdEscape(a.note) : '—') +
+      (a.copy.length > 0 ? `<br>In the copy: ${copyCell(a.copy)}` : ''),
     a.citations.length > 0 ? a.citations.map(mdEscape).join('<br>') : '—',
   ];
 }
@@ -142,6 +208,8 @@ export function renderMarkdown(sheet: Sheet): string {
     );
   }
   push('');
+
+  push(...deskSections(sheet));
 
   push('## Sign-off chain', '', mdEscape(sheet.signoffs.summary), '');
   for (const check of sheet.signoffs.integrity) {

@@ -29,6 +29,10 @@ import type {
 import type { FlaggedItem } from '../core/checklist/assessment.js';
 import type { Severity } from '../core/scan/finding.js';
 import type { SignoffRow } from './signoff-chain.js';
+import { copyLines, itemLines, type CopyLine } from '../core/record/copy-lines.js';
+import { itemTitle } from '../core/record/item-title.js';
+import { conversation, predicatesOf } from '../core/signing/conversation.js';
+import { isFiled, type SignoffPredicate } from '../core/signing/statement.js';
 
 export const SHEET_FORMAT = 'prepub/sheet@1';
 
@@ -81,6 +85,71 @@ export interface SheetAnswer {
   readonly note: string | null;
   readonly answeredAt: string;
   readonly citations: readonly string[];
+  /** For a flagged answer, the lines of the article it is about (when the text was given). */
+  readonly copy: readonly CopyLine[];
+}
+
+/** A reviewer's word on one item, from a signed review envelope. */
+export interface SheetDecision {
+  readonly envelope: number;
+  readonly role: string;
+  readonly by: string;
+  readonly at: string;
+  readonly decision: 'accepted' | 'queried';
+  readonly comment: string;
+  /** Accepted with every other item by --accept-all, without an item review. */
+  readonly acceptedAll: boolean;
+  /** Accepted with the decision's comment, without prompts or a reviews file. */
+  readonly byDecision: boolean;
+}
+
+/** A blocker or a lawyer referral, and who accepted (or queried) it, with their comment. */
+export interface SheetBlocker {
+  readonly question: string;
+  readonly title: string;
+  readonly answer: string;
+  readonly risk: Risk;
+  readonly lawyer: boolean;
+  readonly note: string | null;
+  readonly copy: readonly CopyLine[];
+  readonly decisions: readonly SheetDecision[];
+}
+
+/** A desk query, the reporter's reply and what the next review decided: all from envelopes. */
+export interface SheetThread {
+  readonly item: string;
+  readonly title: string;
+  readonly query: {
+    readonly envelope: number;
+    readonly role: string;
+    readonly by: string;
+    readonly at: string;
+    readonly comment: string;
+  };
+  readonly reply: {
+    readonly by: string;
+    readonly at: string;
+    readonly text: string;
+    /** The filing that signed it, or null for a draft reply not filed yet. */
+    readonly filed: number | null;
+  } | null;
+  readonly outcome: {
+    readonly envelope: number;
+    readonly role: string;
+    readonly by: string;
+    readonly decision: 'accepted' | 'queried';
+    readonly comment: string;
+  } | null;
+  readonly open: boolean;
+  readonly copy: readonly CopyLine[];
+}
+
+export interface SheetAcceptedAll {
+  readonly envelope: number;
+  readonly role: string;
+  readonly by: string;
+  readonly at: string;
+  readonly items: number;
 }
 
 export interface SheetSection {
@@ -156,6 +225,13 @@ export interface Sheet {
     readonly integrity: readonly IntegrityCheck[];
   };
   readonly history: readonly HistoryEntry[];
+  /** The desk's side: blockers and referrals with who accepted them, queries and replies, and
+   * approvals given without item review. Read from the signed envelopes. */
+  readonly desk: {
+    readonly blockers: readonly SheetBlocker[];
+    readonly conversation: readonly SheetThread[];
+    readonly acceptedAll: readonly SheetAcceptedAll[];
+  };
   readonly disclaimer: string;
 }
 
@@ -177,6 +253,8 @@ export interface SheetInput {
   readonly keyring: string | null;
   /** Whole-record checks made with the keyring (none without one). */
   readonly integrity?: readonly IntegrityCheck[] | undefined;
+  /** The article's text as its findings count lines, to show the copy items are about. */
+  readonly copy?: string | undefined;
 }
 
 function sectionOf(questionId: string): string {
@@ -264,7 +342,105 @@ function answerOf(
     note: answer.note !== undefined && answer.note.length > 0 ? answer.note : null,
     answeredAt: answer.answeredAt,
     citations: question?.citations ?? [],
+    copy: [],
   };
+}
+
+/** Every review's word on each item, from the envelopes that decode. */
+function decisionsOf(
+  predicates: readonly (SignoffPredicate | undefined)[],
+): Map<string, SheetDecision[]> {
+  const out = new Map<string, SheetDecision[]>();
+  predicates.forEach((p, i) => {
+    if (!p || isFiled(p)) return;
+    for (const r of p.reviews) {
+      const list = out.get(r.item) ?? [];
+      list.push({
+        envelope: i + 1,
+        role: p.role,
+        by: p.signer.name,
+        at: p.time,
+        decision: r.decision,
+        comment: r.comment,
+        acceptedAll: p.acceptedAll !== undefined,
+        byDecision: p.reviewsFrom === 'decision',
+      });
+      out.set(r.item, list);
+    }
+  });
+  return out;
+}
+
+/** The desk's part of the sheet: blockers and referrals, the conversation, accept-alls. */
+function deskPart(input: SheetInput, askOf: (q: string) => string | null): Sheet['desk'] {
+  const file = input.record;
+  const r = file.record;
+  const predicates = predicatesOf(file);
+  const decisions = decisionsOf(predicates);
+  const copyOf = (item: string, texts: readonly string[] = []) =>
+    input.copy !== undefined ? copyLines(input.copy, itemLines(r, item, texts)) : [];
+  const titleOf = (item: string) => askOf(item) ?? itemTitle(r, item);
+  const serious = r.assessment.flagged.filter((f) => f.risk === 'blocker' || f.lawyer);
+  const blockers: SheetBlocker[] = serious.map((f) => ({
+    question: f.question,
+    title: f.ask,
+    answer: f.answer,
+    risk: f.risk,
+    lawyer: f.lawyer,
+    note: f.note?.length ? f.note : null,
+    copy: copyOf(f.question),
+    decisions: decisions.get(f.question) ?? [],
+  }));
+  for (const x of r.assessment.referrals) {
+    if (blockers.some((b) => b.question === x.question)) continue;
+    blockers.push({
+      question: x.question,
+      title: x.ask,
+      answer: x.answer,
+      risk: x.risk,
+      lawyer: true,
+      note: r.answers[x.question]?.note ?? null,
+      copy: copyOf(x.question),
+      decisions: decisions.get(x.question) ?? [],
+    });
+  }
+  const threads: SheetThread[] = conversation(file, predicates).map((t) => ({
+    item: t.query.item,
+    title: titleOf(t.query.item),
+    query: {
+      envelope: t.query.envelope,
+      role: t.query.role,
+      by: t.query.by,
+      at: t.query.at,
+      comment: t.query.comment,
+    },
+    reply: t.reply
+      ? { by: t.reply.by, at: t.reply.at, text: t.reply.reply, filed: t.replyFiled }
+      : null,
+    outcome: t.outcome
+      ? {
+          envelope: t.outcome.envelope,
+          role: t.outcome.role,
+          by: t.outcome.by,
+          decision: t.outcome.decision,
+          comment: t.outcome.comment,
+        }
+      : null,
+    open: t.open,
+    copy: copyOf(t.query.item, [t.query.comment, ...(t.reply ? [t.reply.reply] : [])]),
+  }));
+  const acceptedAll: SheetAcceptedAll[] = [];
+  predicates.forEach((p, i) => {
+    if (p && !isFiled(p) && p.acceptedAll !== undefined)
+      acceptedAll.push({
+        envelope: i + 1,
+        role: p.role,
+        by: p.signer.name,
+        at: p.time,
+        items: p.acceptedAll,
+      });
+  });
+  return { blockers, conversation: threads, acceptedAll };
 }
 
 /** Build the sheet. Same input, same output: nothing here reads the clock or the disk. */
@@ -320,7 +496,13 @@ export function buildSheet(input: SheetInput): Sheet {
     const section = known?.section ?? flagged.get(id)?.section ?? sectionOf(id);
     const located = pack ? findQuestion(pack, id) : undefined;
     const row = answerOf(id, answer, located, flagged.get(id), referred.has(id));
-    bySection.get(section)?.push(row);
+    bySection
+      .get(section)
+      ?.push(
+        row.flagged && input.copy !== undefined
+          ? { ...row, copy: copyLines(input.copy, itemLines(r, id)) }
+          : row,
+      );
   }
   const sectionRisk = (id: string): Risk | null =>
     own(r.assessment.sections as Partial<Record<string, Risk>>, id) ?? null;
@@ -396,6 +578,7 @@ export function buildSheet(input: SheetInput): Sheet {
       integrity: (input.integrity ?? []).map((c) => ({ name: c.name, ok: c.ok, detail: c.detail })),
     },
     history: r.history.map((h) => ({ ...h })),
+    desk: deskPart(input, askOf),
     disclaimer: DISCLAIMER,
   };
 }

@@ -6,6 +6,8 @@ import type { StatusRow } from '../core/signing/status-row.js';
 import type { ReviewItem } from '../core/record/lifecycle.js';
 import type { RecordFile } from '../core/record/schema.js';
 import type { VerifyResult } from '../core/signing/verify.js';
+import type { CopyLine } from '../core/record/copy-lines.js';
+import type { Thread } from '../core/signing/conversation.js';
 import { safeLine } from './text.js';
 
 export function renderChecks(file: string, result: VerifyResult): string {
@@ -47,15 +49,27 @@ export function renderReviewHeader(
   ].join('\n');
 }
 
-export function renderItem(item: ReviewItem, n: number, total: number): string {
+export function renderItem(
+  item: ReviewItem,
+  n: number,
+  total: number,
+  options: { readonly verbose?: boolean; readonly section?: string } = {},
+): string {
   const s = safeLine;
+  const level =
+    item.kind === 'query'
+      ? 'queried last round'
+      : item.kind === 'finding'
+        ? `${item.level} finding`
+        : `risk ${item.level}`;
   const lines = [
-    `[${n}/${total}] ${s(item.section)} · ${s(item.level)}${item.lawyer ? ' · LAWYER' : ''} · ${s(item.id)}`,
+    `[${n}/${total}] ${s(options.section ?? item.section)} · ${level}${item.lawyer ? ' · REFER TO LAWYER' : ''}${options.verbose ? ` · ${s(item.id)}` : ''}`,
     `  ${s(item.title)}`,
   ];
   if (item.answer !== undefined) lines.push(`  answer: ${s(item.answer)}`);
   lines.push(`  why: ${s(item.why)}`);
-  lines.push(`  reporter's note: ${item.note?.trim() ? s(item.note) : '(none)'}`);
+  if (item.kind !== 'query')
+    lines.push(`  reporter's note: ${item.note?.trim() ? s(item.note) : '(none)'}`);
   return `${lines.join('\n')}\n`;
 }
 
@@ -65,9 +79,19 @@ function cut(text: string, width: number): string {
   return chars.length <= width ? safe.padEnd(width) : `${chars.slice(0, width - 1).join('')}…`;
 }
 
-export function renderStatus(rows: readonly StatusRow[], keyring: boolean): string {
-  if (rows.length === 0) return 'No records (*.prepub.json) found.\n';
-  const head = `${cut('SLUG', 24)}  ${cut('HEADLINE', 36)}  ${cut('REPORTER', 18)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('CHANGED', 21)}  VALID`;
+export function renderStatus(
+  rows: readonly StatusRow[],
+  keyring: boolean,
+  filters: Readonly<Record<string, string>> = {},
+): string {
+  const filtered = Object.entries(filters)
+    .map(([k, v]) => `--${k} ${v}`)
+    .join(' ');
+  if (rows.length === 0)
+    return filtered
+      ? `No records match ${safeLine(filtered)}.\n`
+      : 'No records (*.prepub.json) found.\n';
+  const head = `${cut('PATH', 32)}  ${cut('HEADLINE', 30)}  ${cut('DESK', 10)}  ${cut('REPORTER', 16)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('QUERIES', 7)}  ${cut('CHANGED', 21)}  VALID`;
   const lines = rows.map((r) => {
     const valid =
       r.valid === true
@@ -75,10 +99,41 @@ export function renderStatus(rows: readonly StatusRow[], keyring: boolean): stri
         : r.valid === false
           ? `✗ no (${safeLine(r.problems.join(', '))})`
           : '– n/a';
-    return `${cut(r.slug, 24)}  ${cut(r.headline, 36)}  ${cut(r.reporter, 18)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}`;
+    const notes = [
+      (r.waitingFor ?? []).length > 0 ? `waiting for ${r.waitingFor!.join(' and ')}` : '',
+      r.unbound ? 'unbound (article not found beside it)' : '',
+    ].filter(Boolean);
+    const queries = r.openQueries ? `${r.openQueries} open` : '';
+    return `${cut(r.path, 32)}  ${cut(r.headline, 30)}  ${cut(r.desk ?? '', 10)}  ${cut(r.reporter, 16)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(queries, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
   });
-  const foot = keyring
-    ? `${rows.length} record${rows.length === 1 ? '' : 's'}`
-    : `${rows.length} record${rows.length === 1 ? '' : 's'} (no keyring: signatures not checked)`;
+  const n = `${rows.length} record${rows.length === 1 ? '' : 's'}${filtered ? ` matching ${safeLine(filtered)}` : ''}`;
+  const foot = keyring ? n : `${n} (no keyring: signatures not checked)`;
   return `${head}\n${lines.join('\n')}\n${foot}\n`;
+}
+
+/** The article lines an item is about, indented under it: `    5 │ text`. */
+export function renderCopy(lines: readonly CopyLine[]): string {
+  if (lines.length === 0) return '';
+  const width = String(Math.max(...lines.map((l) => l.line))).length;
+  return `${lines.map((l) => `    ${String(l.line).padStart(width)} │ ${safeLine(l.text)}`).join('\n')}\n`;
+}
+
+/** One query, its reply and the decision on it: what a reviewer and the reporter read. */
+export function renderThread(t: Thread, options: { readonly title?: string } = {}): string {
+  const s = safeLine;
+  const lines: string[] = [];
+  if (options.title) lines.push(`  ${s(options.title)}`);
+  lines.push(
+    `  query (${s(t.query.by)}, ${t.query.role}, ${s(when(t.query.at))}): ${s(t.query.comment)}`,
+  );
+  if (t.reply)
+    lines.push(
+      `  reply (${s(t.reply.by)}, ${s(when(t.reply.at))}${t.replyFiled === null ? ', not filed yet' : ''}): ${s(t.reply.reply)}`,
+    );
+  else if (!t.open) lines.push('  reply: (none)');
+  if (t.outcome)
+    lines.push(
+      `  ${t.outcome.decision} by ${s(t.outcome.by)} (${t.outcome.role})${t.outcome.comment ? `: ${s(t.outcome.comment)}` : ''}`,
+    );
+  return `${lines.join('\n')}\n`;
 }

@@ -208,7 +208,7 @@ describe('sign-off end to end', () => {
       '--key',
       'Ed Itor',
     ]);
-    expect(reviewed.stderr).toBe('');
+    expect(reviewed.stderr).toBe('Publishing system: prepub verify story.prepub.json\n');
     expect(reviewed.code).toBe(0);
     expect(reviewed.stdout).toContain('Status approved');
 

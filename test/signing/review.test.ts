@@ -16,6 +16,7 @@ import { ARTICLE, draftRecord, REAL_ARTICLE, realDraftRecord } from './helpers.j
 
 const prompts = vi.hoisted(() => ({
   reviewItem: vi.fn(),
+  acceptSection: vi.fn(),
   askDecision: vi.fn(),
   askComment: vi.fn(),
   confirmFiling: vi.fn(),
@@ -139,8 +140,24 @@ describe('review', () => {
     const first = await runReview(
       { record: 'c.prepub.json', key: 'Ed Itor', decision: 'approve', input: false },
       ctx,
+    ).catch((e: unknown) => e);
+    // No blind approval: a referred item needs an item review, or --accept-all said out loud.
+    expect(first).toBeInstanceOf(UserError);
+    expect((first as UserError).message).toMatch(/needs? an item review before approval/);
+    const accepted = await runReview(
+      {
+        record: 'c.prepub.json',
+        key: 'Ed Itor',
+        decision: 'approve',
+        acceptAll: true,
+        input: false,
+      },
+      ctx,
     );
-    expect(first).toMatchObject({ status: 'filed', waitingFor: ['lawyer'] });
+    expect(accepted).toMatchObject({ status: 'filed', waitingFor: ['lawyer'] });
+    expect(accepted.acceptedAll).toBe(accepted.items);
+    expect(accepted.next).toBe('Lawyer: prepub review c.prepub.json --role lawyer');
+    expect(lastPredicate(read('c.prepub.json')).acceptedAll).toBe(accepted.items);
     const second = await runReview(
       {
         record: 'c.prepub.json',
@@ -148,11 +165,70 @@ describe('review', () => {
         role: 'lawyer',
         decision: 'approve',
         comment: 'OK to run',
+        acceptAll: true,
         input: false,
       },
       ctx,
     );
     expect(second).toMatchObject({ status: 'approved', items: 1 });
+  });
+
+  it('asks one prompt per serious item and one per section of the rest, and shows the copy', async () => {
+    await filedRecord('k.prepub.json', true);
+    prompts.reviewItem.mockReset().mockResolvedValue({ decision: 'accepted', comment: '' });
+    prompts.acceptSection.mockReset().mockResolvedValue('all');
+    prompts.askDecision.mockReset().mockResolvedValueOnce('approve');
+    prompts.askComment.mockReset().mockResolvedValueOnce('');
+    out = [];
+    const result = await runReview({ record: 'k.prepub.json', key: 'Ed Itor' }, context(true));
+    const asked =
+      prompts.reviewItem.mock.calls.length +
+      prompts.acceptSection.mock.calls.length +
+      prompts.askDecision.mock.calls.length +
+      prompts.askComment.mock.calls.length;
+    // Before this change every item took a select and a comment prompt.
+    expect(asked).toBeLessThan(result.items * 2 + 2);
+    expect(prompts.reviewItem.mock.calls.length).toBeGreaterThan(0);
+    const shown = out.join('');
+    expect(shown).toContain('REFER TO LAWYER');
+    expect(shown).toMatch(/the copy:\n\s+2 │ The librarian, 43/);
+    expect(shown).not.toContain('· safety.reporter-at-risk');
+    expect(result).toMatchObject({
+      reviewsFrom: 'prompts',
+      status: 'filed',
+      waitingFor: ['lawyer'],
+    });
+    for (const p of Object.values(prompts)) p.mockReset();
+  });
+
+  it('--accept-all goes with approve only, and not with --reviews', async () => {
+    await filedRecord('m.prepub.json');
+    await expect(
+      runReview(
+        {
+          record: 'm.prepub.json',
+          key: 'Ed Itor',
+          decision: 'approve',
+          acceptAll: true,
+          reviews: 'x.yaml',
+          input: false,
+        },
+        ctx,
+      ),
+    ).rejects.toThrow(/--accept-all and --reviews/);
+    await expect(
+      runReview(
+        {
+          record: 'm.prepub.json',
+          key: 'Ed Itor',
+          decision: 'return',
+          comment: 'No',
+          acceptAll: true,
+          input: false,
+        },
+        ctx,
+      ),
+    ).rejects.toThrow(/--accept-all is for approving/);
   });
 
   it('takes item reviews from a file, and names the position of a bad one', async () => {

@@ -33,6 +33,9 @@ export const Config = z.strictObject({
   packDirs: z.array(z.string()).default([]),
   /** Where records are written when the article has no path (stdin) and for `status`. */
   recordsDir: z.string().optional(),
+  /** The newsroom's desks, offered at the Desk prompt (the first is the default when the user
+   * has no desk of their own). */
+  desks: z.array(z.string().min(1)).optional(),
   /** The newsroom keyring (JSON). */
   keyring: z.string().optional(),
   /** No longer read here: the approval policy lives in the keyring (the trust root). Kept in the

@@ -4,6 +4,7 @@ import { unmitigatedBlockers } from '../checklist/engine.js';
 import type { HistoryEntry, RecordBody, RecordFile } from './schema.js';
 import type { FlaggedItem } from '../checklist/assessment.js';
 import type { Finding } from '../scan/finding.js';
+import { ruleTitle } from './item-title.js';
 
 function iso(now: Date | string): string {
   return typeof now === 'string' ? now : now.toISOString();
@@ -48,7 +49,8 @@ export function filingBlockers(record: RecordBody): string[] {
 export interface ReviewItem {
   /** The question id, or `finding:<rule>@<line>:<column>`. */
   readonly id: string;
-  readonly kind: 'flagged' | 'finding';
+  /** A flagged answer, a suppressed finding, or an item queried last round and answered since. */
+  readonly kind: 'flagged' | 'finding' | 'query';
   readonly section: string;
   readonly title: string;
   readonly answer?: string;
@@ -56,20 +58,56 @@ export interface ReviewItem {
   readonly lawyer: boolean;
   readonly note?: string;
   readonly why: string;
+  /** A blocker, a lawyer referral, or a "no" to a question a finding raised: never accepted
+   * without an item review (one by one at the prompts; `--reviews` or `--accept-all` without). */
+  readonly serious: boolean;
+}
+
+const LOW_LEVELS = new Set(['none', 'low', 'medium']);
+
+/** Whether an item may be accepted with the rest of its section in one step: not serious, below
+ * high risk, and not a query the reporter has answered (that one is read on its own). */
+export function bulkAcceptable(item: ReviewItem): boolean {
+  return !item.serious && item.kind !== 'query' && LOW_LEVELS.has(item.level);
+}
+
+/** How a reviewer walks the items: section by section (in the order they first appear), each
+ * serious item on its own, and a section's other items (two or more) offered in one step. */
+export type ReviewStep =
+  | { readonly kind: 'one'; readonly item: ReviewItem }
+  | { readonly kind: 'section'; readonly section: string; readonly items: readonly ReviewItem[] };
+
+export function reviewPlan(items: readonly ReviewItem[]): ReviewStep[] {
+  const sections: string[] = [];
+  for (const i of items) if (!sections.includes(i.section)) sections.push(i.section);
+  const steps: ReviewStep[] = [];
+  for (const section of sections) {
+    const here = items.filter((i) => i.section === section);
+    const bulk = here.filter(bulkAcceptable);
+    for (const i of here)
+      if (!bulk.includes(i) || bulk.length < 2) steps.push({ kind: 'one', item: i });
+    if (bulk.length >= 2) steps.push({ kind: 'section', section, items: bulk });
+  }
+  return steps;
+}
+
+/** The items no approval may pass over without an item review. */
+export function seriousItems(items: readonly ReviewItem[]): ReviewItem[] {
+  return items.filter((i) => i.serious);
 }
 
 export function findingItemId(f: Finding): string {
   return `finding:${f.rule}@${f.line}:${f.column}`;
 }
 
-function flaggedItem(f: FlaggedItem): ReviewItem {
+function flaggedItem(f: FlaggedItem, rule: (id: string) => string): ReviewItem {
   const why = f.reasons
     .map((r) =>
       r === 'risk'
         ? `risk ${f.risk}`
         : r === 'lawyer'
           ? 'referred to a lawyer'
-          : `raised by ${f.raisedBy.join(', ') || 'a finding'}`,
+          : `raised by the copy (${f.raisedBy.map(rule).join(', ') || 'a finding'})`,
     )
     .join('; ');
   return {
@@ -82,6 +120,7 @@ function flaggedItem(f: FlaggedItem): ReviewItem {
     lawyer: f.lawyer,
     ...(f.note !== undefined ? { note: f.note } : {}),
     why,
+    serious: f.risk === 'blocker' || f.lawyer || f.reasons.includes('finding'),
   };
 }
 
@@ -90,9 +129,10 @@ function flaggedItem(f: FlaggedItem): ReviewItem {
  * answer and every suppressed finding; a lawyer the items referred to a lawyer.
  */
 export function reviewItems(record: RecordBody, role: 'editor' | 'lawyer'): ReviewItem[] {
+  const rule = (id: string) => ruleTitle(id, record.findings.find((x) => x.rule === id)?.message);
   const flagged = record.assessment.flagged
     .filter((f) => role === 'editor' || f.lawyer)
-    .map(flaggedItem);
+    .map((f) => flaggedItem(f, rule));
   if (role === 'lawyer') {
     for (const r of record.assessment.referrals) {
       if (!flagged.some((i) => i.id === r.question)) {
@@ -105,6 +145,7 @@ export function reviewItems(record: RecordBody, role: 'editor' | 'lawyer'): Revi
           level: r.risk,
           lawyer: true,
           why: 'referred to a lawyer',
+          serious: true,
         });
       }
     }
@@ -116,11 +157,12 @@ export function reviewItems(record: RecordBody, role: 'editor' | 'lawyer'): Revi
       id: findingItemId(f),
       kind: 'finding',
       section: f.section,
-      title: `${f.message} (line ${f.line}: "${f.excerpt}")`,
+      title: `${ruleTitle(f.rule, f.message)} (line ${f.line}: "${f.excerpt}")`,
       level: f.severity,
       lawyer: false,
       note: f.suppressed?.reason ?? '',
-      why: `finding ${f.rule} suppressed by ${f.suppressed?.by ?? 'the reporter'}`,
+      why: `finding suppressed by ${f.suppressed?.by === 'flag' ? 'a command-line flag' : 'a comment in the article'}`,
+      serious: f.severity === 'blocker',
     }));
   return [...flagged, ...suppressed];
 }

@@ -67,6 +67,20 @@ export const HistoryEntry = z.strictObject({
 });
 export type HistoryEntry = z.infer<typeof HistoryEntry>;
 
+/**
+ * The reporter's reply to a desk query: the query is the item a review envelope (1-based, in
+ * `attestations`) marked "queried"; its text is read from that signed envelope, never copied here.
+ * Replies travel in the record, so the reporter's next filing signs them with the snapshot.
+ */
+export const Reply = z.strictObject({
+  item: z.string().min(1),
+  envelope: z.number().int().min(1),
+  reply: z.string().min(1),
+  by: z.string(),
+  at: Timestamp,
+});
+export type Reply = z.infer<typeof Reply>;
+
 export const RecordBody = z.strictObject({
   id: z.uuid(),
   story: Story,
@@ -76,6 +90,8 @@ export const RecordBody = z.strictObject({
   findings: z.array(Finding),
   assessment: Assessment,
   history: z.array(HistoryEntry),
+  /** Replies to the desk's queries, round after round (optional: records before them have none). */
+  replies: z.array(Reply).optional(),
 });
 export type RecordBody = z.infer<typeof RecordBody>;
 

@@ -13,9 +13,11 @@ export function reviewHistoryEntry(
   const detail = [
     `${p.role}${p.comment ? `: ${p.comment}` : ''}`,
     queried > 0 ? `${queried} item${queried === 1 ? '' : 's'} queried` : '',
-    p.reviewsFrom === 'decision' && p.reviews.length > 0
-      ? "items accepted with the decision's comment (no prompts)"
-      : '',
+    p.acceptedAll !== undefined
+      ? `accepted all ${p.acceptedAll} item${p.acceptedAll === 1 ? '' : 's'} without item review`
+      : p.reviewsFrom === 'decision' && p.reviews.length > 0
+        ? "items accepted with the decision's comment (no prompts)"
+        : '',
     waitingFor.length > 0 ? `waiting for ${waitingFor.join(' and ')}` : '',
   ]
     .filter(Boolean)

@@ -57,6 +57,9 @@ export const ReviewPredicate = z.strictObject({
   /** Where the item reviews came from: the prompts, a --reviews file, or (non-interactive) the
    * decision's comment applied to every item. */
   reviewsFrom: z.enum(['prompts', 'file', 'decision']),
+  /** Set when the reviewer approved without reviewing the items one by one (`--accept-all`):
+   * how many items were accepted that way. Absent in statements made before it existed. */
+  acceptedAll: z.number().int().min(0).optional(),
 });
 export type ReviewPredicate = z.infer<typeof ReviewPredicate>;
 

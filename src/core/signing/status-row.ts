@@ -3,6 +3,7 @@
 import path from 'node:path';
 import type { Policy } from '../config/schema.js';
 import { loadRecordText } from '../record/parse.js';
+import { deskState } from './conversation.js';
 import type { SignatureCache } from './signature-cache.js';
 import { verifyRecord, verifyRecordLean, type CheckId, type TrustedKey } from './verify.js';
 
@@ -12,6 +13,7 @@ export interface StatusRow {
   readonly slug: string;
   readonly headline: string;
   readonly reporter: string;
+  readonly desk?: string;
   readonly status: string;
   readonly risk: string;
   readonly lastChange: string | null;
@@ -20,6 +22,14 @@ export interface StatusRow {
   readonly problems: readonly string[];
   /** The article the record names (its path relative to the record) and the digest it was made for. */
   readonly article?: { readonly path: string; readonly sha256: string } | null;
+  /** Items the desk queried since the last filing (for a returned record, or a draft refiling). */
+  readonly openQueries?: number;
+  /** Roles whose approval a filed record still waits for. */
+  readonly waitingFor?: readonly string[];
+  /** The article changed since the record was made. */
+  readonly stale?: boolean;
+  /** The record names no article, or it is not where the record says: staleness not judged. */
+  readonly unbound?: boolean;
 }
 
 export const RECORD_SUFFIX = '.prepub.json';
@@ -44,6 +54,7 @@ export async function statusRow(
     slug: path.basename(rel, RECORD_SUFFIX),
     headline: '',
     reporter: '',
+    desk: '',
     status: 'invalid',
     risk: '',
     lastChange: null,
@@ -59,6 +70,8 @@ export async function statusRow(
     slug: rec.record.story.slug,
     headline: rec.record.story.headline,
     reporter: rec.record.story.reporter,
+    desk: rec.record.story.desk,
+    ...deskState(rec, ctx.policy),
     status: rec.status,
     risk: rec.record.assessment.overall,
     lastChange: rec.record.history.at(-1)?.at ?? null,
@@ -95,10 +108,14 @@ export type ArticleSeen = { readonly sha256: string } | 'unreadable' | 'missing'
  * not there is not judged here (`verify` fails it).
  */
 export function withArticle(row: StatusRow, seen: ArticleSeen): StatusRow {
-  if (!row.article || seen === 'missing') return row;
+  // No article named, or not where the record says: bound to no text here, staleness not judged.
+  if (row.article === null) return { ...row, unbound: true };
+  if (!row.article) return row;
+  if (seen === 'missing') return { ...row, unbound: true };
   if (seen !== 'unreadable' && seen.sha256 === row.article.sha256) return row;
   return {
     ...row,
+    stale: true,
     valid: row.valid === null && row.status === 'draft' ? null : false,
     problems: [...row.problems, 'stale (the article changed)'],
   };
