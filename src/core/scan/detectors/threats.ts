@@ -70,11 +70,18 @@ function namesPerson(input: DetectorInput, s: Span): boolean {
   return false;
 }
 
-export const callToHarm: Detector = (input) =>
-  spans(input, CALLS).filter((s) => namesPerson(input, s));
+/** The calls to harm of a scan, found once for both detectors. */
+const callsOf = new WeakMap<object, Span[]>();
+function calls(input: DetectorInput): Span[] {
+  let list = callsOf.get(input.tokens);
+  if (list === undefined) callsOf.set(input.tokens, (list = spans(input, CALLS)));
+  return list;
+}
+
+export const callToHarm: Detector = (input) => calls(input).filter((s) => namesPerson(input, s));
 
 export const reprisalLanguage: Detector = (input) => {
   const named = new Set(input.detect('call-to-harm').map((n) => n.start));
-  const calls = spans(input, CALLS).filter((s) => !named.has(s.start));
-  return [...calls, ...spans(input, REPRISALS)].sort((a, b) => a.start - b.start);
+  const unnamed = calls(input).filter((s) => !named.has(s.start));
+  return [...unnamed, ...spans(input, REPRISALS)].sort((a, b) => a.start - b.start);
 };
