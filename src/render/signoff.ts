@@ -91,7 +91,7 @@ export function renderStatus(
     return filtered
       ? `No records match ${safeLine(filtered)}.\n`
       : 'No records (*.prepub.json) found.\n';
-  const head = `${cut('PATH', 32)}  ${cut('HEADLINE', 30)}  ${cut('DESK', 10)}  ${cut('REPORTER', 16)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('QUERIES', 7)}  ${cut('CHANGED', 21)}  VALID`;
+  const head = `${cut('PATH', 28)}  ${cut('SLUG', 24)}  ${cut('HEADLINE', 24)}  ${cut('DESK', 10)}  ${cut('REPORTER', 16)}  ${cut('STATUS', 9)}  ${cut('RISK', 7)}  ${cut('QUERIES', 7)}  ${cut('CHANGED', 21)}  VALID`;
   const lines = rows.map((r) => {
     const valid =
       r.valid === true
@@ -104,7 +104,7 @@ export function renderStatus(
       r.unbound ? 'unbound (article not found beside it)' : '',
     ].filter(Boolean);
     const queries = r.openQueries ? `${r.openQueries} open` : '';
-    return `${cut(r.path, 32)}  ${cut(r.headline, 30)}  ${cut(r.desk ?? '', 10)}  ${cut(r.reporter, 16)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(queries, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
+    return `${cut(r.path, 28)}  ${cut(r.slug, 24)}  ${cut(r.headline, 24)}  ${cut(r.desk ?? '', 10)}  ${cut(r.reporter, 16)}  ${cut(r.status, 9)}  ${cut(r.risk, 7)}  ${cut(queries, 7)}  ${cut(when(r.lastChange ?? undefined), 21)}  ${valid}${notes.length > 0 ? ` · ${notes.join(' · ')}` : ''}`;
   });
   const n = `${rows.length} record${rows.length === 1 ? '' : 's'}${filtered ? ` matching ${safeLine(filtered)}` : ''}`;
   const foot = keyring ? n : `${n} (no keyring: signatures not checked)`;

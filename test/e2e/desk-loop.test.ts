@@ -49,6 +49,24 @@ describe('the desk loop', () => {
       expect(list.stdout).toContain(who);
   });
 
+  it('prints a record given by absolute path as given, not relative to the folder', async () => {
+    const abs = path.join(dir, 'other.md');
+    writeFileSync(abs, ARTICLE);
+    const pending = await run([
+      'check',
+      abs,
+      '--answers',
+      'answers.yaml',
+      '--no-input',
+      '--slug',
+      'other',
+    ]);
+    expect(pending.code).toBe(0);
+    expect(pending.stderr).toContain(`Next: prepub file ${abs}.prepub.json`);
+    rmSync(`${abs}.prepub.json`);
+    rmSync(abs);
+  }, 60_000);
+
   it('files, and says to send it to the desk', async () => {
     const check = await run(['check', 'story.md', '--answers', 'answers.yaml', '--no-input']);
     expect(check.stderr).not.toContain('still to answer');
