@@ -129,7 +129,7 @@ describe('walk prompts', () => {
       {},
     );
     events.keypress('enter'); // slug: the default
-    await tick();
+    await new Promise((r) => setTimeout(r, 150)); // the next prompt starts, even on a loaded machine
     events.type('news');
     events.keypress('enter');
     await expect(answer).resolves.toEqual({ slug: 'fete', desk: 'news' });
