@@ -20,15 +20,15 @@ const FLOORS = {
   tuning: {
     harmlessWithHighMax: 1,
     mediumPerHarmlessMax: 0.24,
-    sectionRecallMin: 0.71,
-    spanRecallMin: 0.52,
-    highPrecisionMin: 0.46,
+    sectionRecallMin: 0.74,
+    spanRecallMin: 0.6,
+    highPrecisionMin: 0.49,
   },
   evaluation: {
     harmlessWithHighMax: 3,
     mediumPerHarmlessMax: 0.73,
-    sectionRecallMin: 0.7,
-    spanRecallMin: 0.57,
+    sectionRecallMin: 0.77,
+    spanRecallMin: 0.6,
     highPrecisionMin: 0.42,
   },
 } as const;
