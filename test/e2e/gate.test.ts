@@ -346,29 +346,53 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     expect(archive.stdout).toMatch(/not recomputed \(allowed by --allow-unknown-checklist\)/);
   });
 
-  it('a record made under a released version still verifies once a newer one is installed', async () => {
-    const name = await approvedRecord('older-release');
-    const made = (JSON.parse(read(name)) as { record: { checklist: { version: string } } }).record
-      .checklist.version;
-    // The gate's own install now has a newer uk-ew: the record's version comes from the archive.
-    const packs = path.join(top, 'gate', 'packs');
-    rmSync(packs, { recursive: true, force: true });
-    cpSync(path.join(ROOT, 'checklists', 'uk-ew'), path.join(packs, 'uk-ew'), { recursive: true });
-    const manifest = path.join(packs, 'uk-ew', 'pack.yaml');
-    writeFileSync(
-      manifest,
-      readFileSync(manifest, 'utf8').replace(/^version: .*$/m, 'version: 99.0.0'),
-    );
-    const config = path.join(top, 'gate', 'newer.json');
-    writeFileSync(config, JSON.stringify({ keyring: 'keyring.json', packDirs: ['packs'] }));
-    const r = await run(['verify', name, '--format', 'json'], { PREPUB_CONFIG: config });
+  it('a record made under uk-ew 1.0.0 still verifies and exports now that 2.0.0 is live', async () => {
+    // Made with the released 1.0.0 (kept in checklists/archive), as a newsroom did before 2.0.0.
+    cpSync(path.join(ROOT, 'examples', 'community-fete.md'), path.join(repo, 'older-release.md'));
+    const made = await run([
+      'check',
+      'older-release.md',
+      '--checklist',
+      path.join(ROOT, 'checklists', 'archive', 'uk-ew', '1.0.0'),
+      '--answers',
+      path.join(ROOT, 'test', 'fixtures', 'walks', 'v1', 'harmless.answers.yaml'),
+      '--slug',
+      'older-release',
+      '--headline',
+      'Village fete raises record sum',
+      '--desk',
+      'news',
+      '--reporter',
+      'Sam Reporter',
+      '--no-input',
+      '--file',
+      '--key',
+      'Sam Reporter',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const name = 'older-release.md.prepub.json';
+    const checklist = (JSON.parse(read(name)) as { record: { checklist: { version: string } } })
+      .record.checklist;
+    expect(checklist.version).toBe('1.0.0');
+    const reviewed = await run([
+      'review',
+      name,
+      '--decision',
+      'approve',
+      '--no-input',
+      '--key',
+      'Ed Itor',
+    ]);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    // The live uk-ew is a newer version: the gate takes 1.0.0 from the archive and recomputes.
+    const r = await run(['verify', name, '--trust', gateTrust, '--format', 'json']);
     expect(r.code, r.stdout + r.stderr).toBe(0);
-    expect(r.stdout).toContain('"evidence"');
-    // The sheet is still drawn with the questions the record was made with.
-    const sheet = await run(['export', name, '--format', 'md'], { PREPUB_CONFIG: config });
+    expect(r.stdout).toMatch(/"id": "evidence"[^}]*"recomputed": true/);
+    // The sheet is drawn with the questions the record was made with.
+    const sheet = await run(['export', name, '--format', 'md']);
     expect(sheet.code, sheet.stderr).toBe(0);
-    expect(sheet.stdout).toContain(`uk-ew ${made}`);
-    rmSync(packs, { recursive: true, force: true });
+    expect(sheet.stdout).toContain('uk-ew 1.0.0');
+    expect(sheet.stdout).toContain('Does the story involve any court case, arrest, police investigation');
   });
 
   it('a finding whose severity or message was edited before filing is refused', async () => {
