@@ -22,6 +22,7 @@
 import type { Span } from './detectors/types.js';
 import { floorIndex } from './positions.js';
 import type { Tokens } from './tokens.js';
+import { sentenceStarts } from './sentences.js';
 
 export type Scope = 'negated' | 'hypothetical';
 
@@ -108,36 +109,7 @@ export class ScanContext {
   /** Offsets where sentences start, in order. */
   private sentences(): Int32Array {
     if (this.sentenceStarts) return this.sentenceStarts;
-    const { text, tokens } = this;
-    const out: number[] = [0];
-    for (let i = 1; i < tokens.count; i++) {
-      const from = tokens.ends[i - 1] as number;
-      const to = tokens.starts[i] as number;
-      let newlines = 0;
-      for (let k = from; k < to; k++) {
-        const c = text.charCodeAt(k);
-        if (c === 46 || c === 33 || c === 63) {
-          const next = text.charCodeAt(k + 1);
-          if (
-            k + 1 >= to ||
-            next === 32 ||
-            next === 10 ||
-            next === 13 ||
-            next === 34 ||
-            next === 0x201d ||
-            next === 39 ||
-            next === 0x2019
-          ) {
-            out.push(to);
-            break;
-          }
-        } else if (c === 10 && ++newlines >= 2) {
-          out.push(to);
-          break;
-        }
-      }
-    }
-    return (this.sentenceStarts = Int32Array.from(out));
+    return (this.sentenceStarts = sentenceStarts(this.text, this.tokens));
   }
 
   sentenceOf(span: Span): [number, number] {

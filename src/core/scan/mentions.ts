@@ -5,6 +5,7 @@
 // person was named within the last two sentences. Gender is not checked.
 import type { DetectorInput, Span } from './detectors/types.js';
 import type { Tokens } from './tokens.js';
+import { sentenceIds } from './sentences.js';
 
 export interface Mentions {
   /** Full names in the order they were first met ("John Smith"). */
@@ -25,43 +26,10 @@ const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', '
 /** Sentences that a pronoun can reach back over to its name. */
 const PRONOUN_REACH = 2;
 
-/**
- * Sentence number of each word: a sentence ends at . ! or ? followed by a space, a line break or
- * a closing quote, and at a blank line (the same boundaries as the scanner's `near`).
- */
-export function splitSentences(text: string, tokens: Tokens): Int32Array {
-  const ids = new Int32Array(tokens.count);
-  let id = 0;
-  for (let i = 1; i < tokens.count; i++) {
-    const from = tokens.ends[i - 1] as number;
-    const to = tokens.starts[i] as number;
-    let stop = false;
-    let newlines = 0;
-    for (let k = from; k < to && !stop; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 46 || c === 33 || c === 63) {
-        const next = text.charCodeAt(k + 1);
-        stop =
-          k + 1 >= to ||
-          next === 32 ||
-          next === 10 ||
-          next === 13 ||
-          next === 34 ||
-          next === 0x201d ||
-          next === 39 ||
-          next === 0x2019;
-      } else if (c === 10 && ++newlines >= 2) stop = true;
-    }
-    if (stop) id++;
-    ids[i] = id;
-  }
-  return ids;
-}
-
 /** Resolve names, surnames and pronouns to people, given the person-name detector's spans. */
 export function resolveMentions(text: string, tokens: Tokens, names: readonly Span[]): Mentions {
   const { count, starts, words } = tokens;
-  const sentence = splitSentences(text, tokens);
+  const sentence = sentenceIds(text, tokens);
   const tokenPerson = new Int32Array(count).fill(-1);
   const pronoun = new Uint8Array(count);
   const persons: string[] = [];

@@ -17,6 +17,9 @@ import { htmlToText } from './html-text.js';
 import { findSuppressions, type Suppression } from './suppression.js';
 import { TermIndex } from './term-index.js';
 import { tokenize, type Tokens } from './tokens.js';
+import { sentenceIds } from './sentences.js';
+
+export { sentenceIds } from './sentences.js';
 
 export interface ScanOptions {
   /** Only rules of these sections. */
@@ -275,44 +278,6 @@ function tokenRange(tokens: Tokens, s: Span): [number, number] {
 }
 
 /**
- * Sentence number of each word: a new sentence starts after . ! or ? followed by a space, or
- * after a blank line. Proximity does not reach across a sentence, except to a person's name
- * (see nearFilter).
- */
-export function sentenceIds(text: string, tokens: Tokens): Int32Array {
-  const ids = new Int32Array(tokens.count);
-  let id = 0;
-  for (let i = 1; i < tokens.count; i++) {
-    const from = tokens.ends[i - 1] as number;
-    const to = tokens.starts[i] as number;
-    let stop = false;
-    let newlines = 0;
-    for (let k = from; k < to; k++) {
-      const c = text.charCodeAt(k);
-      if (c === 46 || c === 33 || c === 63) {
-        const next = text.charCodeAt(k + 1);
-        if (
-          k + 1 >= to ||
-          next === 32 ||
-          next === 10 ||
-          next === 13 ||
-          next === 34 ||
-          next === 0x201d ||
-          next === 39 ||
-          next === 0x2019
-        )
-          stop = true;
-      } else if (c === 10 && ++newlines >= 2) {
-        stop = true;
-      }
-    }
-    if (stop) id++;
-    ids[i] = id;
-  }
-  return ids;
-}
-
-/**
  * The primary spans with a near span within `within` words. The near span must be in the same
  * sentence, unless `crossSentences`: a person named in one sentence is "he" or "she" in the
  * next ("Darren Voss, 44, runs a car wash. He was arrested on suspicion of…"), so a name counts
@@ -481,8 +446,7 @@ export function scanReport(
       );
     const { rule } = c;
     // A rule's downgrade (its matcher found in the draft) caps whatever severity the context gives.
-    const cap =
-      c.downgrade && spansOf(c.downgrade.matcher).length > 0 ? c.downgrade.to : undefined;
+    const cap = c.downgrade && spansOf(c.downgrade.matcher).length > 0 ? c.downgrade.to : undefined;
     const byFlag = opts.ignore?.get(rule.id);
     let listedOpen = 0;
     let listedSuppressed = 0;
