@@ -19,8 +19,6 @@ import { TermIndex } from './term-index.js';
 import { tokenize, type Tokens } from './tokens.js';
 import { sentenceIds } from './sentences.js';
 
-export { sentenceIds } from './sentences.js';
-
 export interface ScanOptions {
   /** Only rules of these sections. */
   readonly sections?: readonly SectionId[] | undefined;
