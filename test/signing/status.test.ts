@@ -120,26 +120,30 @@ describe('status rows', () => {
   });
 });
 
+/** The environment and context of a run in `dir`, with its own home, config and cache. */
+const folderEnv = (dir: string) => ({
+  PATH: process.env.PATH ?? '',
+  HOME: dir,
+  XDG_CONFIG_HOME: path.join(dir, 'config'),
+  XDG_CACHE_HOME: path.join(dir, 'cache'),
+  NO_COLOR: '1',
+});
+const folderContext = (dir: string): Context => ({
+  cwd: dir,
+  env: folderEnv(dir),
+  color: false,
+  colorOut: false,
+  debug: false,
+  interactive: false,
+  stdinIsTTY: false,
+  stdout: () => undefined,
+  stderr: () => undefined,
+});
+
 describe('status over a folder', () => {
   let dir: string;
-  const env = () => ({
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    XDG_CONFIG_HOME: path.join(dir, 'config'),
-    XDG_CACHE_HOME: path.join(dir, 'cache'),
-    NO_COLOR: '1',
-  });
-  const context = (): Context => ({
-    cwd: dir,
-    env: env(),
-    color: false,
-    colorOut: false,
-    debug: false,
-    interactive: false,
-    stdinIsTTY: false,
-    stdout: () => undefined,
-    stderr: () => undefined,
-  });
+  const env = () => folderEnv(dir);
+  const context = () => folderContext(dir);
   type Row = { path: string; valid: boolean | null; problems: readonly string[] };
   const expectRows = (rows: Row[]) => {
     const bad = rows.filter((r) => r.valid !== true).map((r) => path.basename(r.path));
@@ -205,24 +209,8 @@ describe('status over a folder', () => {
 
 describe('rows cached from the last status of a folder', () => {
   let dir: string;
-  const env = () => ({
-    PATH: process.env.PATH ?? '',
-    HOME: dir,
-    XDG_CONFIG_HOME: path.join(dir, 'config'),
-    XDG_CACHE_HOME: path.join(dir, 'cache'),
-    NO_COLOR: '1',
-  });
-  const context = (): Context => ({
-    cwd: dir,
-    env: env(),
-    color: false,
-    colorOut: false,
-    debug: false,
-    interactive: false,
-    stdinIsTTY: false,
-    stdout: () => undefined,
-    stderr: () => undefined,
-  });
+  const env = () => folderEnv(dir);
+  const context = () => folderContext(dir);
   const keyring = (entries: TestKey[], expires?: string) =>
     JSON.stringify({
       format: 'prepub/keyring@1',
