@@ -253,12 +253,13 @@ export function realDraftRecord(
   const findings = scanText(article, rules, {
     ignore: new Map([[SUPPRESSED.rule, SUPPRESSED.reason]]),
   });
-  // One flagged answer with a note (the reporter's own safety), and with `referred` an
-  // allegation at the highest level, which refers the story to a lawyer.
-  const script: Record<string, string> = {
-    'safety.reporter-at-risk': 'yes',
+  // One flagged answer with a note (the reporter's own safety: "not sure" about a risk to the
+  // reporter, medium with a note), and with `referred` an allegation at the highest level, which
+  // refers the story to a lawyer.
+  const script: Record<string, string | string[]> = {
+    'safety.involves': ['unsure:reporter-risk'],
     ...(options.referred
-      ? { 'defamation.criticises-someone': 'yes', 'defamation.chase-level': 'did-it' }
+      ? { 'defamation.involves': ['allegation'], 'defamation.chase-level': 'did-it' }
       : {}),
   };
   let record = newRecord({
@@ -286,15 +287,24 @@ export function realDraftRecord(
   ) {
     const q = next.question;
     const values = Object.keys(q.answers ?? {});
-    // Unscripted questions get their least risky answer ("no" on a tie).
+    // Unscripted questions get their least risky answer ("no" on a tie; a checkbox's least
+    // risky option alone, which is "none of these"; a repeat group, one item).
     const rank = (v: string) =>
       RISK_LEVELS.indexOf(q.answers![v]!.risk) * 2 + (q.answers![v]!.lawyer ? 1 : 0);
     const least = [...values].sort(
       (x, y) => rank(x) - rank(y) || Number(y === 'no') - Number(x === 'no'),
     )[0];
-    const value = script[q.id] ?? (q.type === 'text' ? 'Noted.' : least!);
-    const note = notePrompt(q, value, findings) === undefined ? undefined : `Checked ${q.id}.`;
-    record = applyAnswer(record, pack, q.id, { value, note }, 'Jane Reporter', at).record;
+    const value =
+      script[next.key] ??
+      (q.type === 'text'
+        ? 'Noted.'
+        : q.type === 'repeat'
+          ? '1'
+          : q.type === 'checkbox'
+            ? [least!]
+            : least!);
+    const note = notePrompt(q, value, findings) === undefined ? undefined : `Checked ${next.key}.`;
+    record = applyAnswer(record, pack, next.key, { value, note }, 'Jane Reporter', at).record;
   }
   return addHistory(record, { at, event: 'completed', by: 'Jane Reporter' });
 }
