@@ -34,9 +34,9 @@ const setConfig = (config: Record<string, unknown> = {}) =>
   write('prepub.config.json', { keyring: 'keyring.json', ...config });
 
 /** File a real draft as the reporter and approve it as the editor; returns the record's name. */
-async function approvedRecord(name: string): Promise<string> {
+async function approvedRecord(name: string, release?: '1.0.0'): Promise<string> {
   write(`${name}.md`, REAL_ARTICLE);
-  write(`${name}.prepub.json`, realDraftRecord({ path: `${name}.md` }));
+  write(`${name}.prepub.json`, realDraftRecord({ path: `${name}.md`, release }));
   const filed = await run([
     'file',
     `${name}.prepub.json`,
@@ -347,9 +347,11 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
   });
 
   it('a record made under a released version still verifies once a newer one is installed', async () => {
-    const name = await approvedRecord('older-release');
+    // Made, filed and approved under uk-ew 1.0.0 (archived since 2.0.0 went live).
+    const name = await approvedRecord('older-release', '1.0.0');
     const made = (JSON.parse(read(name)) as { record: { checklist: { version: string } } }).record
       .checklist.version;
+    expect(made).toBe('1.0.0');
     // The gate's own install now has a newer uk-ew: the record's version comes from the archive.
     const packs = path.join(top, 'gate', 'packs');
     rmSync(packs, { recursive: true, force: true });

@@ -225,29 +225,43 @@ export const REAL_ARTICLE =
 /** The flag suppression the real draft carries, and the review item id of that finding. */
 export const SUPPRESSED = { rule: 'uk-ew.phone-number', reason: 'the police appeal line' };
 
-let realPack: Pack | undefined;
-let realRules: Rule[] | undefined;
-/** The built-in uk-ew pack and its rules, loaded in process. */
-export function loadReal(): { pack: Pack; rules: Rule[] } {
-  const dir = fileURLToPath(new URL('../../checklists/uk-ew/', import.meta.url));
-  if (!realPack) {
+const real = new Map<string, { pack: Pack; rules: Rule[] }>();
+/** The built-in uk-ew pack and its rules (or those of an archived release), loaded in process. */
+export function loadReal(release?: '1.0.0'): { pack: Pack; rules: Rule[] } {
+  const dir = fileURLToPath(
+    new URL(
+      release ? `../../checklists/archive/uk-ew/${release}/` : '../../checklists/uk-ew/',
+      import.meta.url,
+    ),
+  );
+  let loaded = real.get(dir);
+  if (!loaded) {
     const files = readdirSync(dir)
       .filter((n) => n.endsWith('.yaml'))
       .map((name) => ({ name, display: name, text: readFileSync(path.join(dir, name), 'utf8') }));
-    realPack = loadPackFromFiles(dir, files).value!;
-    realRules = parseWithSchema(
-      'rules.yaml',
-      readFileSync(path.join(dir, 'rules.yaml'), 'utf8'),
-      RulesFile,
-    ).value!.rules;
+    loaded = {
+      pack: loadPackFromFiles(dir, files).value!,
+      rules: parseWithSchema(
+        'rules.yaml',
+        readFileSync(path.join(dir, 'rules.yaml'), 'utf8'),
+        RulesFile,
+      ).value!.rules,
+    };
+    real.set(dir, loaded);
   }
-  return { pack: realPack, rules: realRules! };
+  return loaded;
 }
 
 export function realDraftRecord(
-  options: { article?: string; path?: string; referred?: boolean } = {},
+  options: {
+    article?: string;
+    path?: string;
+    referred?: boolean;
+    /** Made under the archived uk-ew 1.0.0 (yes/no screening) instead of the live pack. */
+    release?: '1.0.0';
+  } = {},
 ): RecordFile {
-  const { pack, rules } = loadReal();
+  const { pack, rules } = loadReal(options.release);
   const article = options.article ?? REAL_ARTICLE;
   const at = '2026-11-20T10:00:00.000Z';
   const findings = scanText(article, rules, {
@@ -256,12 +270,19 @@ export function realDraftRecord(
   // One flagged answer with a note (the reporter's own safety: "not sure" about a risk to the
   // reporter, medium with a note), and with `referred` an allegation at the highest level, which
   // refers the story to a lawyer.
-  const script: Record<string, string | string[]> = {
-    'safety.involves': ['unsure:reporter-risk'],
-    ...(options.referred
-      ? { 'defamation.involves': ['allegation'], 'defamation.chase-level': 'did-it' }
-      : {}),
-  };
+  const script: Record<string, string | string[]> = options.release
+    ? {
+        'safety.reporter-at-risk': 'yes',
+        ...(options.referred
+          ? { 'defamation.criticises-someone': 'yes', 'defamation.chase-level': 'did-it' }
+          : {}),
+      }
+    : {
+        'safety.involves': ['unsure:reporter-risk'],
+        ...(options.referred
+          ? { 'defamation.involves': ['allegation'], 'defamation.chase-level': 'did-it' }
+          : {}),
+      };
   let record = newRecord({
     id: '00000000-0000-4000-8000-000000000001',
     pack,
