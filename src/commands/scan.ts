@@ -6,7 +6,7 @@ import { toJson } from '../core/parse/json-strict.js';
 import { DEFAULT_MAX_BYTES, readDraft } from '../adapters/read-draft.js';
 import { loadRules, resolveRulesFile } from '../adapters/read-rules.js';
 import type { Severity } from '../core/scan/finding.js';
-import { renderScanText, type ScanResult } from '../render/scan-text.js';
+import { places, renderScanText, type ScanResult } from '../render/scan-text.js';
 import { failsAt, scanReport, severityRank } from '../core/scan/scanner.js';
 import { optionError, OUTPUT_FORMATS, SECTION_CHOICES, SEVERITY_CHOICES } from './options.js';
 
@@ -164,8 +164,11 @@ export async function execute(
   if (!run.failed) return EXIT.ok;
   const min = severityRank(options.failOn);
   const count =
-    run.result.findings.filter((f) => f.suppressed === undefined && severityRank(f.severity) >= min)
-      .length +
+    places(
+      run.result.findings.filter(
+        (f) => f.suppressed === undefined && severityRank(f.severity) >= min,
+      ),
+    ) +
     (run.result.omitted ?? []).reduce(
       (n, o) => n + (severityRank(o.severity) >= min ? o.open : 0),
       0,

@@ -45,6 +45,11 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
+/** Findings counted by place: a finding that groups repeats counts each of its places. */
+export function places(findings: readonly Finding[]): number {
+  return findings.reduce((n, f) => n + 1 + (f.repeats?.length ?? 0), 0);
+}
+
 export function renderScanText(result: ScanResult, opts: ScanTextOptions): string {
   const paint = (style: keyof typeof ANSI, s: string) =>
     opts.color ? `${ANSI[style][0]}${s}${ANSI[style][1]}` : s;
@@ -57,7 +62,8 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
   const omitted = result.omitted ?? [];
   const out: string[] = [];
   const reading = result.reading;
-  if (reading) {
+  // "general news" says nothing worth a line when nothing was found.
+  if (reading && (findings.length > 0 || reading.kind !== 'general')) {
     const first = reading.evidence[0];
     const why = first
       ? ` — ${opts.positions === 'paragraph' ? '¶' : 'line '}${first.line}: '${safeLine(first.excerpt)}'`
@@ -73,7 +79,7 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
     const inSection = findings.filter((f) => f.section === section);
     if (inSection.length === 0) continue;
     const more = omitted.filter((o) => o.section === section);
-    const total = inSection.length + more.reduce((n, o) => n + o.open + o.suppressed, 0);
+    const total = places(inSection) + more.reduce((n, o) => n + o.open + o.suppressed, 0);
     out.push(paint('bold', `${section} (${total})`));
     for (const f of inSection) {
       // The excerpt is the article's own text: any control character in it is shown, not sent.
@@ -125,16 +131,17 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
     );
   const counts = [...SEVERITIES]
     .reverse()
-    .map((s) => [s, open.filter((f) => f.severity === s).length + moreOpen(s)] as const)
+    .map((s) => [s, places(open.filter((f) => f.severity === s)) + moreOpen(s)] as const)
     .filter(([, n]) => n > 0)
     .map(([s, n]) => `${n} ${s}`);
-  const suppressed = findings.length - open.length + omitted.reduce((n, o) => n + o.suppressed, 0);
+  const suppressed =
+    places(findings) - places(open) + omitted.reduce((n, o) => n + o.suppressed, 0);
   const sections = new Set(findings.map((f) => f.section)).size;
   const rank = SEVERITIES.indexOf(opts.failOn);
   const failing =
-    open.filter((f) => SEVERITIES.indexOf(f.severity) >= rank).length +
+    places(open.filter((f) => SEVERITIES.indexOf(f.severity) >= rank)) +
     SEVERITIES.slice(rank).reduce((n, s) => n + moreOpen(s), 0);
-  let summary = `${plural(open.length + moreOpen(), 'finding')}${counts.length ? ` (${counts.join(', ')})` : ''} in ${plural(sections, 'section')}`;
+  let summary = `${plural(places(open) + moreOpen(), 'finding')}${counts.length ? ` (${counts.join(', ')})` : ''} in ${plural(sections, 'section')}`;
   if (suppressed > 0) summary += `, ${suppressed} suppressed`;
   summary +=
     failing > 0 ? `; ${failing} at or above ${opts.failOn}` : `; none at or above ${opts.failOn}`;

@@ -19,17 +19,17 @@ import { ROOT } from '../helpers/run.js';
 const FLOORS = {
   tuning: {
     harmlessWithHighMax: 1,
-    mediumPerHarmlessMax: 0.25,
+    mediumPerHarmlessMax: 0.24,
     sectionRecallMin: 0.71,
     spanRecallMin: 0.52,
-    highPrecisionMin: 0.44,
+    highPrecisionMin: 0.46,
   },
   evaluation: {
     harmlessWithHighMax: 3,
-    mediumPerHarmlessMax: 0.75,
+    mediumPerHarmlessMax: 0.73,
     sectionRecallMin: 0.7,
     spanRecallMin: 0.57,
-    highPrecisionMin: 0.46,
+    highPrecisionMin: 0.42,
   },
 } as const;
 
