@@ -36,14 +36,14 @@ function start(cwd: string, args: string): TmuxSession {
 }
 
 /** Where "None of these" is in each screening checklist (the options before it, in order). */
-const NONE_AT: Record<string, number> = {
+const NONE_AT = {
   'safety.involves': 6,
   'restrictions.involves': 5,
   'defamation.involves': 6,
   'privacy.involves': 13,
   'sources.involves': 6,
   'accuracy.involves': 6,
-};
+} as const;
 
 /** Move down `n` options, tick that one and submit. */
 function tick(s: TmuxSession, n: number): void {
@@ -109,11 +109,12 @@ describe.skipIf(!hasTmux)('interactive walk in a terminal', () => {
       'privacy.involves',
       'sources.involves',
       'accuracy.involves',
-    ];
-    for (const [i, id] of rest.entries()) {
+    ] as const;
+    for (let i = 0; i < rest.length; i++) {
+      const id = rest[i]!;
       await r.waitForCount(/Tick all that apply/, i + 1);
       await r.waitFor(`· ${id}`);
-      tick(r, NONE_AT[id]!); // None of these, in every section
+      tick(r, NONE_AT[id]); // None of these, in every section
     }
     // The review screen lists every answer; pick one, change it, and come back.
     screen = await r.waitFor('Review your answers');
