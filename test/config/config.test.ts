@@ -99,7 +99,7 @@ describe('config', () => {
     );
     writeFileSync(
       path.join(packs, 'safety.yaml'),
-      'id: safety\ntitle: Safety\nwhy: Ours.\nquestions:\n  - id: safety.our-rule\n    after: safety.people-at-risk\n    ask: Did you tell the duty editor?\n    guidance: Our newsroom asks this. Tell them.\n    citations: [Newsroom policy 4.2]\n    type: yes-no\n    answers:\n      yes: { risk: none }\n      no: { risk: medium, note: true }\n',
+      'id: safety\ntitle: Safety\nwhy: Ours.\nquestions:\n  - id: safety.our-rule\n    after: safety.involves\n    ask: Did you tell the duty editor?\n    guidance: Our newsroom asks this. Tell them.\n    citations: [Newsroom policy 4.2]\n    type: yes-no\n    answers:\n      yes: { risk: none }\n      no: { risk: medium, note: true }\n',
     );
     writeFileSync(path.join(cwd, 'prepub.config.json'), JSON.stringify({ packDirs: ['packs'] }));
     const r = await runInProcess(['checklists', 'list', '--format', 'json'], { cwd });
@@ -116,7 +116,7 @@ describe('config', () => {
       sections: { id: string; questions: { id: string }[] }[];
     };
     const safety = pack.sections.find((s) => s.id === 'safety')!.questions.map((q) => q.id);
-    expect(safety.indexOf('safety.our-rule')).toBe(safety.indexOf('safety.people-at-risk') + 1);
+    expect(safety.indexOf('safety.our-rule')).toBe(safety.indexOf('safety.involves') + 1);
   });
 
   it('reads a quoted `extends` as extends: a change to the base pack shows in the extension', async () => {

@@ -1,5 +1,6 @@
-// prepub check with a risky draft: findings raise questions, a "no" to them needs a note,
-// suppressions are recorded with their reasons, and every input kind works.
+// prepub check with a risky draft: findings suggest screening options (with their evidence) and
+// raise questions, a "none of these" or a "not applicable" to them needs a note, suppressions are
+// recorded with their reasons, and every input kind works.
 import { copyFileSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -8,7 +9,17 @@ import { SCREENING } from '../checklist/uk-ew-pack.js';
 import { ROOT, runInProcess, tempDir } from '../helpers/run.js';
 
 const story = 'story: { slug: s, headline: H, desk: news, reporter: Sam }\n';
-const screeningNo = SCREENING.map((id) => `${id}: "no"\n`).join('');
+const screeningNone = SCREENING.map((id) => `${id}: [none]\n`).join('');
+
+interface Pending {
+  id: string;
+  raisedBy: string[];
+  options: {
+    value: string;
+    suggested: boolean;
+    evidence: { rule: string; line: number; excerpt: string }[];
+  }[];
+}
 
 function setup(): string {
   const cwd = tempDir();
@@ -17,22 +28,28 @@ function setup(): string {
 }
 
 describe('check on a risky draft', () => {
-  it('findings raise questions that screening "no" would skip, listed as pending', async () => {
+  it('"none of these" where findings suggest an option stays pending, with the suggestion and its evidence', async () => {
     const cwd = setup();
-    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNone);
     const r = await runInProcess(['check', 'story.md', '--answers', 'a.yaml', '--format', 'json'], {
       cwd,
     });
     expect(r.code).toBe(2);
-    const pending = (JSON.parse(r.stdout) as { pending: { id: string }[] }).pending.map(
-      (p) => p.id,
+    const pending = (JSON.parse(r.stdout) as { pending: Pending[] }).pending;
+    expect(pending.map((p) => p.id)).toEqual(
+      expect.arrayContaining(['safety.involves', 'restrictions.involves', 'sources.involves']),
     );
-    expect(pending).toEqual(
-      expect.arrayContaining([
-        'safety.locating-details',
-        'restrictions.previous-convictions',
-        'sources.jigsaw',
-      ]),
+    const safety = pending.find((p) => p.id === 'safety.involves')!;
+    expect(safety.raisedBy).toContain('uk-ew.vehicle-registration');
+    expect(safety.options.find((o) => o.value === 'location')).toMatchObject({
+      suggested: true,
+      evidence: expect.arrayContaining([
+        { rule: 'uk-ew.vehicle-registration', line: 22, excerpt: 'KX19 BHD' },
+      ]) as unknown,
+    });
+    expect(safety.options.find((o) => o.value === 'none')).toMatchObject({ suggested: false });
+    expect(r.stderr).toMatch(
+      /a\.yaml:2:18: safety\.involves: a note is required: the draft triggered .*uk-ew\.vehicle-registration/,
     );
     const record = RecordFile.parse(
       JSON.parse(readFileSync(path.join(cwd, 'story.md.prepub.json'), 'utf8')),
@@ -43,22 +60,22 @@ describe('check on a risky draft', () => {
     ).toMatchObject({ line: 22, excerpt: 'KX19 BHD', section: 'safety' });
   });
 
-  it('"no" to a question a finding raised needs a note, at the answer\'s position', async () => {
+  it('"not applicable" to a question a finding raised needs a note, at the answer\'s position', async () => {
     const cwd = setup();
     writeFileSync(
       path.join(cwd, 'a.yaml'),
-      `${story + screeningNo}safety.locating-details: "no"\n`,
+      `${story}safety.involves: [location]\nsafety.locating-details: not-applicable\n`,
     );
     const r = await runInProcess(['check', 'story.md', '--answers', 'a.yaml'], { cwd });
     expect(r.code).toBe(2);
     expect(r.stderr).toMatch(
-      /a\.yaml:15:26: .*a note is required: the draft triggered .*uk-ew\.vehicle-registration/,
+      /a\.yaml:3:26: safety\.locating-details: a note is required: the draft triggered .*uk-ew\.vehicle-registration/,
     );
   });
 
   it('a suppression is recorded with its reason and raises nothing', async () => {
     const cwd = setup();
-    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNone);
     const r = await runInProcess(
       [
         'check',
@@ -73,6 +90,13 @@ describe('check on a risky draft', () => {
       { cwd },
     );
     expect(r.code).toBe(2);
+    const safety = (JSON.parse(r.stdout) as { pending: Pending[] }).pending.find(
+      (p) => p.id === 'safety.involves',
+    )!;
+    expect(safety.raisedBy).not.toContain('uk-ew.vehicle-registration');
+    expect(
+      safety.options.find((o) => o.value === 'location')?.evidence.map((e) => e.rule),
+    ).not.toContain('uk-ew.vehicle-registration');
     const record = RecordFile.parse(
       JSON.parse(readFileSync(path.join(cwd, 'story.md.prepub.json'), 'utf8')),
     );
@@ -97,7 +121,7 @@ describe('check reads every kind of draft', () => {
   ])('%s', async (file) => {
     const cwd = tempDir();
     copyFileSync(path.join(ROOT, 'test', 'fixtures', 'articles', file), path.join(cwd, file));
-    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNone);
     const r = await runInProcess(['check', file, '--answers', 'a.yaml', '--format', 'json'], {
       cwd,
     });
@@ -111,7 +135,7 @@ describe('check reads every kind of draft', () => {
 
   it('standard input, with the record named by the slug', async () => {
     const cwd = tempDir();
-    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNo);
+    writeFileSync(path.join(cwd, 'a.yaml'), story + screeningNone);
     const text = readFileSync(path.join(ROOT, 'examples', 'community-fete.md'), 'utf8');
     const r = await runInProcess(['check', '-', '--answers', 'a.yaml'], { cwd, input: text });
     expect(r.code, r.stderr).toBe(0);

@@ -22,18 +22,18 @@ function readRecordFile(file: string): RecordFile {
 }
 
 describe('prepub check --answers (no terminal)', () => {
-  it('completes the harmless example in 13 answers, risk none, record 0600', async () => {
+  it('completes the harmless example in 6 answers, risk none, record 0600', async () => {
     const cwd = setup();
     const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code, r.stderr).toBe(0);
     expect(r.stderr).toContain('Overall risk: NONE');
-    expect(r.stderr).toContain('Record saved to fete.md.prepub.json (13 answers; status: draft)');
+    expect(r.stderr).toContain('Record saved to fete.md.prepub.json (6 answers; status: draft)');
     expect(r.stderr).toContain('Next: prepub file fete.md.prepub.json');
     const file = path.join(cwd, 'fete.md.prepub.json');
     expect(statSync(file).mode & 0o777).toBe(0o600);
     const record = readRecordFile(file);
     expect(record.status).toBe('draft');
-    expect(Object.keys(record.record.answers)).toHaveLength(13);
+    expect(Object.keys(record.record.answers)).toHaveLength(6);
     expect(record.record.assessment.overall).toBe('none');
     expect(record.record.assessment.pending).toBe(0);
     expect(record.record.article).toMatchObject({
@@ -48,7 +48,7 @@ describe('prepub check --answers (no terminal)', () => {
     });
     expect(record.record.history.map((h) => h.event)).toEqual([
       'created',
-      ...Array<string>(13).fill('answered'),
+      ...Array<string>(6).fill('answered'),
       'completed',
     ]);
     expect(readFileSync(file, 'utf8').endsWith('}\n')).toBe(true);
@@ -72,7 +72,7 @@ describe('prepub check --answers (no terminal)', () => {
     expect(out).toMatchObject({
       record: 'fete.md.prepub.json',
       status: 'draft',
-      answers: 13,
+      answers: 6,
       assessment: { overall: 'none' },
     });
   });
@@ -81,7 +81,7 @@ describe('prepub check --answers (no terminal)', () => {
     const cwd = setup();
     writeFileSync(
       path.join(cwd, 'partial.yaml'),
-      'story: { slug: fete, headline: Fete, desk: news, reporter: Sam }\nsafety.people-at-risk: "yes"\n',
+      'story: { slug: fete, headline: Fete, desk: news, reporter: Sam }\nsafety.involves: [unsure:threat]\n',
     );
     const r = await runInProcess(
       ['check', 'fete.md', '--answers', 'partial.yaml', '--format', 'json'],
@@ -94,15 +94,15 @@ describe('prepub check --answers (no terminal)', () => {
       pending: { id: string; section: string; ask: string; type: string; choices: string[] }[];
     };
     const ids = out.pending.map((p) => p.id);
-    expect(ids[0]).toBe('safety.people-at-risk'); // "yes" needs a note
-    expect(ids).toContain('safety.reporter-at-risk');
-    expect(ids).toContain('accuracy.unchecked-material');
+    expect(ids[0]).toBe('safety.involves'); // "not sure" needs a note
+    expect(ids).toContain('restrictions.involves');
+    expect(ids).toContain('accuracy.involves');
     expect(out.pending[0]).toMatchObject({
       section: 'safety',
-      type: 'yes-no',
-      choices: expect.arrayContaining(['yes', 'no']) as unknown,
+      type: 'checkbox',
+      choices: expect.arrayContaining(['threat', 'none']) as unknown,
     });
-    expect(r.stderr).toMatch(/partial\.yaml:2:24: .*note is required/);
+    expect(r.stderr).toMatch(/partial\.yaml:2:18: .*note is required/);
     // Nothing lost: the draft holds what was answered (nothing valid here) and says how to go on.
     expect(existsSync(path.join(cwd, 'fete.md.prepub.json'))).toBe(true);
   });
@@ -182,43 +182,43 @@ describe('prepub check: malformed answers files', () => {
     },
     {
       name: 'value the question does not offer',
-      text: `${story}safety.people-at-risk: maybe\n`,
+      text: `${story}safety.threats-received: maybe\n`,
       at: 'maybe',
-      message: /"maybe" is not an answer to safety\.people-at-risk/,
+      message: /"maybe" is not an answer to safety\.threats-received/,
     },
     {
       name: 'value inside an object',
-      text: `${story}safety.people-at-risk: { value: perhaps }\n`,
+      text: `${story}safety.threats-received: { value: perhaps }\n`,
       at: 'perhaps',
       message: /"perhaps" is not an answer/,
     },
     {
       name: 'missing note',
-      text: `${story}safety.people-at-risk: "yes"\n`,
+      text: `${story}safety.involves: [threat]\nsafety.threats-received: "yes"\n`,
       at: '"yes"',
       message: /note is required/,
     },
     {
       name: 'bad YAML',
-      text: `${story}safety.people-at-risk: [no\n`,
+      text: `${story}safety.threats-received: [no\n`,
       at: { line: 3, column: 1 },
       message: /YAML syntax: Flow sequence .* must .* end with a \]/,
     },
     {
       name: 'number instead of an answer',
-      text: `${story}safety.people-at-risk: 42\n`,
+      text: `${story}safety.threats-received: 42\n`,
       at: '42',
       message: /must be an answer/,
     },
     {
       name: 'list instead of an answer',
-      text: `${story}safety.people-at-risk: [no, yes]\n`,
+      text: `${story}safety.threats-received: [no, yes]\n`,
       at: '[no, yes]',
       message: /must be an answer/,
     },
     {
       name: 'unknown key in an answer object',
-      text: `${story}safety.people-at-risk: { value: "no", notes: x }\n`,
+      text: `${story}safety.threats-received: { value: "no", notes: x }\n`,
       at: 'notes',
       message: /unknown key "notes"/,
     },
@@ -236,14 +236,14 @@ describe('prepub check: malformed answers files', () => {
     },
     {
       name: 'note that is not text',
-      text: `${story}safety.people-at-risk: { value: "yes", note: [a] }\n`,
+      text: `${story}safety.threats-received: { value: "yes", note: [a] }\n`,
       at: '{ value',
       message: /must be an answer/,
     },
     {
       name: 'JSON with a syntax error',
       file: 'answers.json',
-      text: '{"safety.people-at-risk": "no"\n',
+      text: '{"safety.threats-received": "no"\n',
       at: { line: 2, column: 1 },
       message: /JSON syntax: unexpected end of input, expected "," or "}"$/,
     },
@@ -294,7 +294,7 @@ describe('prepub check: locks and resume', () => {
     const cwd = setup();
     writeFileSync(
       path.join(cwd, 'half.yaml'),
-      readFileSync(path.join(cwd, 'answers.yaml'), 'utf8').split('\n').slice(0, 14).join('\n'),
+      readFileSync(path.join(cwd, 'answers.yaml'), 'utf8').split('\n').slice(0, 11).join('\n'),
     );
     const first = await runInProcess(['check', 'fete.md', '--answers', 'half.yaml'], { cwd });
     expect(first.code).toBe(2);

@@ -14,26 +14,43 @@ import { describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
 import { BIN, ROOT, runCli, tempDir } from '../helpers/cli.js';
 
+interface QuestionJson {
+  id: string;
+  type: string;
+  answers?: Record<string, unknown>;
+  questions?: QuestionJson[];
+}
 interface PackJson {
-  sections: { questions: { id: string; type: string; answers?: Record<string, unknown> }[] }[];
+  sections: { questions: QuestionJson[] }[];
 }
 
-/** Answers that go deep: the riskiest-but-one value for every question, each with a note. */
+/**
+ * Answers that go deep: every option of a checkbox ticked (each opens its follow-ups), the
+ * riskiest-but-one value for every other question, each with a note; two items of a repeat group.
+ */
 function deepAnswers(pack: PackJson): string {
   const lines = ['story: { slug: crash, headline: Crash test, desk: news, reporter: Sam }'];
-  for (const q of pack.sections.flatMap((s) => s.questions)) {
+  const answer = (key: string, q: QuestionJson) => {
     const values = Object.keys(q.answers ?? {});
     const value =
       q.type === 'text'
         ? 'Free text answer'
-        : values.includes('unsure')
-          ? 'unsure'
-          : values.includes('yes')
-            ? 'yes'
-            : values[0]!;
-    lines.push(
-      `${q.id}: { value: ${JSON.stringify(value)}, note: "Mitigation noted for ${q.id}" }`,
-    );
+        : q.type === 'checkbox'
+          ? values.filter((v) => v !== 'none')
+          : values.includes('unsure')
+            ? 'unsure'
+            : values.includes('yes')
+              ? 'yes'
+              : values[0]!;
+    lines.push(`${key}: { value: ${JSON.stringify(value)}, note: "Mitigation noted for ${key}" }`);
+  };
+  for (const q of pack.sections.flatMap((s) => s.questions)) {
+    if (q.type !== 'repeat') {
+      answer(q.id, q);
+      continue;
+    }
+    for (const n of [1, 2]) for (const c of q.questions ?? []) answer(`${c.id}#${n}`, c);
+    lines.push(`${q.id}: 2`);
   }
   return `${lines.join('\n')}\n`;
 }

@@ -34,9 +34,9 @@ const setConfig = (config: Record<string, unknown> = {}) =>
   write('prepub.config.json', { keyring: 'keyring.json', ...config });
 
 /** File a real draft as the reporter and approve it as the editor; returns the record's name. */
-async function approvedRecord(name: string): Promise<string> {
+async function approvedRecord(name: string, release?: '1.0.0'): Promise<string> {
   write(`${name}.md`, REAL_ARTICLE);
-  write(`${name}.prepub.json`, realDraftRecord({ path: `${name}.md` }));
+  write(`${name}.prepub.json`, realDraftRecord({ path: `${name}.md`, release }));
   const filed = await run([
     'file',
     `${name}.prepub.json`,
@@ -392,7 +392,9 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     const sheet = await run(['export', name, '--format', 'md']);
     expect(sheet.code, sheet.stderr).toBe(0);
     expect(sheet.stdout).toContain('uk-ew 1.0.0');
-    expect(sheet.stdout).toContain('Does the story involve any court case, arrest, police investigation');
+    expect(sheet.stdout).toContain(
+      'Does the story involve any court case, arrest, police investigation',
+    );
   });
 
   it('a finding whose severity or message was edited before filing is refused', async () => {

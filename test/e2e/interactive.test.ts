@@ -35,6 +35,21 @@ function start(cwd: string, args: string): TmuxSession {
   return s;
 }
 
+/** Where "None of these" is in each screening checklist (the options before it, in order). */
+const NONE_AT = {
+  'safety.involves': 6,
+  'restrictions.involves': 5,
+  'defamation.involves': 6,
+  'privacy.involves': 13,
+  'sources.involves': 6,
+  'accuracy.involves': 6,
+} as const;
+
+/** Move down `n` options, tick that one and submit. */
+function tick(s: TmuxSession, n: number): void {
+  s.keys(...Array<string>(n).fill('Down'), 'Space', 'Enter');
+}
+
 const read = (file: string) => RecordFile.parse(JSON.parse(readFileSync(file, 'utf8')));
 
 describe.skipIf(!hasTmux)('interactive walk in a terminal', () => {
@@ -55,21 +70,23 @@ describe.skipIf(!hasTmux)('interactive walk in a terminal', () => {
     s.type('Sam Reporter');
     s.keys('Enter');
 
-    // Section header, progress, question, guidance with citation, then the answers.
-    let screen = await s.waitFor('Your answer');
+    // Section header, progress, question, guidance with citation, then the options to tick.
+    let screen = await s.waitFor('Tick all that apply');
     expect(screen).toContain('Section 1 of 6: Personal safety');
-    expect(screen).toContain('Section 1 of 6 · question 1 · safety.people-at-risk');
-    expect(screen).toContain('Could publishing this story put anyone in it');
+    expect(screen).toContain('Section 1 of 6 · question 1 · safety.involves');
+    expect(screen).toContain('Which of these could apply to this story?');
     expect(screen).toMatch(/Cites: ECHR Art 2/);
-    s.keys('Down', 'Enter'); // No
-    await s.waitFor('question 2 · safety.reporter-at-risk');
-    s.keys('Down', 'Enter'); // No
+    expect(screen).toContain('Not sure about some of these…');
+    tick(s, NONE_AT['safety.involves']);
     await s.waitFor('Section 2 of 6: Reporting restrictions and contempt');
+    await s.waitFor('question 1 · restrictions.involves');
+    tick(s, NONE_AT['restrictions.involves']);
+    await s.waitFor('Section 3 of 6');
 
     // Two answers are on disk before Ctrl-C.
     expect(Object.keys(read(record).record.answers)).toEqual([
-      'safety.people-at-risk',
-      'safety.reporter-at-risk',
+      'safety.involves',
+      'restrictions.involves',
     ]);
     s.keys('C-c');
     screen = await s.waitFor('EXIT=');
@@ -84,19 +101,31 @@ describe.skipIf(!hasTmux)('interactive walk in a terminal', () => {
 
     // Resume: earlier answers are kept; the walk goes on where it stopped.
     const r = start(cwd, 'check --resume fete.md.prepub.json');
-    screen = await r.waitFor('Your answer');
-    expect(screen).toContain('restrictions.legal-proceedings');
+    screen = await r.waitFor('Tick all that apply');
+    expect(screen).toContain('defamation.involves');
     expect(screen).not.toContain('Slug (short name');
-    for (let i = 1; i <= 11; i++) {
-      await r.waitForCount(/Your answer/, i);
-      r.keys('Down', 'Enter'); // No, to every screening question
+    const rest = [
+      'defamation.involves',
+      'privacy.involves',
+      'sources.involves',
+      'accuracy.involves',
+    ] as const;
+    for (let i = 0; i < rest.length; i++) {
+      const id = rest[i]!;
+      await r.waitForCount(/Tick all that apply/, i + 1);
+      await r.waitFor(`· ${id}`);
+      tick(r, NONE_AT[id]); // None of these, in every section
     }
     // The review screen lists every answer; pick one, change it, and come back.
     screen = await r.waitFor('Review your answers');
     expect(screen).toContain('Continue: these answers are right');
-    r.keys('Down', 'Enter'); // the first answer: safety.people-at-risk
-    await r.waitForCount(/Your answer/, 12);
-    r.keys('Enter'); // its current answer ("No") is the default
+    expect(screen).toContain(
+      'Personal safety: Which of these could apply to this story? → None of these',
+    );
+    r.keys('Down', 'Enter'); // the first answer: safety.involves
+    screen = await r.waitForCount(/Tick all that apply/, 5);
+    expect(screen).toMatch(/◉ None of these/); // its current answer is ticked
+    r.keys('Enter');
     await r.waitForCount(/Review your answers/, 2);
     r.keys('Enter'); // Continue
     screen = await r.waitFor('Sign and file the record now?');
@@ -105,11 +134,11 @@ describe.skipIf(!hasTmux)('interactive walk in a terminal', () => {
     r.type('n');
     r.keys('Enter');
     screen = await r.waitFor('EXIT=');
-    expect(screen).toContain('Record saved to fete.md.prepub.json (13 answers; status: draft)');
+    expect(screen).toContain('Record saved to fete.md.prepub.json (6 answers; status: draft)');
     expect(screen).toContain('EXIT=0');
     const done = read(record);
     expect(done.record.id).toBe(draft.record.id);
-    expect(Object.keys(done.record.answers)).toHaveLength(13);
+    expect(Object.keys(done.record.answers)).toHaveLength(6);
     expect(done.record.assessment).toMatchObject({ overall: 'none', pending: 0 });
   }, 90_000);
 
@@ -117,21 +146,23 @@ describe.skipIf(!hasTmux)('interactive walk in a terminal', () => {
     const cwd = tempDir();
     copyFileSync(path.join(ROOT, 'examples', 'community-fete.md'), path.join(cwd, 'fete.md'));
     const s = start(cwd, 'check fete.md --slug fete --headline Fete --desk news --reporter Sam');
-    await s.waitFor('Your answer');
-    s.keys('Enter'); // Yes: someone could be at risk
-    await s.waitFor('? Who could be at risk, from whom');
+    await s.waitFor('Tick all that apply');
+    s.keys(...Array<string>(NONE_AT['safety.involves'] + 1).fill('Down'), 'Space', 'Enter'); // Not sure about some of these…
+    await s.waitFor('? Which are you not sure about?');
+    s.keys('Space', 'Enter'); // the first: a threat or reprisals
+    await s.waitFor('? What makes you unsure, and whom will you ask');
     s.keys('Enter'); // empty note
     let screen = await s.waitFor(/A note is required/);
-    s.type('The organiser asked us not to name her street.');
+    s.type('The organiser mentioned a row with a neighbour; asking her today.');
     s.keys('Enter');
-    await s.waitFor('question 2');
+    await s.waitFor('question 2 · safety.threats-received');
     s.keys('C-c');
     screen = await s.waitFor('EXIT=');
     expect(screen).toContain('EXIT=130');
     const answers = read(path.join(cwd, 'fete.md.prepub.json')).record.answers;
-    expect(answers['safety.people-at-risk']).toMatchObject({
-      value: 'yes',
-      note: 'The organiser asked us not to name her street.',
+    expect(answers['safety.involves']).toMatchObject({
+      value: ['unsure:threat'],
+      note: 'The organiser mentioned a row with a neighbour; asking her today.',
     });
   }, 60_000);
 });

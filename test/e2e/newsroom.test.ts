@@ -132,7 +132,7 @@ describe('a newsroom, end to end', () => {
     // Changing an answer after sign-off returns the record to draft; verify fails until refiled.
     writeFileSync(
       path.join(cwd, 'change.yaml'),
-      'safety.reporter-at-risk: { value: "yes", note: "Hostile stallholder." }\nsafety.threats-received: "no"\n',
+      'safety.involves: { value: [reporter-risk], note: "Hostile stallholder." }\nsafety.field-risk-assessment: "yes"\n',
     );
     const approvedBytes = readFileSync(path.join(cwd, 'fete.md.prepub.json'), 'utf8');
     for (const args of [['--answers', 'answers.yaml', '--no-input'], ['--no-input']]) {
@@ -194,17 +194,33 @@ describe('filing refuses a record edited by hand', () => {
         'story: { slug: risky, headline: R, desk: news, reporter: Sam Reporter }\n',
       );
       const shown = await run(['checklists', 'show', 'uk-ew', '--format', 'json']);
-      // Every question answered "not sure" with a note: a blocker, with lawyer referrals.
-      const pack = JSON.parse(shown.stdout) as {
-        sections: {
-          questions: { id: string; type: string; answers?: Record<string, unknown> }[];
-        }[];
+      // Every question answered "not sure" with a note (a checkbox: "not sure" about every
+      // option; a repeat group: one item): a blocker, with lawyer referrals.
+      interface QuestionJson {
+        id: string;
+        type: string;
+        answers?: Record<string, unknown>;
+        questions?: QuestionJson[];
+      }
+      const pack = JSON.parse(shown.stdout) as { sections: { questions: QuestionJson[] }[] };
+      const line = (key: string, q: QuestionJson) => {
+        const values = Object.keys(q.answers ?? {});
+        const value =
+          q.type === 'text'
+            ? 'Noted'
+            : q.type === 'checkbox'
+              ? values.filter((v) => v !== 'none').map((v) => `unsure:${v}`)
+              : values.includes('unsure')
+                ? 'unsure'
+                : values[0];
+        return `${key}: { value: ${JSON.stringify(value)}, note: "Checked." }`;
       };
       const lines = pack.sections
         .flatMap((s) => s.questions)
-        .map(
-          (q) =>
-            `${q.id}: { value: ${JSON.stringify(q.type === 'text' ? 'Noted' : 'unsure' in (q.answers ?? {}) ? 'unsure' : Object.keys(q.answers ?? {})[0])}, note: "Checked." }`,
+        .flatMap((q) =>
+          q.type === 'repeat'
+            ? [...(q.questions ?? []).map((c) => line(`${c.id}#1`, c)), `${q.id}: 1`]
+            : [line(q.id, q)],
         );
       writeFileSync(
         path.join(cwd, 'risky.yaml'),

@@ -89,14 +89,14 @@ describe('item 1: answers named after JavaScript built-ins', () => {
     async (value) => {
       const { cwd, answers } = fete();
       const text = answers.replace(
-        'safety.reporter-at-risk: no',
-        `safety.reporter-at-risk: ${value}`,
+        'safety.involves: [none]',
+        `safety.involves: [reporter-risk]\nsafety.field-risk-assessment: ${value}`,
       );
       writeFileSync(path.join(cwd, 'answers.yaml'), text);
       const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
       expect(r.code, r.stderr).toBe(2);
       expect(r.stderr).toContain(
-        `${located('answers.yaml', text, value)}safety.reporter-at-risk: "${value}" is not an answer to safety.reporter-at-risk (choose yes, no, unsure)`,
+        `${located('answers.yaml', text, value)}safety.field-risk-assessment: "${value}" is not an answer to safety.field-risk-assessment (choose yes, no, unsure, not-applicable)`,
       );
       expectNoCrash(r);
     },
@@ -104,7 +104,7 @@ describe('item 1: answers named after JavaScript built-ins', () => {
 
   it('the answers file refuses a __proto__ key (it used to be dropped silently)', async () => {
     const { cwd, answers } = fete();
-    const text = `${answers}__proto__:\n  safety.people-at-risk: yes\n`;
+    const text = `${answers}__proto__:\n  safety.threats-received: yes\n`;
     writeFileSync(path.join(cwd, 'answers.yaml'), text);
     const r = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(r.code, r.stderr).toBe(2);
@@ -117,11 +117,12 @@ describe('item 1: answers named after JavaScript built-ins', () => {
     const room = newsroom();
     const { pack } = loadReal();
     const draft = realDraftRecord();
-    // A question answered "no" that no condition looks at and nothing flags: "toString" in its
-    // place used to score as no risk, so the assessment stayed what it was.
+    // A question answered with a no-risk value ("yes" to a check) that no condition looks at and
+    // nothing flags: "toString" in its place used to score as no risk, so the assessment stayed
+    // what it was.
     const id = Object.keys(draft.record.answers).find(
       (q) =>
-        draft.record.answers[q]!.value === 'no' &&
+        draft.record.answers[q]!.value === 'yes' &&
         dependents(pack, q).length === 0 &&
         !draft.record.assessment.flagged.some((f) => f.question === q),
     )!;
@@ -166,8 +167,8 @@ describe('item 1: answers named after JavaScript built-ins', () => {
 });
 
 describe('item 6: nothing outside the signature', () => {
-  const ID = 'safety.reporter-at-risk';
-  const FORGED = { value: 'no', answeredAt: '2026-11-20T10:00:00.000Z' };
+  const ID = 'safety.involves';
+  const FORGED = { value: ['none'], answeredAt: '2026-11-20T10:00:00.000Z' };
 
   it('a forged first copy of an answer in the record is an error at the second copy', async () => {
     const room = newsroom();
@@ -176,7 +177,8 @@ describe('item 6: nothing outside the signature', () => {
     expect((await room.verify('honest.prepub.json')).code).toBe(0);
 
     const forged = room.write('story.prepub.json', forgeAhead(honest, ID, FORGED));
-    // What JSON.parse makes of it is the honest record: the reader sees "no", the signature "yes".
+    // What JSON.parse makes of it is the honest record: a reader of the first copy sees [none],
+    // the signature "not sure" about a risk to the reporter.
     expect(JSON.parse(forged)).toEqual(JSON.parse(honest));
     const r = await room.verify('story.prepub.json');
     expect(r.code, r.stdout + r.stderr).toBe(2);
@@ -336,7 +338,7 @@ describe('item 11: YAML alias bombs and deep nesting are exit 2 with a position,
     const { cwd, answers } = fete();
     writeFileSync(
       path.join(cwd, 'answers.yaml'),
-      `${answers}safety.people-at-risk: ${deep(50_000)}\n`,
+      `${answers}safety.threats-received: ${deep(50_000)}\n`,
     );
     const a = await runInProcess(['check', 'fete.md', '--answers', 'answers.yaml'], { cwd });
     expect(a.code, a.stderr).toBe(2);

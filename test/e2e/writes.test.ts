@@ -89,13 +89,14 @@ describe('a write that cannot happen', () => {
   });
 
   it.skipIf(!canMount)('a full disk: exit 2, the record as it was, no temp or lock left', () => {
-    // The article changes, so check must rewrite the record; the disk has room for the lock only.
+    // The article changes, so check must rewrite the record; the disk (8 pages of 4 KiB) has room
+    // for the lock only: the article, the answers and the record (a page each) and the filler (4).
     const setup = [
       'mkdir -p mnt',
       'mount -t tmpfs -o size=32k tmpfs mnt',
       `cp ${ARTICLE} ${ANSWERS} ${RECORD} mnt/`,
       `echo "One more line." >> mnt/${ARTICLE}`,
-      `head -c 12288 /dev/zero > mnt/filler`,
+      `head -c 16384 /dev/zero > mnt/filler`,
     ].join(' && ');
     const r = inMount(
       dir,

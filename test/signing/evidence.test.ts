@@ -21,7 +21,7 @@ describe('checkEvidence', () => {
 
   it('fails an answer the checklist does not offer, even with an assessment that admits it', async () => {
     const { record } = realDraftRecord();
-    const id = Object.keys(record.answers).find((q) => record.answers[q]!.value === 'no')!;
+    const id = Object.keys(record.answers).find((q) => record.answers[q]!.value === 'yes')!;
     const answers = { ...record.answers, [id]: { ...record.answers[id]!, value: 'toString' } };
     const admitted = assess(loadReal().pack, { answers, findings: record.findings });
     expect(admitted.pending).toBeGreaterThan(0);

@@ -225,42 +225,64 @@ export const REAL_ARTICLE =
 /** The flag suppression the real draft carries, and the review item id of that finding. */
 export const SUPPRESSED = { rule: 'uk-ew.phone-number', reason: 'the police appeal line' };
 
-let realPack: Pack | undefined;
-let realRules: Rule[] | undefined;
-/** The built-in uk-ew pack and its rules, loaded in process. */
-export function loadReal(): { pack: Pack; rules: Rule[] } {
-  const dir = fileURLToPath(new URL('../../checklists/uk-ew/', import.meta.url));
-  if (!realPack) {
+const real = new Map<string, { pack: Pack; rules: Rule[] }>();
+/** The built-in uk-ew pack and its rules (or those of an archived release), loaded in process. */
+export function loadReal(release?: '1.0.0'): { pack: Pack; rules: Rule[] } {
+  const dir = fileURLToPath(
+    new URL(
+      release ? `../../checklists/archive/uk-ew/${release}/` : '../../checklists/uk-ew/',
+      import.meta.url,
+    ),
+  );
+  let loaded = real.get(dir);
+  if (!loaded) {
     const files = readdirSync(dir)
       .filter((n) => n.endsWith('.yaml'))
       .map((name) => ({ name, display: name, text: readFileSync(path.join(dir, name), 'utf8') }));
-    realPack = loadPackFromFiles(dir, files).value!;
-    realRules = parseWithSchema(
-      'rules.yaml',
-      readFileSync(path.join(dir, 'rules.yaml'), 'utf8'),
-      RulesFile,
-    ).value!.rules;
+    loaded = {
+      pack: loadPackFromFiles(dir, files).value!,
+      rules: parseWithSchema(
+        'rules.yaml',
+        readFileSync(path.join(dir, 'rules.yaml'), 'utf8'),
+        RulesFile,
+      ).value!.rules,
+    };
+    real.set(dir, loaded);
   }
-  return { pack: realPack, rules: realRules! };
+  return loaded;
 }
 
 export function realDraftRecord(
-  options: { article?: string; path?: string; referred?: boolean } = {},
+  options: {
+    article?: string;
+    path?: string;
+    referred?: boolean;
+    /** Made under the archived uk-ew 1.0.0 (yes/no screening) instead of the live pack. */
+    release?: '1.0.0';
+  } = {},
 ): RecordFile {
-  const { pack, rules } = loadReal();
+  const { pack, rules } = loadReal(options.release);
   const article = options.article ?? REAL_ARTICLE;
   const at = '2026-11-20T10:00:00.000Z';
   const findings = scanText(article, rules, {
     ignore: new Map([[SUPPRESSED.rule, SUPPRESSED.reason]]),
   });
-  // One flagged answer with a note (the reporter's own safety), and with `referred` an
-  // allegation at the highest level, which refers the story to a lawyer.
-  const script: Record<string, string> = {
-    'safety.reporter-at-risk': 'yes',
-    ...(options.referred
-      ? { 'defamation.criticises-someone': 'yes', 'defamation.chase-level': 'did-it' }
-      : {}),
-  };
+  // One flagged answer with a note (the reporter's own safety: "not sure" about a risk to the
+  // reporter, medium with a note), and with `referred` an allegation at the highest level, which
+  // refers the story to a lawyer.
+  const script: Record<string, string | string[]> = options.release
+    ? {
+        'safety.reporter-at-risk': 'yes',
+        ...(options.referred
+          ? { 'defamation.criticises-someone': 'yes', 'defamation.chase-level': 'did-it' }
+          : {}),
+      }
+    : {
+        'safety.involves': ['unsure:reporter-risk'],
+        ...(options.referred
+          ? { 'defamation.involves': ['allegation'], 'defamation.chase-level': 'did-it' }
+          : {}),
+      };
   let record = newRecord({
     id: '00000000-0000-4000-8000-000000000001',
     pack,
@@ -286,15 +308,24 @@ export function realDraftRecord(
   ) {
     const q = next.question;
     const values = Object.keys(q.answers ?? {});
-    // Unscripted questions get their least risky answer ("no" on a tie).
+    // Unscripted questions get their least risky answer ("no" on a tie; a checkbox's least
+    // risky option alone, which is "none of these"; a repeat group, one item).
     const rank = (v: string) =>
       RISK_LEVELS.indexOf(q.answers![v]!.risk) * 2 + (q.answers![v]!.lawyer ? 1 : 0);
     const least = [...values].sort(
       (x, y) => rank(x) - rank(y) || Number(y === 'no') - Number(x === 'no'),
     )[0];
-    const value = script[q.id] ?? (q.type === 'text' ? 'Noted.' : least!);
-    const note = notePrompt(q, value, findings) === undefined ? undefined : `Checked ${q.id}.`;
-    record = applyAnswer(record, pack, q.id, { value, note }, 'Jane Reporter', at).record;
+    const value =
+      script[next.key] ??
+      (q.type === 'text'
+        ? 'Noted.'
+        : q.type === 'repeat'
+          ? '1'
+          : q.type === 'checkbox'
+            ? [least!]
+            : least!);
+    const note = notePrompt(q, value, findings) === undefined ? undefined : `Checked ${next.key}.`;
+    record = applyAnswer(record, pack, next.key, { value, note }, 'Jane Reporter', at).record;
   }
   return addHistory(record, { at, event: 'completed', by: 'Jane Reporter' });
 }

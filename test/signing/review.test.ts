@@ -102,7 +102,7 @@ describe('review', () => {
       decision: 'approved',
       comment: 'Cleared for the web',
       reviews: [
-        { item: 'safety.reporter-at-risk', decision: 'accepted', comment: 'fine' },
+        { item: 'safety.involves', decision: 'accepted', comment: 'fine' },
         { item: 'finding:uk-ew.phone-number@2:56', decision: 'queried', comment: 'whose line?' },
       ],
     });
@@ -235,7 +235,7 @@ describe('review', () => {
     await filedRecord('d.prepub.json');
     writeFileSync(
       path.join(dir, 'reviews.yaml'),
-      'reviews:\n  - item: safety.reporter-at-risk\n    decision: accept\n  - item: nope\n    decision: accept\n',
+      'reviews:\n  - item: safety.involves\n    decision: accept\n  - item: nope\n    decision: accept\n',
     );
     const bad = runReview(
       {
@@ -257,7 +257,7 @@ describe('review', () => {
     });
     writeFileSync(
       path.join(dir, 'reviews.yaml'),
-      'reviews:\n  - item: safety.reporter-at-risk\n    decision: accept\n  - item: "finding:uk-ew.phone-number@2:56"\n    decision: query\n    comment: Which line?\n',
+      'reviews:\n  - item: safety.involves\n    decision: accept\n  - item: "finding:uk-ew.phone-number@2:56"\n    decision: query\n    comment: Which line?\n',
     );
     const ok = await runReview(
       {
