@@ -7,7 +7,16 @@ import { afterEach, describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
 import { BIN, runCli, tempDir } from '../helpers/cli.js';
 import { hasTmux, TmuxSession } from '../helpers/tmux.js';
-import { ANSWERS, ARTICLE, QUERY_AGE, QUERY_PHONE } from '../helpers/desk-story.js';
+import {
+  ANSWERS,
+  ARTICLE,
+  ITEM_AGE,
+  ITEM_PHONE,
+  ITEM_REFERRAL,
+  ITEM_SCREEN,
+  QUERY_AGE,
+  QUERY_PHONE,
+} from '../helpers/desk-story.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -67,7 +76,7 @@ describe.skipIf(!hasTmux)('the desk loop in a terminal', () => {
     await run(['file', RECORD, '--confirm', '--no-input', '--key', 'Jane Reporter']);
     writeFileSync(
       path.join(dir, 'reviews.yaml'),
-      `reviews:\n  - item: safety.locating-details\n    decision: query\n    comment: "${QUERY_PHONE}"\n  - item: privacy.personal-data\n    decision: accept\n  - item: sources.contact-records\n    decision: query\n    comment: "${QUERY_AGE}"\n  - item: accuracy.legal-terms\n    decision: accept\n`,
+      `reviews:\n  - item: ${ITEM_PHONE}\n    decision: query\n    comment: "${QUERY_PHONE}"\n  - item: ${ITEM_SCREEN}\n    decision: accept\n  - item: ${ITEM_AGE}\n    decision: query\n    comment: "${QUERY_AGE}"\n  - item: ${ITEM_REFERRAL}\n    decision: accept\n`,
     );
     const returned = await run([
       ...['review', RECORD, '--decision', 'return', '--comment', 'Two queries'],
@@ -118,7 +127,18 @@ describe.skipIf(!hasTmux)('the desk loop in a terminal', () => {
     expect(screen).toContain('reply (Jane Reporter, ');
     expect(screen).toContain("It is the library's booking line.");
     expect(screen).toContain('7 │ Call 0113 496 0000 to book a visit.');
-    for (let i = 1; i <= 4; i++) {
+    e.keys('Enter'); // Accept
+    // Accuracy: the referral on its own, then the two lower-risk items (the screening answer and
+    // the age check, with its query and reply) offered in one step; the editor reviews each.
+    screen = await e.waitFor('Item 4 of 4');
+    expect(screen).toContain('== Accuracy ==');
+    expect(screen).toContain('REFER TO LAWYER');
+    e.keys('Enter'); // Accept
+    screen = await e.waitFor('Accept all 2 lower-risk items in Accuracy (items 2, 3)?');
+    expect(screen).toContain(QUERY_AGE);
+    expect(screen).toContain('Cut the age.');
+    e.keys('Down', 'Enter'); // Review each
+    for (const i of [2, 3]) {
       await e.waitFor(`Item ${i} of 4`);
       e.keys('Enter'); // Accept
     }

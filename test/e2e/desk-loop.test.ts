@@ -10,6 +10,11 @@ import { runCli, tempDir } from '../helpers/cli.js';
 import {
   ANSWERS,
   ARTICLE,
+  ITEM_AGE,
+  ITEM_PHONE,
+  ITEM_REFERRAL,
+  ITEM_SCREEN,
+  LAWYER_COMMENT,
   QUERY_AGE,
   QUERY_PHONE,
   REPLY_AGE,
@@ -76,12 +81,12 @@ describe('the desk loop', () => {
     expect(filed.stderr).toContain(`Send to the desk: prepub review ${RECORD}`);
   }, 60_000);
 
-  it('refuses a blind approval of a story with a referral and "no" answers to the copy', async () => {
+  it('refuses a blind approval of a story with a referral and a finding dismissed', async () => {
     const blind = await run([
       ...['review', RECORD, '--decision', 'approve', '--no-input', '--key', 'Ed Itor'],
     ]);
     expect(blind.code).toBe(2);
-    expect(blind.stderr).toMatch(/4 items need an item review before approval/);
+    expect(blind.stderr).toMatch(/2 items need an item review before approval/);
     expect(blind.stderr).toContain('--accept-all');
   });
 
@@ -90,15 +95,15 @@ describe('the desk loop', () => {
       path.join(dir, 'reviews.yaml'),
       [
         'reviews:',
-        '  - item: safety.locating-details',
+        `  - item: ${ITEM_PHONE}`,
         '    decision: query',
         `    comment: "${QUERY_PHONE}"`,
-        '  - item: privacy.personal-data',
+        `  - item: ${ITEM_SCREEN}`,
         '    decision: accept',
-        '  - item: sources.contact-records',
+        `  - item: ${ITEM_AGE}`,
         '    decision: query',
         `    comment: "${QUERY_AGE}"`,
-        '  - item: accuracy.legal-terms',
+        `  - item: ${ITEM_REFERRAL}`,
         '    decision: accept',
         '',
       ].join('\n'),
@@ -130,7 +135,7 @@ describe('the desk loop', () => {
       'Jane Reporter',
     ]);
     expect(refused.code).toBe(1);
-    expect(refused.stderr).toContain('safety.locating-details: queried by Ed Itor');
+    expect(refused.stderr).toContain(`${ITEM_PHONE}: queried by Ed Itor`);
     expect(refused.stderr).toContain('not answered yet');
   });
 
@@ -139,7 +144,7 @@ describe('the desk loop', () => {
     writeFileSync(path.join(dir, 'story.md'), ARTICLE.replace('Mary Jones, 43,', 'Mary Jones,'));
     writeFileSync(
       path.join(dir, 'replies.yaml'),
-      `replies:\n  - item: safety.locating-details\n    reply: "${REPLY_PHONE}"\n  - item: sources.contact-records\n    reply: "${REPLY_AGE}"\n`,
+      `replies:\n  - item: ${ITEM_PHONE}\n    reply: "${REPLY_PHONE}"\n  - item: ${ITEM_AGE}\n    reply: "${REPLY_AGE}"\n`,
     );
     const bad = await run([
       ...['check', '--resume', RECORD, '--no-input', '--replies', 'reviews.yaml'],
@@ -158,7 +163,7 @@ describe('the desk loop', () => {
     expect(resumed.stderr).toContain('7 │ Call 0113 496 0000 to book a visit.');
     expect(resumed.stderr).toContain('5 │ The librarian, Mary Jones, said');
     // Titles, not ids.
-    expect(resumed.stderr).toContain('[1/2] Does the story, or any picture or video with it');
+    expect(resumed.stderr).toContain('[1/2] Whose location does the story give');
 
     const filed = await run(['file', RECORD, '--confirm', '--no-input', '--key', 'Jane Reporter']);
     expect(filed.code).toBe(0);
@@ -166,8 +171,8 @@ describe('the desk loop', () => {
       record: { replies: { item: string; envelope: number; reply: string }[] };
     };
     expect(record.record.replies).toEqual([
-      expect.objectContaining({ item: 'safety.locating-details', envelope: 2, reply: REPLY_PHONE }),
-      expect.objectContaining({ item: 'sources.contact-records', envelope: 2, reply: REPLY_AGE }),
+      expect.objectContaining({ item: ITEM_PHONE, envelope: 2, reply: REPLY_PHONE }),
+      expect.objectContaining({ item: ITEM_AGE, envelope: 2, reply: REPLY_AGE }),
     ]);
   }, 60_000);
 
@@ -176,14 +181,14 @@ describe('the desk loop', () => {
       path.join(dir, 'reviews2.yaml'),
       [
         'reviews:',
-        '  - item: safety.locating-details',
+        `  - item: ${ITEM_PHONE}`,
         '    decision: accept',
         '    comment: Fine, the booking line.',
-        '  - item: privacy.personal-data',
+        `  - item: ${ITEM_SCREEN}`,
         '    decision: accept',
-        '  - item: sources.contact-records',
+        `  - item: ${ITEM_AGE}`,
         '    decision: accept',
-        '  - item: accuracy.legal-terms',
+        `  - item: ${ITEM_REFERRAL}`,
         '    decision: accept',
         '    comment: For the lawyer.',
         '',
@@ -201,7 +206,7 @@ describe('the desk loop', () => {
 
     writeFileSync(
       path.join(dir, 'reviews3.yaml'),
-      'reviews:\n  - item: accuracy.legal-terms\n    decision: accept\n    comment: Charge confirmed with the court office.\n',
+      `reviews:\n  - item: ${ITEM_REFERRAL}\n    decision: accept\n    comment: ${LAWYER_COMMENT}\n`,
     );
     const lawyer = await run([
       ...['review', RECORD, '--role', 'lawyer', '--decision', 'approve'],
@@ -220,7 +225,7 @@ describe('the desk loop', () => {
       md.stdout.indexOf('## Sign-off chain'),
     );
     expect(desk).toContain('**Accepted** by Lara Lawyer (lawyer');
-    expect(desk).toContain('Charge confirmed with the court office.');
+    expect(desk).toContain(LAWYER_COMMENT);
     expect(desk).toContain('**Accepted** by Ed Itor (editor');
     expect(desk).toContain('## Queries and replies');
     for (const text of [QUERY_PHONE, QUERY_AGE, REPLY_PHONE, REPLY_AGE, 'Fine, the booking line.'])

@@ -1,5 +1,5 @@
-// A small story for the desk-loop tests: a court story whose legal terms are not yet checked
-// (referred to a lawyer), with a phone number and an age in the copy.
+// A small story for the desk-loop tests: a library opening with a phone number and an unchecked
+// age in the copy, and a picture whose owner is not yet known (referred to a lawyer).
 export const ARTICLE = [
   '# Library opens in Leeds',
   '',
@@ -11,38 +11,39 @@ export const ARTICLE = [
   '',
 ].join('\n');
 
-// Every screening question answered; a court story whose legal terms are not yet checked
-// (high risk, referred to a lawyer), and "no" to the questions the phone number raised.
+// uk-ew 2.0.0, walked honestly: each section's "Which of these does the story involve?" answered.
+// The story gives a workplace and a phone number (the phone-number finding raises
+// safety.locating-details, answered "not applicable" with a note: a finding dismissed); the
+// librarian's age is not yet checked (accuracy.unchecked-plan: check before publication, medium);
+// and nobody yet knows who owns the picture from the council's Facebook page
+// (accuracy.others-pictures: "not sure", high, referred to a lawyer).
 export const ANSWERS = `story:
   slug: library
   headline: Library opens
   desk: news
   reporter: Jane Reporter
-safety.people-at-risk: { value: "no", note: "She agreed to be named." }
-safety.reporter-at-risk: "no"
-safety.locating-details: { value: "no", note: "The number is the library's." }
-restrictions.legal-proceedings: "no"
-restrictions.sexual-offence-fgm-forced-marriage: "no"
-restrictions.child-involved: "no"
-defamation.criticises-someone: "no"
-defamation.business-claims: "no"
-privacy.private-information: { value: "no", note: "Her age is on the council site." }
-privacy.sensitive-circumstances: "no"
-privacy.personal-data: { value: "no", note: "Library booking line." }
-sources.confidential-source: "no"
-sources.leaked-material: "no"
-sources.contact-records: { value: "no", note: "Public booking line." }
-accuracy.legal-proceedings: "yes"
-accuracy.legal-terms: { value: unsure, note: "Waiting for the court list." }
-accuracy.headline-supported: "no"
-accuracy.comment-as-fact: "no"
-accuracy.reply-in-story: "yes"
-accuracy.corrects-earlier: "no"
-accuracy.unchecked-material: "no"
-accuracy.names-numbers: "yes"
+safety.involves: [location]
+safety.locating-details: { value: not-applicable, note: "The number is the library's." }
+restrictions.involves: [none]
+defamation.involves: [none]
+privacy.involves: [none]
+sources.involves: [none]
+accuracy.involves: [unchecked, others-pictures]
+accuracy.unchecked-plan: check-before
+accuracy.others-pictures:
+  value: unsure
+  note: "The library photo is from the council's Facebook page; waiting to hear who took it."
 `;
 
+// The items the desk reviews (uk-ew 2.0.0 ids): the phone number (queried), the screening answer
+// and the age check in accuracy (the age queried), and the picture referred to a lawyer.
+export const ITEM_PHONE = 'safety.locating-details';
+export const ITEM_SCREEN = 'accuracy.involves';
+export const ITEM_AGE = 'accuracy.unchecked-plan';
+export const ITEM_REFERRAL = 'accuracy.others-pictures';
+
 export const QUERY_PHONE = "Is the number on line 7 the library's? Say so or cut it.";
-export const QUERY_AGE = 'Her age on line 5: did she agree to it?';
+export const QUERY_AGE = 'Her age on line 5: have you checked it?';
 export const REPLY_PHONE = "Yes: it is the library's public booking line.";
 export const REPLY_AGE = 'Cut her age from line 5.';
+export const LAWYER_COMMENT = 'The council took the photo and gave permission.';
