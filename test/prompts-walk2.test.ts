@@ -73,7 +73,7 @@ describe('a checkbox question', () => {
   });
 
   it('refuses "None of these" with other options', async () => {
-    const { events, getScreen } = await render(
+    const { answer, events, getScreen } = await render(
       prompt((_: object, io?: PromptIO) =>
         askAnswer(located('privacy.involves'), { previous: undefined, findings: [] }, io),
       ),
@@ -87,6 +87,12 @@ describe('a checkbox question', () => {
     expect(await screenWith(getScreen, 'cannot be ticked')).toContain(
       '"None of these" cannot be ticked with other options',
     );
+    // The prompt stays open: untick the other option, and "None of these" alone is taken.
+    events.keypress('up');
+    events.keypress('up');
+    events.keypress('space');
+    events.keypress('enter');
+    await expect(answer).resolves.toEqual({ value: ['none'] });
   });
 
   it('"Not sure about some of these…" asks which, then the "not sure" note', async () => {
