@@ -6,7 +6,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
 import { BIN, runCli, tempDir } from '../helpers/cli.js';
-import { hasTmux, TmuxSession } from '../helpers/tmux.js';
+import type { TmuxSession } from '../helpers/tmux.js';
+import { hasTmux, startPrepub } from '../helpers/tmux.js';
 import {
   ANSWERS,
   ARTICLE,
@@ -23,21 +24,8 @@ afterEach(() => {
   for (const s of sessions.splice(0)) s.kill();
 });
 
-function start(cwd: string, args: string): TmuxSession {
-  const s = TmuxSession.start(
-    `prepub-desk-${process.pid}-${sessions.length}-${Date.now()}`,
-    cwd,
-    `node '${BIN}' ${args}`,
-    {
-      NO_COLOR: '1',
-      HOME: cwd,
-      XDG_CONFIG_HOME: path.join(cwd, '.config'),
-      TERM: 'xterm-256color',
-    },
-  );
-  sessions.push(s);
-  return s;
-}
+const start = (cwd: string, args: string): TmuxSession =>
+  startPrepub(sessions, 'prepub-desk', BIN, cwd, args);
 
 const RECORD = 'story.md.prepub.json';
 

@@ -5,7 +5,8 @@ import path from 'node:path';
 import { afterEach, describe, expect, it } from 'vitest';
 import { RecordFile } from '../../src/core/record/schema.js';
 import { BIN, ROOT, tempDir } from '../helpers/cli.js';
-import { hasTmux, TmuxSession } from '../helpers/tmux.js';
+import type { TmuxSession } from '../helpers/tmux.js';
+import { hasTmux, startPrepub } from '../helpers/tmux.js';
 
 const sessions: TmuxSession[] = [];
 afterEach(() => {
@@ -19,21 +20,8 @@ if (!hasTmux) {
   console.warn('\n*** tmux not found: the interactive pseudo-terminal tests are SKIPPED ***\n');
 }
 
-function start(cwd: string, args: string): TmuxSession {
-  const s = TmuxSession.start(
-    `prepub-${process.pid}-${sessions.length}-${Date.now()}`,
-    cwd,
-    `node '${BIN}' ${args}`,
-    {
-      NO_COLOR: '1',
-      HOME: cwd,
-      XDG_CONFIG_HOME: path.join(cwd, '.config'),
-      TERM: 'xterm-256color',
-    },
-  );
-  sessions.push(s);
-  return s;
-}
+const start = (cwd: string, args: string): TmuxSession =>
+  startPrepub(sessions, 'prepub', BIN, cwd, args);
 
 /** Where "None of these" is in each screening checklist (the options before it, in order). */
 const NONE_AT = {

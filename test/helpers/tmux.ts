@@ -1,5 +1,6 @@
 // Drive the real binary in a pseudo-terminal through tmux: type keys, read the screen.
 import { execFileSync, spawnSync } from 'node:child_process';
+import path from 'node:path';
 
 export const hasTmux = spawnSync('tmux', ['-V']).status === 0;
 
@@ -86,4 +87,31 @@ export class TmuxSession {
   kill(): void {
     spawnSync('tmux', tmux(this.name, ['kill-server']));
   }
+}
+
+/**
+ * Start `prepub <args>` (the built bin) in a new tmux session in `cwd`, with its own home and
+ * config, no colour, and a 256-colour terminal; the session is added to `sessions` for the
+ * caller's afterEach to kill.
+ */
+export function startPrepub(
+  sessions: TmuxSession[],
+  prefix: string,
+  bin: string,
+  cwd: string,
+  args: string,
+): TmuxSession {
+  const s = TmuxSession.start(
+    `${prefix}-${process.pid}-${sessions.length}-${Date.now()}`,
+    cwd,
+    `node '${bin}' ${args}`,
+    {
+      NO_COLOR: '1',
+      HOME: cwd,
+      XDG_CONFIG_HOME: path.join(cwd, '.config'),
+      TERM: 'xterm-256color',
+    },
+  );
+  sessions.push(s);
+  return s;
 }
