@@ -1,7 +1,7 @@
 // A record names its checklist by id, version and digest, and the gate rescans the article with
 // that version's rules. The rules live in the pack, but the scanner that reads them is code: a
 // change to the scanner must not change what an archived released version finds, or every record
-// made under it would fail verify. This pins the findings of uk-ew 1.0.0 (kept in
+// made under it would fail verify. This pins the findings of each released uk-ew version (kept in
 // checklists/archive) on the fixture articles and the real-copy corpus. New scanner behaviour is
 // switched on by what a pack's rules.yaml asks for, never for rules that do not ask.
 // To refresh after a deliberate, announced break: PREPUB_UPDATE_RELEASED=1 npx vitest run test/scan/released-rules.test.ts
@@ -13,7 +13,7 @@ import { parseRules } from '../../src/adapters/read-rules.js';
 import { scanText } from '../../src/core/scan/scanner.js';
 import { ROOT } from '../helpers/run.js';
 
-const GOLDEN = path.join(ROOT, 'test', 'fixtures', 'released', 'uk-ew-1.0.0.findings.json');
+const RELEASED = ['1.0.0', '2.0.0'];
 
 function texts(): [string, string][] {
   const out: [string, string][] = [];
@@ -35,9 +35,10 @@ function texts(): [string, string][] {
   return out;
 }
 
-describe('uk-ew 1.0.0 finds today what it found when it was released', () => {
+describe.each(RELEASED)('uk-ew %s finds today what it found when it was released', (version) => {
   it('the same findings, field for field, on every fixture and corpus article', async () => {
-    const file = path.join(ROOT, 'checklists', 'archive', 'uk-ew', '1.0.0', 'rules.yaml');
+    const GOLDEN = path.join(ROOT, 'test', 'fixtures', 'released', `uk-ew-${version}.findings.json`);
+    const file = path.join(ROOT, 'checklists', 'archive', 'uk-ew', version, 'rules.yaml');
     const { rules, errors } = await parseRules(file, readFileSync(file, 'utf8'));
     expect(errors).toEqual([]);
     const now: Record<string, string[]> = {};
@@ -48,7 +49,7 @@ describe('uk-ew 1.0.0 finds today what it found when it was released', () => {
     }
     const then = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, string[]>;
     for (const [name, findings] of Object.entries(then)) {
-      expect(now[name], `${name}: uk-ew 1.0.0 now finds something else`).toEqual(findings);
+      expect(now[name], `${name}: uk-ew ${version} now finds something else`).toEqual(findings);
     }
   });
 });
