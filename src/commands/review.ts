@@ -32,7 +32,13 @@ import { parseRecord } from '../core/record/parse.js';
 import { renderCopy, renderItem, renderReviewHeader, renderThread } from '../render/signoff.js';
 import { safeLine } from '../render/text.js';
 import { envelopePayload, IN_TOTO_PAYLOAD_TYPE, signEnvelope } from '../core/signing/dsse.js';
-import { loadKeyring, loadSigningKey, requireKeyring } from '../adapters/inputs.js';
+import {
+  loadKeyring,
+  loadSigningKey,
+  requireKeyring,
+  type LoadedKeyring,
+  type SigningKey,
+} from '../adapters/inputs.js';
 import { evaluatePolicy, requiredApprovals, type ChainStep } from '../core/signing/policy.js';
 import {
   encodeStatement,
@@ -40,7 +46,7 @@ import {
   type ItemReview,
   type ReviewPredicate,
 } from '../core/signing/statement.js';
-import { gateCheck } from '../adapters/gate.js';
+import { gateCheck, type GateResult } from '../adapters/gate.js';
 import { reviewHistoryEntry } from '../core/signing/history.js';
 import { chainSteps } from '../core/signing/verify.js';
 import { sha256Hex } from '../core/hash.js';
@@ -134,7 +140,9 @@ async function readReviewsFile(file: string, items: readonly ReviewItem[]): Prom
   return items.map((i) => out.find((o) => o.item === i.id)!);
 }
 
-/** Review a filed record and sign the decision. */
+type Options = z.output<typeof ReviewOptions>;
+
+/** Review a filed record and sign the decision: gather every input first, then act. */
 export async function runReview(raw: ReviewOptions, ctx: Context): Promise<ReviewResult> {
   const options = parseOptions(ReviewOptions, raw, { record: '<record>' });
   const recordPath = path.resolve(ctx.cwd, options.record);
@@ -142,17 +150,51 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   const config = await loadConfig(ctx);
   const text = await readText(recordPath, 'record');
   const file = parseRecord(options.record, text);
+  refuseNotFiled(file, options.record);
+  const interactive = options.input && ctx.interactive;
+  refuseMissingDecision(options, interactive);
+  const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx));
+  const verified = await verifyBeforeSigning(file, options, keyring, ctx);
+  // The items: the flagged ones, and every item queried last round that the reporter has answered
+  // in this filing (query → reply → this decision), even when it is no longer flagged.
+  const threads = answeredThreads(file);
+  const items = withQueried(reviewItems(file.record, options.role), threads, file, options.role);
+  refuseUnreviewedApproval(options, items, interactive);
+  const fromFile = options.reviews
+    ? await readReviewsFile(path.resolve(ctx.cwd, options.reviews), items)
+    : undefined;
+  const key = await loadSigningKey(options.key, options.input, ctx, config, askPassphrase);
+  const me = trustedSigner(options, key, keyring, verified.envelopes, file);
+
+  const filing = [...verified.envelopes].reverse().find((e) => e.decision === 'filed');
+  const filedEntry = [...file.record.history].reverse().find((h) => h.event === 'filed');
+  if (interactive) ctx.stderr(renderReviewHeader(file, filedEntry?.at, filing?.signer?.name));
+  if (!interactive && threads.length > 0) {
+    // Without prompts the reviewer still reads the conversation before signing over it.
+    ctx.stderr(
+      `Replies to the desk's queries:\n${threads.map((t) => renderThread(t, { title: itemTitle(file.record, t.query.item) })).join('')}\n`,
+    );
+  }
+  const decided = await decide(options, interactive, items, threads, file, fromFile, ctx);
+
+  const signed = signDecision(file, options, key, me, decided, verified.envelopes, keyring);
+  // Not while another prepub has the record open, and not over someone else's change.
+  await updateRecord(recordPath, text, signed.next, options.record, 'prepub review');
+  return reviewResult(options, items.length, decided, signed);
+}
+
+function refuseNotFiled(file: RecordFile, name: string): void {
   if (file.status === 'draft')
     throw new CheckFailed(
-      `${options.record}: is a draft, not filed yet; the reporter files it with prepub file`,
+      `${name}: is a draft, not filed yet; the reporter files it with prepub file`,
     );
   if (file.status === 'returned')
     throw new CheckFailed(
-      `${options.record}: was returned to the reporter; it must be filed again before review`,
+      `${name}: was returned to the reporter; it must be filed again before review`,
     );
+}
 
-  // Gather every input first, then act.
-  const interactive = options.input && ctx.interactive;
+function refuseMissingDecision(options: Options, interactive: boolean): void {
   if (!options.decision && !interactive) {
     throw new UserError(
       'no decision: pass --decision approve|return (there is no terminal to ask)',
@@ -164,10 +206,19 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
       code: 'USAGE',
     });
   }
-  const keyring = requireKeyring(await loadKeyring(options.keyring, config, ctx));
-  // The same full check the gate makes (signatures, chain, record and history, the text, the
-  // evidence under the exact checklist) before anything is signed over it: the article named with
-  // --article, else the one the record names beside it.
+}
+
+/**
+ * The same full check the gate makes (signatures, chain, record and history, the text, the
+ * evidence under the exact checklist) before anything is signed over it: the article named with
+ * --article, else the one the record names beside it.
+ */
+async function verifyBeforeSigning(
+  file: RecordFile,
+  options: Options,
+  keyring: LoadedKeyring,
+  ctx: Context,
+): Promise<GateResult> {
   const verified = await gateCheck(
     file,
     {
@@ -195,10 +246,15 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
         `prepub: warning: ${options.record} was made with checklist ${want.id} ${want.version}, which is not one prepub ships; the publishing system's gate refuses it unless it has that exact checklist too`,
       ) + '\n',
     );
-  // The items: the flagged ones, and every item queried last round that the reporter has answered
-  // in this filing (query → reply → this decision), even when it is no longer flagged.
-  const threads = answeredThreads(file);
-  const items = withQueried(reviewItems(file.record, options.role), threads, file, options.role);
+  return verified;
+}
+
+/** Without a terminal, an approval over serious items needs their reviews, or --accept-all. */
+function refuseUnreviewedApproval(
+  options: Options,
+  items: readonly ReviewItem[],
+  interactive: boolean,
+): void {
   if (options.acceptAll && options.reviews)
     throw new UserError('--accept-all and --reviews: give one of them', { code: 'USAGE' });
   if (options.acceptAll && options.decision === 'return')
@@ -207,27 +263,36 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     });
   const serious = seriousItems(items);
   if (
-    !interactive &&
-    !options.reviews &&
-    !options.acceptAll &&
-    options.decision === 'approve' &&
-    serious.length > 0
-  ) {
-    const n = serious.length;
-    throw new UserError(
-      `${options.record}: ${n} item${n === 1 ? ' needs' : 's need'} an item review before approval (a blocker, a lawyer referral, or a "no" to a question the copy raised)`,
-      {
-        code: 'USAGE',
-        lines: serious.map((i) => safeLine(`${i.id}  ${i.title}`)),
-        hint: 'Give the item reviews with --reviews FILE (item, decision accept|query, comment), review in a terminal, or pass --accept-all to accept every item without review (your signed statement says so, and so does the sheet).',
-      },
-    );
-  }
-  const fromFile = options.reviews
-    ? await readReviewsFile(path.resolve(ctx.cwd, options.reviews), items)
-    : undefined;
+    interactive ||
+    options.reviews ||
+    options.acceptAll ||
+    options.decision !== 'approve' ||
+    serious.length === 0
+  )
+    return;
+  const n = serious.length;
+  throw new UserError(
+    `${options.record}: ${n} item${n === 1 ? ' needs' : 's need'} an item review before approval (a blocker, a lawyer referral, or a "no" to a question the copy raised)`,
+    {
+      code: 'USAGE',
+      lines: serious.map((i) => safeLine(`${i.id}  ${i.title}`)),
+      hint: 'Give the item reviews with --reviews FILE (item, decision accept|query, comment), review in a terminal, or pass --accept-all to accept every item without review (your signed statement says so, and so does the sheet).',
+    },
+  );
+}
 
-  const key = await loadSigningKey(options.key, options.input, ctx, config, askPassphrase);
+/**
+ * The signer as a step of the chain: the key must be trusted in this role, and, under distinct
+ * signers, an approval by the reporter who filed (or by someone who approved in another role)
+ * would not count: say so before any prompt, rather than sign a no-op.
+ */
+function trustedSigner(
+  options: Options,
+  key: SigningKey,
+  keyring: LoadedKeyring,
+  envelopes: GateResult['envelopes'],
+  file: RecordFile,
+): ChainStep & { readonly signer: string } {
   const trusted = keyring.keys.find((k) => k.keyid === key.keyid && k.role === options.role);
   if (!trusted) {
     throw new UserError(
@@ -238,18 +303,14 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
       },
     );
   }
-
-  const filing = [...verified.envelopes].reverse().find((e) => e.decision === 'filed');
-  // Under distinct signers, an approval by the reporter who filed (or by someone who approved
-  // in another role) would not count: say so before any prompt, rather than sign a no-op.
-  const me: ChainStep = {
+  const me = {
     role: options.role,
-    decision: 'approved',
+    decision: 'approved' as const,
     signer: trusted.name,
     keyid: key.keyid,
   };
   const wouldBe = evaluatePolicy(
-    [...chainSteps(verified.envelopes), me],
+    [...chainSteps(envelopes), me],
     requiredApprovals(keyring.policy, file.record),
     keyring.policy,
   ).ignored.find((i) => i.step === me);
@@ -261,16 +322,28 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
         hint: 'Someone else reviews it; you may still return it with --decision return --comment "…".',
       },
     );
-  const filedEntry = [...file.record.history].reverse().find((h) => h.event === 'filed');
-  let reviews: ItemReview[];
-  let reviewsFrom: ReviewPredicate['reviewsFrom'];
-  if (interactive) ctx.stderr(renderReviewHeader(file, filedEntry?.at, filing?.signer?.name));
-  if (!interactive && threads.length > 0) {
-    // Without prompts the reviewer still reads the conversation before signing over it.
-    ctx.stderr(
-      `Replies to the desk's queries:\n${threads.map((t) => renderThread(t, { title: itemTitle(file.record, t.query.item) })).join('')}\n`,
-    );
-  }
+  return me;
+}
+
+interface Decided {
+  readonly decision: 'approved' | 'returned';
+  readonly comment: string;
+  readonly reviews: ItemReview[];
+  readonly reviewsFrom: ReviewPredicate['reviewsFrom'];
+}
+
+/** The item reviews (from the file, the prompts, or the decision alone), the decision, the comment. */
+async function decide(
+  options: Options,
+  interactive: boolean,
+  items: readonly ReviewItem[],
+  threads: readonly Thread[],
+  file: RecordFile,
+  fromFile: ItemReview[] | undefined,
+  ctx: Context,
+): Promise<Decided> {
+  let reviews: ItemReview[] = [];
+  let reviewsFrom: ReviewPredicate['reviewsFrom'] = 'decision';
   if (fromFile) {
     reviews = fromFile;
     reviewsFrom = 'file';
@@ -285,9 +358,6 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
       ctx.stderr(s),
     );
     reviewsFrom = 'prompts';
-  } else {
-    reviews = [];
-    reviewsFrom = 'decision';
   }
   const decision = options.decision ?? (await askDecision());
   let comment = (options.comment ?? '').trim();
@@ -299,20 +369,45 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
   }
   if (reviewsFrom === 'decision')
     reviews = items.map((i) => ({ item: i.id, decision: 'accepted', comment }));
-
-  const decided = decision === 'approve' ? 'approved' : 'returned';
-  const now = new Date().toISOString();
-  const last = file.attestations.at(-1)!;
-  const reviewed = { index: file.attestations.length, sha256: sha256Hex(envelopePayload(last)!) };
-  const predicate: ReviewPredicate = {
-    role: options.role,
-    decision: decided,
-    signer: { name: trusted.name, keyid: key.keyid },
-    time: now,
+  return {
+    decision: decision === 'approve' ? 'approved' : 'returned',
     comment,
     reviews,
     reviewsFrom,
-    ...(options.acceptAll && decision === 'approve' ? { acceptedAll: reviews.length } : {}),
+  };
+}
+
+interface Signed {
+  readonly next: RecordFile;
+  readonly predicate: ReviewPredicate;
+  readonly outcome: ReturnType<typeof evaluatePolicy>;
+  readonly signer: { readonly name: string; readonly keyid: string };
+}
+
+/** Sign the decision over the last envelope and work out the record's new status. */
+function signDecision(
+  file: RecordFile,
+  options: Options,
+  key: SigningKey,
+  me: ChainStep & { readonly signer: string },
+  decided: Decided,
+  envelopes: GateResult['envelopes'],
+  keyring: LoadedKeyring,
+): Signed {
+  const last = file.attestations.at(-1)!;
+  const reviewed = { index: file.attestations.length, sha256: sha256Hex(envelopePayload(last)!) };
+  const signer = { name: me.signer, keyid: key.keyid };
+  const predicate: ReviewPredicate = {
+    role: options.role,
+    decision: decided.decision,
+    signer,
+    time: new Date().toISOString(),
+    comment: decided.comment,
+    reviews: decided.reviews,
+    reviewsFrom: decided.reviewsFrom,
+    ...(options.acceptAll && decided.decision === 'approved'
+      ? { acceptedAll: decided.reviews.length }
+      : {}),
   };
   const ref = file.record.article!;
   const statement = reviewStatement({
@@ -324,14 +419,11 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     keyid: key.keyid,
     privateKey: key.privateKey,
   });
-
-  const steps: ChainStep[] = [...chainSteps(verified.envelopes), { ...me, decision: decided }];
   const outcome = evaluatePolicy(
-    steps,
+    [...chainSteps(envelopes), { ...me, decision: decided.decision }],
     requiredApprovals(keyring.policy, file.record),
     keyring.policy,
   );
-  const queried = reviews.filter((r) => r.decision === 'queried').length;
   const body = withHistory(
     file,
     reviewHistoryEntry(predicate, outcome.status === 'filed' ? outcome.missing : []),
@@ -342,24 +434,31 @@ export async function runReview(raw: ReviewOptions, ctx: Context): Promise<Revie
     record: body,
     attestations: [...file.attestations, envelope],
   };
+  return { next, predicate, outcome, signer };
+}
 
-  // Not while another prepub has the record open, and not over someone else's change.
-  await updateRecord(recordPath, text, next, options.record, 'prepub review');
+function reviewResult(
+  options: Options,
+  items: number,
+  decided: Decided,
+  { next, predicate, outcome, signer }: Signed,
+): ReviewResult {
+  const queried = decided.reviews.filter((r) => r.decision === 'queried').length;
   return {
     record: options.record,
     role: options.role,
-    decision: decided,
-    comment,
+    decision: decided.decision,
+    comment: decided.comment,
     status: outcome.status,
     waitingFor: outcome.status === 'filed' ? outcome.missing : [],
     envelope: next.attestations.length,
-    signer: { name: trusted.name, keyid: key.keyid },
-    items: items.length,
+    signer,
+    items,
     queried,
-    reviewsFrom,
+    reviewsFrom: decided.reviewsFrom,
     ...(predicate.acceptedAll !== undefined ? { acceptedAll: predicate.acceptedAll } : {}),
     next: nextStep(
-      decided === 'returned'
+      decided.decision === 'returned'
         ? { kind: 'returned', record: options.record, queries: queried }
         : outcome.status === 'approved'
           ? { kind: 'approved', record: options.record }
