@@ -17,6 +17,7 @@ import { fileError, readText, writeAtomic } from './files.js';
 import { toJson } from '../core/parse/json-strict.js';
 import { parseJson } from '../core/parse/json-strict.js';
 import { encryptPrivateKey, MIN_PASSPHRASE } from '../core/signing/pkcs8.js';
+import { slugify } from '../core/slug.js';
 
 export const KEY_META_FORMAT = 'prepub/key@1';
 
@@ -42,14 +43,9 @@ export function keysDir(env: NodeJS.ProcessEnv): string {
   return path.join(userConfigDir(env), 'keys');
 }
 
-export function slugify(name: string): string {
-  const slug = name
-    .normalize('NFKD')
-    .replace(/[\u0300-\u036f]/g, '')
-    .toLowerCase()
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '');
-  return slug || 'key';
+/** A key's file name from its owner's name ("key" when the name has no letters or digits). */
+function keySlug(name: string): string {
+  return slugify(name) || 'key';
 }
 
 export interface GeneratedKey {
@@ -84,7 +80,7 @@ export function keyPaths(
   dir: string,
   name: string,
 ): { privateKey: string; publicKey: string; meta: string } {
-  const slug = slugify(name);
+  const slug = keySlug(name);
   return {
     privateKey: path.join(dir, `${slug}.key.pem`),
     publicKey: path.join(dir, `${slug}.pub.pem`),
@@ -220,12 +216,12 @@ export async function resolveKeyFile(
     const hit = keys.filter(
       (k) =>
         k.name.toLowerCase() === s ||
-        slugify(k.name) === slugify(selector) ||
+        keySlug(k.name) === keySlug(selector) ||
         (s.length >= 8 && k.keyid.startsWith(s)),
     );
     if (hit.length === 1) return hit[0]!.privateKey;
     const prefix = keys.filter(
-      (k) => hit.length === 0 && slugify(k.name).startsWith(slugify(selector)),
+      (k) => hit.length === 0 && keySlug(k.name).startsWith(keySlug(selector)),
     );
     if (prefix.length === 1) return prefix[0]!.privateKey;
     throw new UserError(

@@ -4,7 +4,8 @@
 // made under it would fail verify. This pins the findings of each released uk-ew version (kept in
 // checklists/archive) on the fixture articles and the real-copy corpus. New scanner behaviour is
 // switched on by what a pack's rules.yaml asks for, never for rules that do not ask.
-// To refresh after a deliberate, announced break: PREPUB_UPDATE_RELEASED=1 npx vitest run test/scan/released-rules.test.ts
+// To write a newly released version's file (or refresh after a deliberate, announced break):
+// PREPUB_UPDATE_RELEASED=<version> npx vitest run test/scan/released-rules.test.ts
 import { readdirSync, readFileSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { parse } from 'yaml';
@@ -37,14 +38,20 @@ function texts(): [string, string][] {
 
 describe.each(RELEASED)('uk-ew %s finds today what it found when it was released', (version) => {
   it('the same findings, field for field, on every fixture and corpus article', async () => {
-    const GOLDEN = path.join(ROOT, 'test', 'fixtures', 'released', `uk-ew-${version}.findings.json`);
+    const GOLDEN = path.join(
+      ROOT,
+      'test',
+      'fixtures',
+      'released',
+      `uk-ew-${version}.findings.json`,
+    );
     const file = path.join(ROOT, 'checklists', 'archive', 'uk-ew', version, 'rules.yaml');
     const { rules, errors } = await parseRules(file, readFileSync(file, 'utf8'));
     expect(errors).toEqual([]);
     const now: Record<string, string[]> = {};
     for (const [name, text] of texts())
       now[name] = scanText(text, rules!, {}).map((f) => JSON.stringify(f));
-    if (process.env.PREPUB_UPDATE_RELEASED === '1') {
+    if (process.env.PREPUB_UPDATE_RELEASED === version) {
       writeFileSync(GOLDEN, `${JSON.stringify(now, null, 1)}\n`);
     }
     const then = JSON.parse(readFileSync(GOLDEN, 'utf8')) as Record<string, string[]>;

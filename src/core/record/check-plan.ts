@@ -20,6 +20,7 @@ import { STORY_FIELDS } from './schema.js';
 import type { ParsedAnswers } from './answers-file.js';
 import { addHistory, applyAnswer, engineState, updateStory, withAssessment } from './build.js';
 import type { Finding } from '../scan/finding.js';
+import { slugify } from '../slug.js';
 
 /** A finding offered as evidence for a suggested option. */
 export interface Evidence {
@@ -57,15 +58,6 @@ export interface PendingItem {
   readonly options?: readonly PendingOption[];
 }
 
-export function slugify(s: string): string {
-  return s
-    .toLowerCase()
-    .normalize('NFKD')
-    .replace(/[^a-z0-9]+/g, '-')
-    .replace(/^-+|-+$/g, '')
-    .slice(0, 60);
-}
-
 /** What the story prompts offer when a field is asked for: from the file name, the draft, config. */
 export function storyDefaults(args: {
   readonly article: string;
@@ -74,7 +66,7 @@ export function storyDefaults(args: {
   readonly user: { readonly name?: string; readonly desk?: string };
 }): Partial<Story> {
   return {
-    slug: args.article !== '-' ? slugify(args.baseName.replace(/\.[^.]+$/, '')) : undefined,
+    slug: args.article !== '-' ? slugify(args.baseName.replace(/\.[^.]+$/, ''), 60) : undefined,
     headline: args.firstLine || undefined,
     desk: args.user.desk,
     reporter: args.user.name,
