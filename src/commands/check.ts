@@ -161,10 +161,15 @@ async function locate(run: Run, given: string | undefined): Promise<Where> {
   // The scripted protocol: without a terminal and with --format json, no answers file is needed:
   // the pending list is the answer.
   if (!run.interactive && !options.answers && !existing && options.format !== 'json') {
-    throw new UserError('no terminal to ask the questions on', {
-      code: 'NO_TERMINAL',
-      hint: 'Give the answers in a file with --answers answers.yaml (question id: answer), or run prepub check in a terminal.',
-    });
+    throw new UserError(
+      options.input
+        ? 'no terminal to ask the questions on'
+        : '--no-input without --answers: nothing to answer the questions with',
+      {
+        code: 'NO_TERMINAL',
+        hint: 'Give the answers in a file with --answers answers.yaml (question id: answer), list the questions still to answer with --format json, or run prepub check in a terminal.',
+      },
+    );
   }
   let recordPath = options.resume ?? options.out;
   if (!recordPath && article !== '-') recordPath = `${article}.prepub.json`;

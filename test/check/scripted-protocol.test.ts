@@ -181,3 +181,25 @@ privacy.involves: [none]
     expect(r.stderr).toContain('- Check the s45 order.');
   });
 });
+
+describe('check --no-input as text, with no answers file', () => {
+  it('says nothing can answer the questions, and how to list them (exit 2)', async () => {
+    const cwd = setup();
+    const r = await runInProcess(['check', 'draft.md', '--checklist', WALK2_DIR, '--no-input'], {
+      cwd,
+    });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain(
+      '--no-input without --answers: nothing to answer the questions with',
+    );
+    expect(r.stderr).toContain('--format json');
+    expect(r.stderr).not.toContain('no terminal');
+  });
+
+  it('without --no-input and without a terminal, says there is no terminal (exit 2)', async () => {
+    const cwd = setup();
+    const r = await runInProcess(['check', 'draft.md', '--checklist', WALK2_DIR], { cwd });
+    expect(r.code).toBe(2);
+    expect(r.stderr).toContain('no terminal to ask the questions on');
+  });
+});
