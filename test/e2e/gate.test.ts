@@ -70,6 +70,7 @@ beforeAll(async () => {
   for (const [name, role] of [
     ['Sam Reporter', 'reporter'],
     ['Ed Itor', 'editor'],
+    ['Lee Gal', 'lawyer'],
   ] as const) {
     expect((await run(['keys', 'generate', '--name', name, '--no-passphrase'])).code).toBe(0);
     expect((await run(['keys', 'export', name, '--out', `${role}.pem`])).code).toBe(0);
@@ -346,7 +347,7 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     expect(archive.stdout).toMatch(/not recomputed \(allowed by --allow-unknown-checklist\)/);
   });
 
-  it('a record made under uk-ew 1.0.0 still verifies and exports now that 2.0.0 is live', async () => {
+  it('a record made under uk-ew 1.0.0 still verifies and exports now that 2.x is live', async () => {
     // Made with the released 1.0.0 (kept in checklists/archive), as a newsroom did before 2.0.0.
     cpSync(path.join(ROOT, 'examples', 'community-fete.md'), path.join(repo, 'older-release.md'));
     const made = await run([
@@ -395,6 +396,62 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     expect(sheet.stdout).toContain(
       'Does the story involve any court case, arrest, police investigation',
     );
+  });
+
+  it('a risky story filed under uk-ew 2.0.0 still verifies now that 2.1.0 is live', async () => {
+    // 2.1.0 changes only the scan rules: the gate must rescan a 2.0.0 record with 2.0.0's rules
+    // (from the archive), or every court story filed under 2.0.0 would stop verifying.
+    cpSync(
+      path.join(ROOT, 'test', 'fixtures', 'articles', 'heldout-sent-for-trial.md'),
+      path.join(repo, 'court-2-0.md'),
+    );
+    const made = await run([
+      'check',
+      'court-2-0.md',
+      '--checklist',
+      path.join(ROOT, 'checklists', 'archive', 'uk-ew', '2.0.0'),
+      '--answers',
+      path.join(ROOT, 'test', 'fixtures', 'walks', 'court.answers.yaml'),
+      '--no-input',
+      '--file',
+      '--key',
+      'Sam Reporter',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const name = 'court-2-0.md.prepub.json';
+    const record = JSON.parse(read(name)) as {
+      record: { checklist: { version: string }; findings: unknown[] };
+    };
+    expect(record.record.checklist.version).toBe('2.0.0');
+    expect(record.record.findings.length).toBeGreaterThan(3);
+    const reviewed = await run([
+      'review',
+      name,
+      '--decision',
+      'approve',
+      '--accept-all',
+      '--no-input',
+      '--key',
+      'Ed Itor',
+    ]);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    // Its lawyer referrals need the lawyer's approval too (the keyring's policy).
+    const cleared = await run([
+      'review',
+      name,
+      '--role',
+      'lawyer',
+      '--decision',
+      'approve',
+      '--accept-all',
+      '--no-input',
+      '--key',
+      'Lee Gal',
+    ]);
+    expect(cleared.code, cleared.stderr).toBe(0);
+    const r = await run(['verify', name, '--trust', gateTrust, '--format', 'json']);
+    expect(r.code, r.stdout + r.stderr).toBe(0);
+    expect(r.stdout).toMatch(/"id": "evidence"[^}]*"recomputed": true/);
   });
 
   it('a finding whose severity or message was edited before filing is refused', async () => {
