@@ -491,7 +491,9 @@ function withQueried(
   file: RecordFile,
   role: 'editor' | 'lawyer',
 ): ReviewItem[] {
-  const out = [...items];
+  // A flagged item that was queried and answered is read on its own, never accepted in bulk.
+  const replied = new Set(threads.map((t) => t.query.item));
+  const out = items.map((i) => (replied.has(i.id) ? { ...i, replied: true } : i));
   for (const t of threads) {
     if (out.some((i) => i.id === t.query.item)) continue;
     if (role === 'lawyer' && t.query.role !== 'lawyer') continue;

@@ -222,6 +222,24 @@ describe('the review plan', () => {
       plan.find((s) => s.kind === 'one' && s.item.id === 'defamation.chase-level'),
     ).toBeDefined();
   });
+
+  it('a flagged item the reporter replied to is read on its own, not accepted with its section', () => {
+    const fixture = JSON.parse(
+      readFileSync(
+        new URL('../fixtures/records/care-home-contracts.prepub.json', import.meta.url),
+        'utf8',
+      ),
+    ) as RecordFile;
+    const items = reviewItems(fixture.record, 'editor');
+    const inBulk = reviewPlan(items).flatMap((s) => (s.kind === 'section' ? s.items : []));
+    expect(inBulk.length).toBeGreaterThan(0);
+    const target = inBulk[0]!;
+    const plan = reviewPlan(items.map((i) => (i.id === target.id ? { ...i, replied: true } : i)));
+    expect(plan.some((s) => s.kind === 'one' && s.item.id === target.id)).toBe(true);
+    expect(plan.some((s) => s.kind === 'section' && s.items.some((i) => i.id === target.id))).toBe(
+      false,
+    );
+  });
 });
 
 describe('status filters', () => {

@@ -61,6 +61,8 @@ export interface ReviewItem {
   /** A blocker, a lawyer referral, or a "no" to a question a finding raised: never accepted
    * without an item review (one by one at the prompts; `--reviews` or `--accept-all` without). */
   readonly serious: boolean;
+  /** The desk queried this item last round and the reporter has replied in this filing. */
+  readonly replied?: boolean;
 }
 
 const LOW_LEVELS = new Set(['none', 'low', 'medium']);
@@ -68,7 +70,7 @@ const LOW_LEVELS = new Set(['none', 'low', 'medium']);
 /** Whether an item may be accepted with the rest of its section in one step: not serious, below
  * high risk, and not a query the reporter has answered (that one is read on its own). */
 export function bulkAcceptable(item: ReviewItem): boolean {
-  return !item.serious && item.kind !== 'query' && LOW_LEVELS.has(item.level);
+  return !item.serious && item.kind !== 'query' && !item.replied && LOW_LEVELS.has(item.level);
 }
 
 /** How a reviewer walks the items: section by section (in the order they first appear), each
