@@ -402,12 +402,17 @@ export function scanReport(
     }
     return spans;
   };
+  // A pattern's spans, found once per scan: judge asks for a context matcher's spans per match.
+  const patternMemo = new Map<RegExp, readonly Span[]>();
   const spansOf = (m: Compiled): readonly Span[] => {
     switch (m.kind) {
       case 'terms':
         return termSpans[m.slot] ?? [];
-      case 'pattern':
-        return regexSpans(text, m.re);
+      case 'pattern': {
+        let spans = patternMemo.get(m.re);
+        if (spans === undefined) patternMemo.set(m.re, (spans = regexSpans(text, m.re)));
+        return spans;
+      }
       case 'detector':
         return detect(m.name);
     }

@@ -88,7 +88,20 @@ export class TermIndex {
       let entries = this.byWord.get(w);
       if (entries === undefined && isPossessive(w)) entries = this.byWord.get(w.slice(0, -2));
       if (entries !== undefined) {
+        // Common words start many phrases ("the" starts dozens): test each phrase's second word
+        // against the next word before anything else, as matchRest would, without the call.
+        const next = words[i + 1];
+        const bare = next !== undefined && isPossessive(next) ? next.slice(0, -2) : undefined;
         for (const entry of entries) {
+          const { rest } = entry;
+          if (entry.gap === undefined && rest.length > 0) {
+            const second = rest[0] as ReadonlySet<string>;
+            if (
+              next === undefined ||
+              (!second.has(next) && (rest.length > 1 || bare === undefined || !second.has(bare)))
+            )
+              continue;
+          }
           const end = this.matchRest(text, tokens, i, entry);
           if (end >= 0) (out[entry.slot] as Span[]).push({ start: starts[i] as number, end });
         }

@@ -27,6 +27,11 @@ function wide(text: string, i: number, code: number): number {
   return c;
 }
 
+/** The class of each ASCII character: 2 for a letter, 1 for a digit, 0 otherwise. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, code) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? 2 : code >= 48 && code <= 57 ? 1 : 0,
+);
+
 /** 2 for a letter, 1 for a digit, 0 otherwise. */
 function charClass(text: string, i: number): number {
   const code = text.charCodeAt(i);
@@ -60,18 +65,32 @@ export function tokenize(text: string): Tokens {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const cls = charClass(text, i);
+    // ASCII, most of any English text, is classed from a table without a call.
+    const first = text.charCodeAt(i);
+    const cls = first < 128 ? (ASCII_CLASS[first] as number) : charClass(text, i);
     if (cls === 0) {
       i++;
       continue;
     }
     const start = i;
-    i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    i += first >= 0xd800 && first <= 0xdbff ? 2 : 1;
     for (;;) {
       if (i >= length) break;
       const c = text.charCodeAt(i);
-      if (c === 39 || c === 0x2019) {
-        // An apostrophe inside a word ("O'Brien", "didn't") keeps it whole.
+      if (c < 128) {
+        if (c === 39) {
+          // An apostrophe inside a word ("O'Brien", "didn't") keeps it whole.
+          if (i + 1 < length && charClass(text, i + 1) === 2) {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        if (ASCII_CLASS[c] === 0) break;
+        i++;
+        continue;
+      }
+      if (c === 0x2019) {
         if (i + 1 < length && charClass(text, i + 1) === 2) {
           i += 2;
           continue;
