@@ -37,6 +37,24 @@ export class TermIndex {
   private readonly prefixFirst = new Set<number>();
   private slots = 0;
 
+  /** A word's inflections, worked out once per index (packs repeat their words). */
+  private readonly inflectionsOf = new Map<string, readonly string[]>();
+  /** One set per list of forms, shared by the phrases that end in the same word. */
+  private readonly formSets = new Map<string, ReadonlySet<string>>();
+
+  private inflected(w: string): readonly string[] {
+    let forms = this.inflectionsOf.get(w);
+    if (forms === undefined) this.inflectionsOf.set(w, (forms = inflections(w)));
+    return forms;
+  }
+
+  private formSet(forms: readonly string[]): ReadonlySet<string> {
+    const key = forms.join('\u0000');
+    let set = this.formSets.get(key);
+    if (set === undefined) this.formSets.set(key, (set = new Set(forms)));
+    return set;
+  }
+
   /** Register a list of terms; returns the slot whose spans `run` reports. */
   add(terms: readonly string[], options: TermOptions = {}): number {
     const slot = this.slots++;
@@ -55,11 +73,11 @@ export class TermIndex {
       if (words.length === 0) continue;
       const lastIndex = words.length - 1;
       const gap = options.gap;
-      const formsOf = (w: string, i: number): string[] =>
+      const formsOf = (w: string, i: number): readonly string[] =>
         inflect && (i === lastIndex || gap !== undefined) && w.length >= 3 && !/\d/.test(w)
-          ? inflections(w)
+          ? this.inflected(w)
           : [w];
-      const rest = words.slice(1).map((w, i) => new Set(formsOf(w, i + 1)));
+      const rest = words.slice(1).map((w, i) => this.formSet(formsOf(w, i + 1)));
       const exact = options.caseSensitive
         ? (term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
         : undefined;

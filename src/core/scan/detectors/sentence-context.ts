@@ -98,6 +98,9 @@ function bitsOf(m: Mentions, tokens: Tokens): Int32Array {
   return bits;
 }
 
+/** The ranges already found per scan and trigger set (copies are handed out). */
+const rangesOf = new WeakMap<Tokens, Map<number, readonly (readonly [number, number])[]>>();
+
 /**
  * The text ranges of the sentences that hold at least one word of a trigger set (a possessive
  * "'s" is ignored), merged where they are close. Detectors run their regular expressions only
@@ -109,6 +112,11 @@ export function sentencesWith(
   text: string,
   set: number,
 ): [number, number][] {
+  // Detectors that share a trigger set (call-to-harm and reprisal-language) share the ranges.
+  let perSet = rangesOf.get(tokens);
+  if (perSet === undefined) rangesOf.set(tokens, (perSet = new Map()));
+  const known = perSet.get(set);
+  if (known !== undefined) return known.map(([a, b]) => [a, b]);
   const bits = bitsOf(m, tokens);
   const out: [number, number][] = [];
   for (let id = 0; id < bits.length; id++) {
@@ -121,6 +129,7 @@ export function sentencesWith(
     if (prev !== undefined && prev[1] + MERGE_GAP >= start) prev[1] = end;
     else out.push([start, end]);
   }
+  perSet.set(set, out.map(([a, b]) => [a, b]));
   return out;
 }
 
