@@ -114,7 +114,8 @@ export function sentencesWith(
 ): [number, number][] {
   // Detectors that share a trigger set (call-to-harm and reprisal-language) share the ranges.
   let perSet = rangesOf.get(tokens);
-  if (perSet === undefined) rangesOf.set(tokens, (perSet = new Map()));
+  if (perSet === undefined)
+    rangesOf.set(tokens, (perSet = new Map<number, readonly (readonly [number, number])[]>()));
   const known = perSet.get(set);
   if (known !== undefined) return known.map(([a, b]) => [a, b]);
   const bits = bitsOf(m, tokens);
@@ -129,7 +130,10 @@ export function sentencesWith(
     if (prev !== undefined && prev[1] + MERGE_GAP >= start) prev[1] = end;
     else out.push([start, end]);
   }
-  perSet.set(set, out.map(([a, b]) => [a, b]));
+  perSet.set(
+    set,
+    out.map(([a, b]) => [a, b]),
+  );
   return out;
 }
 
