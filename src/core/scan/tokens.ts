@@ -55,7 +55,9 @@ export function tokenize(text: string): Tokens {
   // word by word instead, so offsets stay those of the text. (A regular-expression tokenizer
   // did this before, three times slower than this loop.)
   const sameLength = lower.length === text.length;
-  let starts = new Int32Array(Math.max(16, text.length >>> 3));
+  // Prose has a word every 5.5 to 6 characters: room for a word every 5 means the arrays seldom
+  // grow, and the optimised loop is not thrown out for a path it has not seen (growing them).
+  let starts = new Int32Array(Math.max(16, Math.ceil(text.length / 5)));
   let ends = new Int32Array(starts.length);
   const words: string[] = [];
   // One string per distinct word: news text repeats its words, and a million short strings held
