@@ -92,6 +92,16 @@ const SCOPE_WORDS = 6;
 const ATTRIBUTION =
   /(?<![\p{L}])(?:police said|a spokes(?:man|woman|person) (?:for [\p{L} ]{1,40})?said|said in a statement|according to|sources? (?:say|said|claim|close to)|it is (?:claimed|alleged|understood)|(?:he|she|they|it) (?:said|says|claimed|claims|alleged|alleges|told)|(?:said|says|claimed|alleged|told)(?= [\p{Lu}]| (?:he|she|they|police|officers)))(?![\p{L}])/iu;
 
+/** Does text[from, to) hold a comma, semicolon, colon, bracket, en or em dash? */
+function breaksClause(text: string, from: number, to: number): boolean {
+  for (let k = from; k < to; k++) {
+    const c = text.charCodeAt(k);
+    if (c === 44 || c === 59 || c === 58 || c === 40 || c === 41 || c === 0x2013 || c === 0x2014)
+      return true;
+  }
+  return false;
+}
+
 export class ScanContext {
   private sentenceStarts?: Int32Array;
   private quoteRanges?: Int32Array;
@@ -126,8 +136,7 @@ export class ScanContext {
     for (let i = first - 1, n = 0; i >= 0 && n < SCOPE_WORDS; i--, n++) {
       if ((tokens.starts[i] as number) < sentenceStart) break;
       // A comma, semicolon, colon or bracket between this word and the next ends the clause.
-      const gap = text.slice(tokens.ends[i], tokens.starts[i + 1]);
-      if (/[,;:()–—]/.test(gap)) break;
+      if (breaksClause(text, tokens.ends[i] as number, tokens.starts[i + 1] ?? text.length)) break;
       const word = tokens.words[i] as string;
       if (NEGATORS.has(word) || word.endsWith("n't") || word.endsWith('n’t')) return 'negated';
       if (HYPOTHETICAL.has(word)) return 'hypothetical';

@@ -26,6 +26,14 @@ const PRONOUNS = new Set(['he', 'him', 'his', 'himself', 'she', 'her', 'hers', '
 /** Sentences that a pronoun can reach back over to its name. */
 const PRONOUN_REACH = 2;
 
+/** A word without its possessive 's or ’s ("Smith's" → "smith"), as /['’]s$/ would strip it. */
+function withoutPossessive(w: string): string {
+  const n = w.length;
+  if (n < 2 || w.charCodeAt(n - 1) !== 115) return w;
+  const q = w.charCodeAt(n - 2);
+  return q === 39 || q === 0x2019 ? w.slice(0, -2) : w;
+}
+
 /** Resolve names, surnames and pronouns to people, given the person-name detector's spans. */
 export function resolveMentions(text: string, tokens: Tokens, names: readonly Span[]): Mentions {
   const { count, starts, words } = tokens;
@@ -54,7 +62,7 @@ export function resolveMentions(text: string, tokens: Tokens, names: readonly Sp
       let j = i;
       while (j + 1 < count && (starts[j + 1] as number) < span.end) j++;
       const full = text.slice(span.start, span.end);
-      const surname = (words[j] as string).replace(/['’]s$/, '');
+      const surname = withoutPossessive(words[j] as string);
       let person = bySurname.get(surname);
       if (person === undefined) {
         person = persons.length;

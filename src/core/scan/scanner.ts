@@ -275,6 +275,24 @@ function tokenRange(tokens: Tokens, s: Span): [number, number] {
   return [a, b];
 }
 
+/** Word ranges of a matcher's spans, sorted by first word; shared by the rules near the same. */
+const rangesMemo = new WeakMap<
+  readonly Span[],
+  { readonly tokens: Tokens; readonly ranges: [number, number][]; readonly starts: number[] }
+>();
+
+function nearRanges(
+  tokens: Tokens,
+  near: readonly Span[],
+): { readonly ranges: [number, number][]; readonly starts: number[] } {
+  const memo = rangesMemo.get(near);
+  if (memo !== undefined && memo.tokens === tokens) return memo;
+  const ranges = near.map((s) => tokenRange(tokens, s)).sort((x, y) => x[0] - y[0]);
+  const out = { tokens, ranges, starts: ranges.map((r) => r[0]) };
+  rangesMemo.set(near, out);
+  return out;
+}
+
 /**
  * The primary spans with a near span within `within` words. The near span must be in the same
  * sentence, unless `crossSentences`: a person named in one sentence is "he" or "she" in the
@@ -290,8 +308,7 @@ function nearFilter(
   crossSentences: boolean,
 ): Span[] {
   if (near.length === 0) return [];
-  const ranges = near.map((s) => tokenRange(tokens, s)).sort((x, y) => x[0] - y[0]);
-  const starts = ranges.map((r) => r[0]);
+  const { ranges, starts } = nearRanges(tokens, near);
   return primary.filter((p) => {
     const [a, b] = tokenRange(tokens, p);
     let k = floorIndex(starts, b + within);
@@ -402,12 +419,17 @@ export function scanReport(
     }
     return spans;
   };
+  // A pattern's spans, found once per scan: judge asks for a context matcher's spans per match.
+  const patternMemo = new Map<RegExp, readonly Span[]>();
   const spansOf = (m: Compiled): readonly Span[] => {
     switch (m.kind) {
       case 'terms':
         return termSpans[m.slot] ?? [];
-      case 'pattern':
-        return regexSpans(text, m.re);
+      case 'pattern': {
+        let spans = patternMemo.get(m.re);
+        if (spans === undefined) patternMemo.set(m.re, (spans = regexSpans(text, m.re)));
+        return spans;
+      }
       case 'detector':
         return detect(m.name);
     }

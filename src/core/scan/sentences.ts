@@ -28,21 +28,31 @@ function breaksBefore(text: string, tokens: Tokens, i: number): boolean {
   return false;
 }
 
-/** The sentence number of each word (0 for the first sentence). */
+/** Sentence numbers already worked out, per scan (the scanner, context and mentions share them). */
+const idsCache = new WeakMap<Tokens, { readonly text: string; readonly ids: Int32Array }>();
+
+/**
+ * The sentence number of each word (0 for the first sentence). Worked out once per scan and
+ * shared: callers must not write to the array.
+ */
 export function sentenceIds(text: string, tokens: Tokens): Int32Array {
+  const cached = idsCache.get(tokens);
+  if (cached !== undefined && cached.text === text) return cached.ids;
   const ids = new Int32Array(tokens.count);
   let id = 0;
   for (let i = 1; i < tokens.count; i++) {
     if (breaksBefore(text, tokens, i)) id++;
     ids[i] = id;
   }
+  idsCache.set(tokens, { text, ids });
   return ids;
 }
 
 /** The offset where each sentence starts, in order (the first is 0). */
 export function sentenceStarts(text: string, tokens: Tokens): Int32Array {
-  const out: number[] = [0];
+  const ids = sentenceIds(text, tokens);
+  const out = new Int32Array(tokens.count === 0 ? 1 : (ids[tokens.count - 1] as number) + 1);
   for (let i = 1; i < tokens.count; i++)
-    if (breaksBefore(text, tokens, i)) out.push(tokens.starts[i] as number);
-  return Int32Array.from(out);
+    if (ids[i] !== ids[i - 1]) out[ids[i] as number] = tokens.starts[i] as number;
+  return out;
 }

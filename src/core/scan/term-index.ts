@@ -37,6 +37,24 @@ export class TermIndex {
   private readonly prefixFirst = new Set<number>();
   private slots = 0;
 
+  /** A word's inflections, worked out once per index (packs repeat their words). */
+  private readonly inflectionsOf = new Map<string, readonly string[]>();
+  /** One set per list of forms, shared by the phrases that end in the same word. */
+  private readonly formSets = new Map<string, ReadonlySet<string>>();
+
+  private inflected(w: string): readonly string[] {
+    let forms = this.inflectionsOf.get(w);
+    if (forms === undefined) this.inflectionsOf.set(w, (forms = inflections(w)));
+    return forms;
+  }
+
+  private formSet(forms: readonly string[]): ReadonlySet<string> {
+    const key = forms.join('\u0000');
+    let set = this.formSets.get(key);
+    if (set === undefined) this.formSets.set(key, (set = new Set(forms)));
+    return set;
+  }
+
   /** Register a list of terms; returns the slot whose spans `run` reports. */
   add(terms: readonly string[], options: TermOptions = {}): number {
     const slot = this.slots++;
@@ -55,11 +73,11 @@ export class TermIndex {
       if (words.length === 0) continue;
       const lastIndex = words.length - 1;
       const gap = options.gap;
-      const formsOf = (w: string, i: number): string[] =>
+      const formsOf = (w: string, i: number): readonly string[] =>
         inflect && (i === lastIndex || gap !== undefined) && w.length >= 3 && !/\d/.test(w)
-          ? inflections(w)
+          ? this.inflected(w)
           : [w];
-      const rest = words.slice(1).map((w, i) => new Set(formsOf(w, i + 1)));
+      const rest = words.slice(1).map((w, i) => this.formSet(formsOf(w, i + 1)));
       const exact = options.caseSensitive
         ? (term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
         : undefined;
@@ -88,7 +106,20 @@ export class TermIndex {
       let entries = this.byWord.get(w);
       if (entries === undefined && isPossessive(w)) entries = this.byWord.get(w.slice(0, -2));
       if (entries !== undefined) {
+        // Common words start many phrases ("the" starts dozens): test each phrase's second word
+        // against the next word before anything else, as matchRest would, without the call.
+        const next = words[i + 1];
+        const bare = next !== undefined && isPossessive(next) ? next.slice(0, -2) : undefined;
         for (const entry of entries) {
+          const { rest } = entry;
+          if (entry.gap === undefined && rest.length > 0) {
+            const second = rest[0] as ReadonlySet<string>;
+            if (
+              next === undefined ||
+              (!second.has(next) && (rest.length > 1 || bare === undefined || !second.has(bare)))
+            )
+              continue;
+          }
           const end = this.matchRest(text, tokens, i, entry);
           if (end >= 0) (out[entry.slot] as Span[]).push({ start: starts[i] as number, end });
         }

@@ -27,6 +27,11 @@ function wide(text: string, i: number, code: number): number {
   return c;
 }
 
+/** The class of each ASCII character: 2 for a letter, 1 for a digit, 0 otherwise. */
+const ASCII_CLASS = Uint8Array.from({ length: 128 }, (_, code) =>
+  (code >= 97 && code <= 122) || (code >= 65 && code <= 90) ? 2 : code >= 48 && code <= 57 ? 1 : 0,
+);
+
 /** 2 for a letter, 1 for a digit, 0 otherwise. */
 function charClass(text: string, i: number): number {
   const code = text.charCodeAt(i);
@@ -50,7 +55,9 @@ export function tokenize(text: string): Tokens {
   // word by word instead, so offsets stay those of the text. (A regular-expression tokenizer
   // did this before, three times slower than this loop.)
   const sameLength = lower.length === text.length;
-  let starts = new Int32Array(Math.max(16, text.length >>> 3));
+  // Prose has a word every 5.5 to 6 characters: room for a word every 5 means the arrays seldom
+  // grow, and the optimised loop is not thrown out for a path it has not seen (growing them).
+  let starts = new Int32Array(Math.max(16, Math.ceil(text.length / 5)));
   let ends = new Int32Array(starts.length);
   const words: string[] = [];
   // One string per distinct word: news text repeats its words, and a million short strings held
@@ -60,18 +67,32 @@ export function tokenize(text: string): Tokens {
   const length = text.length;
   let i = 0;
   while (i < length) {
-    const cls = charClass(text, i);
+    // ASCII, most of any English text, is classed from a table without a call.
+    const first = text.charCodeAt(i);
+    const cls = first < 128 ? (ASCII_CLASS[first] as number) : charClass(text, i);
     if (cls === 0) {
       i++;
       continue;
     }
     const start = i;
-    i += text.charCodeAt(i) >= 0xd800 && text.charCodeAt(i) <= 0xdbff ? 2 : 1;
+    i += first >= 0xd800 && first <= 0xdbff ? 2 : 1;
     for (;;) {
       if (i >= length) break;
       const c = text.charCodeAt(i);
-      if (c === 39 || c === 0x2019) {
-        // An apostrophe inside a word ("O'Brien", "didn't") keeps it whole.
+      if (c < 128) {
+        if (c === 39) {
+          // An apostrophe inside a word ("O'Brien", "didn't") keeps it whole.
+          if (i + 1 < length && charClass(text, i + 1) === 2) {
+            i += 2;
+            continue;
+          }
+          break;
+        }
+        if (ASCII_CLASS[c] === 0) break;
+        i++;
+        continue;
+      }
+      if (c === 0x2019) {
         if (i + 1 < length && charClass(text, i + 1) === 2) {
           i += 2;
           continue;

@@ -98,6 +98,9 @@ function bitsOf(m: Mentions, tokens: Tokens): Int32Array {
   return bits;
 }
 
+/** The ranges already found per scan and trigger set (copies are handed out). */
+const rangesOf = new WeakMap<Tokens, Map<number, readonly (readonly [number, number])[]>>();
+
 /**
  * The text ranges of the sentences that hold at least one word of a trigger set (a possessive
  * "'s" is ignored), merged where they are close. Detectors run their regular expressions only
@@ -109,6 +112,12 @@ export function sentencesWith(
   text: string,
   set: number,
 ): [number, number][] {
+  // Detectors that share a trigger set (call-to-harm and reprisal-language) share the ranges.
+  let perSet = rangesOf.get(tokens);
+  if (perSet === undefined)
+    rangesOf.set(tokens, (perSet = new Map<number, readonly (readonly [number, number])[]>()));
+  const known = perSet.get(set);
+  if (known !== undefined) return known.map(([a, b]) => [a, b]);
   const bits = bitsOf(m, tokens);
   const out: [number, number][] = [];
   for (let id = 0; id < bits.length; id++) {
@@ -121,7 +130,36 @@ export function sentencesWith(
     if (prev !== undefined && prev[1] + MERGE_GAP >= start) prev[1] = end;
     else out.push([start, end]);
   }
+  perSet.set(
+    set,
+    out.map(([a, b]) => [a, b]),
+  );
   return out;
+}
+
+/**
+ * V8 first runs a regular expression on a short string (under 1,000 characters) through its
+ * bytecode interpreter, and compiles it to machine code only at the next run: two compilations.
+ * For the phrase tables here (Unicode letter classes, case-insensitive) each compilation costs
+ * tens of milliseconds, and the bytecode one is the dearer: together about half a second of a
+ * `prepub scan`, whatever the size of the draft. A first run on a string of 1,000 characters or
+ * more compiles straight to machine code; `prime` gives each expression that first run once per
+ * process, on a string of the same kind (one or two bytes a character) as the text. It changes
+ * speed only: the result of the priming run is thrown away.
+ */
+const primed = new WeakSet<RegExp>();
+const PRIME_LENGTH = 1000;
+
+function prime(re: RegExp, text: string): void {
+  if (primed.has(re)) return;
+  primed.add(re);
+  // The text's own first characters, so the string holds the same kinds of character as the
+  // slices will; padded with spaces when the text is shorter.
+  const sample =
+    text.length >= PRIME_LENGTH ? text.slice(0, PRIME_LENGTH) : text.padEnd(PRIME_LENGTH);
+  re.lastIndex = 0;
+  re.exec(sample);
+  re.lastIndex = 0;
 }
 
 /** Every match of a global regular expression inside the ranges, with text offsets. */
@@ -131,6 +169,7 @@ export function execIn(
   ranges: readonly (readonly [number, number])[],
 ): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
+  if (ranges.length > 0) prime(re, text);
   for (const [a, b] of ranges) {
     const slice = text.slice(a, b);
     re.lastIndex = 0;
