@@ -66,6 +66,7 @@ describe('2.1.0 recall rules on newsroom phrasing', () => {
       ['sexual-life medium slept with'],
     ],
     ['The couple slept with the windows open all summer.', ['sexual-life low slept with']],
+    ['Jane Smith has built a relationship with local suppliers.', []],
     // denials need the allegation or a name to matter
     [
       'Councillor Jane Holt denied claims that she had leaked the report.',
@@ -73,12 +74,18 @@ describe('2.1.0 recall rules on newsroom phrasing', () => {
     ],
     ['He was denied bail and remanded in custody.', []],
     ['Access to the beach was denied by the tide.', []],
+    ['There is no denying the fete was a success, said Jane Smith.', []],
+    ['“That is not true,” laughed Jane Smith, asked if she was retiring.', []],
     // motive imputed
     [
       'The council deliberately withheld the report from residents.',
       ['imputed-motive medium deliberately'],
     ],
     ['The garden was deliberately left wild for the bees.', ['imputed-motive low deliberately']],
+    [
+      'Jane Smith deliberately planted the border with bee-friendly flowers.',
+      ['imputed-motive low deliberately'],
+    ],
     // parties to a claim
     [
       'Two directors are named as respondents to the claim.',
