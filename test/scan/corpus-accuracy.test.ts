@@ -14,15 +14,17 @@ import { ROOT } from '../helpers/run.js';
 /**
  * Floors per split, at the values reached (rounded in the safe direction). Before scanner 2
  * (uk-ew 1.0.0): tuning 14/26 harmless with high+, 1.0 medium per harmless, sections 73%,
- * spans 52%, high+ precision 31%; evaluation 10/18, 1.9, 70%, 58%, 35%.
+ * spans 52%, high+ precision 31%; evaluation 10/18, 1.9, 70%, 58%, 35%. uk-ew 2.1.0's recall
+ * rules (the "2.1.0 recall" block) took tuning from sections 74% and spans 61% to 95% (74/78)
+ * and 90% (148/164), with no new high off a labelled span and nothing new on harmless copy.
  */
 const FLOORS = {
   tuning: {
     harmlessWithHighMax: 1,
     mediumPerHarmlessMax: 0.24,
-    sectionRecallMin: 0.74,
-    spanRecallMin: 0.6,
-    highPrecisionMin: 0.49,
+    sectionRecallMin: 0.94,
+    spanRecallMin: 0.9,
+    highPrecisionMin: 0.52,
   },
   evaluation: {
     harmlessWithHighMax: 3,
