@@ -14,15 +14,17 @@ import { ROOT } from '../helpers/run.js';
 /**
  * Floors per split, at the values reached (rounded in the safe direction). Before scanner 2
  * (uk-ew 1.0.0): tuning 14/26 harmless with high+, 1.0 medium per harmless, sections 73%,
- * spans 52%, high+ precision 31%; evaluation 10/18, 1.9, 70%, 58%, 35%.
+ * spans 52%, high+ precision 31%; evaluation 10/18, 1.9, 70%, 58%, 35%. uk-ew 2.1.0 precision
+ * (story-level findings said once, corroboration before high): tuning 0/26 harmless with high+,
+ * high+ precision 49% -> 78% (52/67), recall unchanged.
  */
 const FLOORS = {
   tuning: {
-    harmlessWithHighMax: 1,
+    harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.24,
     sectionRecallMin: 0.74,
     spanRecallMin: 0.6,
-    highPrecisionMin: 0.49,
+    highPrecisionMin: 0.77,
   },
   evaluation: {
     harmlessWithHighMax: 3,

@@ -120,6 +120,11 @@ export const RuleContext = z.strictObject({
    * problem of the whole story ("proceedings are active"), not of each place it is mentioned.
    */
   group: z.enum(['words', 'story']).optional(),
+  /**
+   * At most severity `to` when the story reads as one of `kinds` (uk-ew 2.1.0): an accusation in a
+   * court report is the charge, reported under privilege, a check rather than a new allegation.
+   */
+  'reading-cap': z.strictObject({ to: Severity, kinds: z.array(ReadingKind).min(1) }).optional(),
 });
 export type RuleContext = z.infer<typeof RuleContext>;
 

@@ -602,6 +602,9 @@ function judge(
     if (found.length > 0) because = found;
     else severity = lowerOf(severity, cx.alone ?? 'low');
   }
+  const readingCap = cx['reading-cap'];
+  if (readingCap && story && readingCap.kinds.includes(story.kind))
+    severity = lowerOf(severity, readingCap.to);
   if (cx.negation && context.scope(span) !== undefined) {
     if (cx.negation === 'drop') return null;
     if (cx.negation === 'flip') {
