@@ -37,13 +37,7 @@ function texts(): [string, string][] {
 
 describe.each(RELEASED)('uk-ew %s finds today what it found when it was released', (version) => {
   it('the same findings, field for field, on every fixture and corpus article', async () => {
-    const GOLDEN = path.join(
-      ROOT,
-      'test',
-      'fixtures',
-      'released',
-      `uk-ew-${version}.findings.json`,
-    );
+    const GOLDEN = path.join(ROOT, 'test', 'fixtures', 'released', `uk-ew-${version}.findings.json`);
     const file = path.join(ROOT, 'checklists', 'archive', 'uk-ew', version, 'rules.yaml');
     const { rules, errors } = await parseRules(file, readFileSync(file, 'utf8'));
     expect(errors).toEqual([]);
