@@ -27,7 +27,8 @@ function offsets(text) {
 
 /**
  * Every place a finding covers, as [start, end) offsets: its own span and, for a finding that
- * groups repeats of the same words (scanner 2), each repeat (same length as the first).
+ * groups repeats of the same words (scanner 2), each repeat (same length as the first, or its
+ * own end when it gives one: a story-level finding groups different words).
  */
 function places(f, at) {
   const start = at(f.line, f.column);
@@ -35,7 +36,8 @@ function places(f, at) {
   const out = [[start, end]];
   for (const r of f.repeats ?? []) {
     const s = at(r.line, r.column);
-    out.push([s, s + (end - start)]);
+    // A story-level finding's places are other words, each with its own end.
+    out.push([s, r.endLine !== undefined ? at(r.endLine, r.endColumn) : s + (end - start)]);
   }
   return out;
 }

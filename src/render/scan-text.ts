@@ -102,7 +102,14 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
       }
       if (f.repeats && f.repeats.length > 0) {
         const shown = opts.verbose ? f.repeats : f.repeats.slice(0, 5);
-        const places = shown.map((r) => `${r.line}:${r.column}`).join(', ');
+        // A story-level finding's places are other words: each says which.
+        const places = shown
+          .map((r) =>
+            r.excerpt === undefined
+              ? `${r.line}:${r.column}`
+              : `${r.line}:${r.column} "${safeLine(r.excerpt)}"`,
+          )
+          .join(', ');
         const rest = f.repeats.length - shown.length;
         out.push(
           `${indent}${paint('dim', `also at ${places}${rest > 0 ? ` and ${rest} more` : ''} (${plural(f.repeats.length + 1, 'time')} in all)`)}`,

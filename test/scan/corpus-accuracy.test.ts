@@ -17,21 +17,27 @@ import { ROOT } from '../helpers/run.js';
  * spans 52%, high+ precision 31%; evaluation 10/18, 1.9, 70%, 58%, 35%. uk-ew 2.1.0's recall
  * rules (the "2.1.0 recall" block) took tuning from sections 74% and spans 61% to 95% (74/78)
  * and 90% (148/164), with no new high off a labelled span and nothing new on harmless copy.
+ * uk-ew 2.1.0 precision (story-level findings said once, corroboration before high): tuning 0/26
+ * harmless with high+, high+ precision 49% -> 78% (52/67) alone, 81% with the recall rules.
  */
 const FLOORS = {
   tuning: {
-    harmlessWithHighMax: 1,
+    harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.24,
     sectionRecallMin: 0.94,
     spanRecallMin: 0.9,
-    highPrecisionMin: 0.52,
+    highPrecisionMin: 0.8,
   },
+  // Evaluation (never tuned on): uk-ew 2.1.0 took sections 77% -> 82%, spans 61% -> 66%, high+
+  // precision 42% -> 61%; harmless articles with high+ stayed 3/18. Medium per harmless article
+  // rose 0.7 -> 0.9 (within the issue's target of 1) because high findings on harmless copy were
+  // lowered to medium: high 10 -> 6 findings, high + medium 23 -> 22.
   evaluation: {
     harmlessWithHighMax: 3,
-    mediumPerHarmlessMax: 0.73,
-    sectionRecallMin: 0.77,
-    spanRecallMin: 0.6,
-    highPrecisionMin: 0.42,
+    mediumPerHarmlessMax: 0.89,
+    sectionRecallMin: 0.81,
+    spanRecallMin: 0.65,
+    highPrecisionMin: 0.61,
   },
 } as const;
 

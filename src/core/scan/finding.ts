@@ -35,9 +35,21 @@ export const Finding = z.strictObject({
       }),
     )
     .optional(),
-  /** The same rule on the same words elsewhere: listed once, with the other places. */
+  /**
+   * The same rule on the same words elsewhere: listed once, with the other places. A rule that
+   * names a problem of the whole story (`group: story`, uk-ew 2.1.0) groups different words: each
+   * of its places also gives its end and its words.
+   */
   repeats: z
-    .array(z.strictObject({ line: z.number().int().min(1), column: z.number().int().min(1) }))
+    .array(
+      z.strictObject({
+        line: z.number().int().min(1),
+        column: z.number().int().min(1),
+        endLine: z.number().int().min(1).optional(),
+        endColumn: z.number().int().min(1).optional(),
+        excerpt: z.string().optional(),
+      }),
+    )
     .optional(),
   /** Present when the finding was suppressed: never silent, always with a reason. */
   suppressed: z

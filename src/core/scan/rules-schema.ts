@@ -87,6 +87,12 @@ export const ContextMatcher = z
     'cross-sentences': z.boolean().optional(),
     /** What it shows, for the reporter ("a named person"). */
     why: Text.optional(),
+    /**
+     * Look at the match's own words instead of near them (uk-ew 2.1.0): the matcher must share
+     * words with the match ("search warrant" around "warrant"; a threat's own words). `within`
+     * and `cross-sentences` are then not used.
+     */
+    overlap: z.boolean().optional(),
   })
   .superRefine(exactlyOneKind);
 export type ContextMatcher = z.infer<typeof ContextMatcher>;
@@ -108,6 +114,17 @@ export const RuleContext = z.strictObject({
   'corroborated-by-reading': z.array(ReadingKind).min(1).optional(),
   /** Severity of an uncorroborated match (default low). */
   alone: Severity.optional(),
+  /**
+   * What makes two matches one finding: `words` (default) the same words at the same severity;
+   * `story` any of the rule's matches at the same severity and message, because the rule names a
+   * problem of the whole story ("proceedings are active"), not of each place it is mentioned.
+   */
+  group: z.enum(['words', 'story']).optional(),
+  /**
+   * At most severity `to` when the story reads as one of `kinds` (uk-ew 2.1.0): an accusation in a
+   * court report is the charge, reported under privilege, a check rather than a new allegation.
+   */
+  'reading-cap': z.strictObject({ to: Severity, kinds: z.array(ReadingKind).min(1) }).optional(),
 });
 export type RuleContext = z.infer<typeof RuleContext>;
 

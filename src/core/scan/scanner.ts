@@ -18,6 +18,7 @@ import { findSuppressions, type Suppression } from './suppression.js';
 import { TermIndex } from './term-index.js';
 import { tokenize, type Tokens } from './tokens.js';
 import { sentenceIds } from './sentences.js';
+import { overlapping } from './overlap.js';
 
 export interface ScanOptions {
   /** Only rules of these sections. */
@@ -98,6 +99,8 @@ interface CompiledContextMatcher {
   readonly within: number;
   readonly sameSentence: boolean;
   readonly why: string;
+  /** `overlap: true`: the match's own words, not words near it. */
+  readonly overlap: boolean;
 }
 
 interface CompiledRule {
@@ -132,6 +135,7 @@ function compileContextMatcher(
     within: m.within ?? 12,
     sameSentence: !(m['cross-sentences'] === true || isName),
     why: m.why ?? (isName ? 'a named person' : 'nearby'),
+    overlap: m.overlap === true,
   };
 }
 
@@ -492,12 +496,27 @@ export function scanReport(
       const severity =
         cap !== undefined && SEVERITIES.indexOf(cap) < SEVERITIES.indexOf(judged) ? cap : judged;
       const message = verdict?.message ?? rule.message;
+      // A story-level rule (`group: story`) says its problem once, whatever the words.
+      const words = cx?.group === 'story' ? '' : excerpt.toLowerCase();
       const key = groups
-        ? `${severity}\u0000${message}\u0000${excerpt.toLowerCase()}\u0000${byComment?.reason ?? byFlag ?? ''}`
+        ? `${severity}\u0000${message}\u0000${words}\u0000${byComment?.reason ?? byFlag ?? ''}`
         : '';
       const first = groups?.get(key);
       if (first) {
-        (first.repeats ??= []).push({ line: startPos.line, column: startPos.column });
+        const repeat =
+          words === ''
+            ? (() => {
+                const endPos = lineTable().at(toSource(span.end, true));
+                return {
+                  line: startPos.line,
+                  column: startPos.column,
+                  endLine: endPos.line,
+                  endColumn: endPos.column,
+                  excerpt,
+                };
+              })()
+            : { line: startPos.line, column: startPos.column };
+        (first.repeats ??= []).push(repeat);
         continue;
       }
       const endPos = lineTable().at(toSource(span.end, true));
@@ -577,8 +596,12 @@ function judge(
   const { rule } = c;
   const cx = rule.context;
   if (!cx) return { severity: rule.severity, message: rule.message };
+  const near = (k: CompiledContextMatcher) =>
+    k.overlap
+      ? overlapping(span, spansOf(k.matcher))
+      : context.nearest(span, spansOf(k.matcher), k.within, k.sameSentence);
   for (const u of c.unlessNear ?? []) {
-    if (context.nearest(span, spansOf(u.matcher), u.within, u.sameSentence)) return null;
+    if (near(u)) return null;
   }
   let severity = rule.severity;
   let message = rule.message;
@@ -586,7 +609,7 @@ function judge(
   if (c.corroborate || cx['corroborated-by-reading']) {
     const found: (Span & { why: string })[] = [];
     for (const k of c.corroborate ?? []) {
-      const s = context.nearest(span, spansOf(k.matcher), k.within, k.sameSentence);
+      const s = near(k);
       if (s) found.push({ start: s.start, end: s.end, why: k.why });
     }
     if (
@@ -601,6 +624,9 @@ function judge(
     if (found.length > 0) because = found;
     else severity = lowerOf(severity, cx.alone ?? 'low');
   }
+  const readingCap = cx['reading-cap'];
+  if (readingCap && story && readingCap.kinds.includes(story.kind))
+    severity = lowerOf(severity, readingCap.to);
   if (cx.negation && context.scope(span) !== undefined) {
     if (cx.negation === 'drop') return null;
     if (cx.negation === 'flip') {
