@@ -50,6 +50,10 @@ function readStamped(
     const stats = fstatSync(fd);
     // A FIFO or a device is never read (it could block, or never end).
     if (!stats.isFile() || stats.size > maxBytes) return 'unreadable';
+    // Room for one byte more than fstat said, so that one read usually sees the whole file and
+    // its end: a read of a plain file that returns less than it asked for stopped at the end.
+    if (buffer.length <= stats.size)
+      buffer = Buffer.allocUnsafe(Math.max(stats.size + 1, buffer.length * 2));
     let length = 0;
     for (;;) {
       if (length === buffer.length) {
@@ -57,10 +61,12 @@ function readStamped(
         buffer.copy(bigger);
         buffer = bigger;
       }
-      const n = readSync(fd, buffer, length, buffer.length - length, null);
+      const asked = buffer.length - length;
+      const n = readSync(fd, buffer, length, asked, null);
       if (n === 0) break;
       length += n;
       if (length > maxBytes) return 'unreadable';
+      if (n < asked && length === stats.size) break;
     }
     const settled = Date.now() - Math.max(stats.ctimeMs, stats.mtimeMs) >= settledMs;
     return { length, stamp: settled ? stampOf(stats) : undefined };

@@ -26,7 +26,9 @@ import {
 } from '../../src/core/signing/statement.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import { withHistory } from '../../src/core/record/lifecycle.js';
-import { verifyRecord } from '../../src/core/signing/verify.js';
+import { verifyRecord, verifyRecordLeanDecoded } from '../../src/core/signing/verify.js';
+import { statusRow } from '../../src/core/signing/status-row.js';
+import { serializeRecord } from '../../src/core/record/parse.js';
 import { nextStep } from '../../src/render/next-step.js';
 import { draftRecord, fileRecord, makeKey, type TestKey } from './helpers.js';
 
@@ -182,6 +184,30 @@ describe('the conversation, from the envelopes', () => {
       replyFiled: 3,
       reply: { reply: 'Cut the age.', by: 'Jane Reporter' },
       outcome: { decision: 'accepted', by: 'Ed Itor', comment: 'Good.', envelope: 4 },
+    });
+  });
+
+  it('status reads the desk state from the envelopes verification decoded: the same as decoding them afresh', async () => {
+    const keys = [reporter, editor, lawyer];
+    for (const file of [returned, refiled, approved]) {
+      const lean = await verifyRecordLeanDecoded({ file, keys, policy: DEFAULT_POLICY });
+      expect(lean?.predicates.size).toBe(file.attestations.length);
+      expect(deskState(file, DEFAULT_POLICY, lean!.predicates)).toEqual(
+        deskState(file, DEFAULT_POLICY),
+      );
+    }
+    const ctx = { keys, policy: DEFAULT_POLICY, sync: true };
+    expect(await statusRow(serializeRecord(returned), 'r.prepub.json', ctx)).toMatchObject({
+      status: 'returned',
+      openQueries: 1,
+      waitingFor: [],
+      valid: true,
+    });
+    expect(await statusRow(serializeRecord(refiled), 'r.prepub.json', ctx)).toMatchObject({
+      status: 'filed',
+      openQueries: 0,
+      waitingFor: ['editor'],
+      valid: true,
     });
   });
 

@@ -130,12 +130,18 @@ export interface DeskState {
   readonly waitingFor: readonly string[];
 }
 
-export function deskState(file: RecordFile, policy: Policy): DeskState {
+/** `decoded`: predicates already decoded (by 0-based envelope index), e.g. while verifying;
+ * an envelope not in it is decoded here. */
+export function deskState(
+  file: RecordFile,
+  policy: Policy,
+  decoded?: ReadonlyMap<number, SignoffPredicate>,
+): DeskState {
   const since: ReviewPredicate[] = [];
   for (let i = file.attestations.length - 1; i >= 0; i--) {
     const env = file.attestations[i]!;
     if (isFilingPayload(env.payload)) break;
-    const p = decodeEnvelope(env).statement?.predicate;
+    const p = decoded?.get(i) ?? decodeEnvelope(env).statement?.predicate;
     if (p && !isFiled(p)) since.unshift(p);
   }
   const openQueries = since.reduce(

@@ -23,7 +23,10 @@ export function pae(payloadType: string, payload: Uint8Array): Uint8Array {
  */
 export function decodeBase64(text: string): Uint8Array | undefined {
   const bytes = Buffer.from(text, 'base64');
-  return bytes.toString('base64') === text ? new Uint8Array(bytes) : undefined;
+  // A plain Uint8Array over the same memory: no copy.
+  return bytes.toString('base64') === text
+    ? new Uint8Array(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    : undefined;
 }
 
 export function encodeBase64(bytes: Uint8Array): string {

@@ -5,7 +5,7 @@ import type { Policy } from '../config/schema.js';
 import { loadRecordText } from '../record/parse.js';
 import { deskState } from './conversation.js';
 import type { SignatureCache } from './signature-cache.js';
-import { verifyRecord, verifyRecordLean, type CheckId, type TrustedKey } from './verify.js';
+import { verifyRecord, verifyRecordLeanDecoded, type CheckId, type TrustedKey } from './verify.js';
 
 /** One row of `prepub status`. */
 export interface StatusRow {
@@ -65,13 +65,19 @@ export async function statusRow(
   // The reader every other command uses: strict JSON (no duplicate keys), then the schema.
   const rec = loadRecordText(rel, text).value;
   if (!rec) return invalid('not a valid record');
+  // Signatures first: the envelopes they decode are the ones deskState reads (decoded once).
+  const { keys, policy, cache } = ctx;
+  const signed = rec.attestations.length > 0;
+  const input = keys ? { file: rec, keys, policy, ...(cache ? { cache } : {}) } : undefined;
+  const lean =
+    signed && input ? await verifyRecordLeanDecoded(input, { sync: ctx.sync === true }) : undefined;
   const base = {
     path: rel,
     slug: rec.record.story.slug,
     headline: rec.record.story.headline,
     reporter: rec.record.story.reporter,
     desk: rec.record.story.desk,
-    ...deskState(rec, ctx.policy),
+    ...deskState(rec, ctx.policy, lean?.predicates),
     status: rec.status,
     risk: rec.record.assessment.overall,
     lastChange: rec.record.history.at(-1)?.at ?? null,
@@ -79,19 +85,16 @@ export async function statusRow(
       ? { path: rec.record.article.path, sha256: rec.record.article.sha256 }
       : null,
   };
-  if (rec.attestations.length === 0) {
+  if (!signed) {
     return {
       ...base,
       valid: rec.status === 'draft' ? null : false,
       problems: rec.status === 'draft' ? [] : ['unsigned'],
     };
   }
-  const { keys, policy, cache } = ctx;
-  if (!keys) return { ...base, valid: null, problems: [] };
-  const input = { file: rec, keys, policy, ...(cache ? { cache } : {}) };
+  if (!input) return { ...base, valid: null, problems: [] };
   // The lean check answers for the usual record; anything it cannot vouch for gets the full one.
-  const result =
-    (await verifyRecordLean(input, { sync: ctx.sync === true })) ?? (await verifyRecord(input));
+  const result = lean?.result ?? (await verifyRecord(input));
   // A draft that was reopened keeps its old signatures: they must still verify, but no longer cover the record.
   const ignore: readonly CheckId[] = rec.status === 'draft' ? ['policy', 'record'] : ['policy'];
   const problems = result.checks.filter((c) => !c.ok && !ignore.includes(c.id)).map((c) => c.name);

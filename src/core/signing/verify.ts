@@ -396,6 +396,20 @@ export async function verifyRecordLean(
   input: VerifyInput,
   options: { readonly sync?: boolean } = {},
 ): Promise<VerifyResult | undefined> {
+  return (await verifyRecordLeanDecoded(input, options))?.result;
+}
+
+/**
+ * `verifyRecordLean`, with the predicate of every envelope whose signature checked out (by
+ * 0-based index), decoded once here so that `prepub status` need not decode them again.
+ */
+export async function verifyRecordLeanDecoded(
+  input: VerifyInput,
+  options: { readonly sync?: boolean } = {},
+): Promise<
+  | { readonly result: VerifyResult; readonly predicates: ReadonlyMap<number, SignoffPredicate> }
+  | undefined
+> {
   const mode: Mode = {
     decode: decodeLean,
     equal: jsonEqual,
@@ -411,7 +425,8 @@ export async function verifyRecordLean(
       if (d !== lastFiled && isFiled(p) && !RecordBodySchema.safeParse(p.record).success)
         return undefined;
     }
-    return result;
+    const predicates = new Map(decoded.map((d) => [d.index - 1, d.statement.predicate]));
+    return { result, predicates };
   } catch {
     return undefined;
   }
