@@ -1,5 +1,5 @@
 // Kill safety: nothing is lost when the laptop dies mid-walk. A scripted walk of a risky draft
-// (83 answers, every one saved through the record store's atomic write: temp file, fsync, rename)
+// (80-odd answers, each saved through the record store's atomic write: temp file, fsync, rename)
 // is run by the built bin and killed with SIGKILL:
 //
 // - at chosen points, through the product's fault hook (PREPUB_FAULT_KILL=<n>:<phase>,
