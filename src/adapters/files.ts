@@ -5,6 +5,7 @@ import os from 'node:os';
 import path from 'node:path';
 import { UserError } from '../errors.js';
 import { sha256Hex } from '../core/hash.js';
+import { faultPoint, faultTear, faultWriteBegins } from './fault.js';
 import { shownPath, writeFailure } from './write-errors.js';
 
 function isErrno(error: unknown): error is NodeJS.ErrnoException {
@@ -289,6 +290,8 @@ export async function writeAtomic(
 ): Promise<void> {
   let target = path.resolve(file);
   let tmp: string | undefined;
+  // Off unless PREPUB_FAULT_KILL is set: the kill-safety test's crash points (adapters/fault.ts).
+  const fault = faultWriteBegins();
   try {
     if (options.followSymlink) target = await throughSymlinks(target);
     await removeStaleTemps(target);
@@ -299,15 +302,19 @@ export async function writeAtomic(
     );
     const handle = await fs.open(tmp, 'wx', mode);
     try {
+      faultPoint(fault, 'open');
+      await faultTear(fault, handle, data);
       await handle.writeFile(data);
       await handle.sync();
     } finally {
       await handle.close();
     }
     await fs.chmod(tmp, mode);
+    faultPoint(fault, 'synced');
     if (options.exclusive) await placeNew(tmp, target);
     else await fs.rename(tmp, target);
     tmp = undefined;
+    faultPoint(fault, 'renamed');
   } catch (error) {
     if (tmp) await fs.rm(tmp, { force: true }).catch(() => undefined);
     if (error instanceof UserError) throw error;

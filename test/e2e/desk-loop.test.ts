@@ -1,4 +1,5 @@
-// The desk loop through the built bin, as a reporter, an editor and a lawyer would run it: file;
+// The desk loop, as a reporter, an editor and a lawyer would run it (in process: the same program
+// and environment as the bin, which desk-loop-tty.test.ts runs at real prompts): file;
 // the editor queries two items and returns; the reporter resumes, sees both queries with the copy,
 // answers one by editing the copy and one with a reply, and refiles; the editor reads the replies
 // and approves; a lawyer approves; the sheet shows the whole conversation; verify passes; and a
@@ -6,7 +7,7 @@
 import { readFileSync, rmSync, writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
-import { runCli, tempDir } from '../helpers/cli.js';
+import { runInProcess, tempDir } from '../helpers/run.js';
 import {
   ANSWERS,
   ARTICLE,
@@ -22,7 +23,7 @@ import {
 } from '../helpers/desk-story.js';
 
 let dir: string;
-const run = (args: string[]) => runCli(args, { cwd: dir, timeoutMs: 60_000 });
+const run = (args: string[]) => runInProcess(args, { cwd: dir });
 const RECORD = 'story.md.prepub.json';
 
 beforeAll(async () => {
