@@ -40,6 +40,10 @@ function findingKey(f: Finding): string {
     f.message,
     f.questions,
     f.suppressed ? [f.suppressed.by, f.suppressed.reason] : null,
+    // What the reviewer is shown beside it: the title, the corroborating words, the other places.
+    f.title ?? null,
+    f.because?.map((b) => [b.line, b.column, b.excerpt, b.why]) ?? null,
+    f.repeats?.map((r) => [r.line, r.column, r.endLine, r.endColumn, r.excerpt]) ?? null,
   ]);
 }
 
@@ -125,7 +129,7 @@ export async function checkEvidence(
       return evidenceCheck(
         false,
         true,
-        'the findings are not what a scan of the article finds (a finding dropped, added or edited: severity, message, excerpt or suppression)',
+        'the findings are not what a scan of the article finds (a finding dropped, added or edited: severity, message, excerpt, suppression, corroboration or other places)',
       );
     }
   }

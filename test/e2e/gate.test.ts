@@ -454,6 +454,51 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     expect(r.stdout).toMatch(/"id": "evidence"[^}]*"recomputed": true/);
   });
 
+  it('a finding whose other places or corroboration were edited before filing is refused', async () => {
+    // The reviewer reads a story-level finding with every place it is mentioned, and a high one
+    // with the words that corroborate it: a draft that hides a place, or changes the words, must
+    // not file.
+    cpSync(
+      path.join(ROOT, 'test', 'fixtures', 'articles', 'heldout-sent-for-trial.md'),
+      path.join(repo, 'places.md'),
+    );
+    const made = await run([
+      'check',
+      'places.md',
+      '--answers',
+      path.join(ROOT, 'test', 'fixtures', 'walks', 'court.answers.yaml'),
+      '--no-input',
+    ]);
+    expect(made.code, made.stderr).toBe(0);
+    const draft = JSON.parse(read('places.md.prepub.json')) as {
+      record: { findings: { repeats?: { excerpt?: string }[]; because?: { why: string }[] }[] };
+    };
+    const grouped = draft.record.findings.findIndex((f) => f.repeats?.[0]?.excerpt !== undefined);
+    const corroborated = draft.record.findings.findIndex((f) => (f.because ?? []).length > 0);
+    expect(grouped).toBeGreaterThanOrEqual(0);
+    expect(corroborated).toBeGreaterThanOrEqual(0);
+    const edits: [string, (d: typeof draft) => void][] = [
+      ['a place dropped', (d) => void d.record.findings[grouped]!.repeats!.pop()],
+      ['a place reworded', (d) => void (d.record.findings[grouped]!.repeats![0]!.excerpt = 'x')],
+      ['the corroboration dropped', (d) => void delete d.record.findings[corroborated]!.because],
+    ];
+    for (const [what, edit] of edits) {
+      const tampered = structuredClone(draft);
+      edit(tampered);
+      write('places.prepub.json', { ...tampered, record: { ...tampered.record } });
+      const r = await run([
+        'file',
+        'places.prepub.json',
+        '--confirm',
+        '--no-input',
+        '--key',
+        'Sam Reporter',
+      ]);
+      expect(r.code, what).toBe(1);
+      expect(r.stderr, what).toMatch(/the findings are not what a scan of the article finds/);
+    }
+  });
+
   it('a finding whose severity or message was edited before filing is refused', async () => {
     const draft = realDraftRecord({ path: 'lowered.md' });
     write('lowered.md', REAL_ARTICLE);
