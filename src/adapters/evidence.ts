@@ -24,6 +24,20 @@ export interface EvidenceOptions {
   readonly article?: { readonly path: string; readonly bytes: Uint8Array };
   /** Pass, saying so, when the record's checklist is not installed here (archives only). */
   readonly allowUnknownChecklist?: boolean;
+  /** The oldest version of the record's checklist the gate accepts (its trust root's policy,
+   * `minimumChecklist`): a record made under an older release fails, however it verifies. */
+  readonly minimumVersion?: string;
+}
+
+/** Compare two MAJOR.MINOR.PATCH versions: negative when `a` is older. */
+function compareVersions(a: string, b: string): number {
+  const pa = a.split('.').map(Number);
+  const pb = b.split('.').map(Number);
+  for (let i = 0; i < 3; i++) {
+    const d = (pa[i] ?? 0) - (pb[i] ?? 0);
+    if (d !== 0) return d;
+  }
+  return 0;
 }
 
 /** The same finding in the same place: every field a fresh scan produces, in a stable order. */
@@ -101,8 +115,21 @@ export async function checkEvidence(
       `checklist ${want.id} ${want.version} was released with sha256 ${released.slice(0, 12)}, but this record was made with a pack of that name and version whose content differs (sha256 ${want.sha256.slice(0, 12)}): a pack's content never changes under the same version`,
     );
   }
+  // The gate's own policy may refuse older releases: a reporter chooses the version a record is
+  // made under, and an older one may lack rules (and questions) the current one has.
+  const minimum = options.minimumVersion;
+  if (
+    minimum !== undefined &&
+    (!/^\d+\.\d+\.\d+$/.test(want.version) || compareVersions(want.version, minimum) < 0)
+  ) {
+    return evidenceCheck(
+      false,
+      false,
+      `checklist ${want.id} ${want.version} is older than ${minimum}, the oldest version the trust root's policy accepts (minimumChecklist): make the record again under ${want.id} ${minimum} or later`,
+    );
+  }
   // The installed pack of that id, or the built-in archive's copy of an older released version.
-  const { pack, dir, other } = await resolveRecordPack(want, ctx);
+  const { pack, dir, other, newer } = await resolveRecordPack(want, ctx);
   if (!pack || !dir) {
     const have = other
       ? ` (this prepub has ${other.version}, sha256 ${other.sha256.slice(0, 12)})`
@@ -157,9 +184,15 @@ export async function checkEvidence(
       true,
       `a blocker with neither a lawyer referral nor a mitigation note: ${blockers.map((b) => b.question).join(', ')}`,
     );
+  // Said, not failed: records made under an older release still verify (archives, and stories
+  // filed before the new version), but the desk and the gate see which rules were applied.
+  const older =
+    newer !== undefined && newer.version !== want.version
+      ? `; an older release: ${newer.id} ${newer.version} is installed here, and its rules and questions were not applied`
+      : '';
   return evidenceCheck(
     true,
     true,
-    `the assessment follows from the answers${options.article !== undefined ? ' and the findings from the article' : ''} (${want.id} ${want.version})`,
+    `the assessment follows from the answers${options.article !== undefined ? ' and the findings from the article' : ''} (${want.id} ${want.version}${older})`,
   );
 }

@@ -72,9 +72,13 @@ export async function gateCheck(
   // Rescan only a text that is what was signed: a text whose digest failed proves nothing more,
   // and a hostile one should cost nothing further.
   const textHolds = bytes !== undefined && result.checks.some((c) => c.id === 'article' && c.ok);
+  const floor = options.policy.minimumChecklist;
+  const id = file.record.checklist.id;
+  const minimum = floor && Object.hasOwn(floor, id) ? floor[id] : undefined;
   const evidence = await checkEvidence(file.record, ctx, {
     ...(textHolds && articlePath ? { article: { path: articlePath, bytes: bytes! } } : {}),
     ...(options.allowUnknownChecklist ? { allowUnknownChecklist: true } : {}),
+    ...(minimum !== undefined ? { minimumVersion: minimum } : {}),
   });
   const checks: Check[] = [...result.checks, evidence];
   return {

@@ -190,6 +190,9 @@ export interface RecordPack {
   readonly dir: string | undefined;
   /** The pack of that id found instead, when it is not the one the record names. */
   readonly other: Pack | undefined;
+  /** The installed pack of that id, when the record's pack came from the archive (a newer
+   * version is live: the record was made under an older release). */
+  readonly newer?: Pack | undefined;
 }
 
 /**
@@ -216,6 +219,6 @@ export async function resolveRecordPack(
   if (matches(live)) return { pack: live, dir: liveDir, other: undefined };
   const archiveDir = archivedPackDir(want.id, want.version);
   const archived = await load(archiveDir);
-  if (matches(archived)) return { pack: archived, dir: archiveDir, other: undefined };
+  if (matches(archived)) return { pack: archived, dir: archiveDir, other: undefined, newer: live };
   return { pack: undefined, dir: undefined, other: live };
 }

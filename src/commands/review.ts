@@ -246,6 +246,16 @@ async function verifyBeforeSigning(
         `prepub: warning: ${options.record} was made with checklist ${want.id} ${want.version}, which is not one prepub ships; the publishing system's gate refuses it unless it has that exact checklist too`,
       ) + '\n',
     );
+  // A record made under an older release is checked by that release's rules and questions: the
+  // desk is told before it signs (the gate may refuse it: the trust root's minimumChecklist).
+  const { resolveRecordPack } = await import('../adapters/packs.js');
+  const { newer } = await resolveRecordPack(want, ctx);
+  if (newer !== undefined && newer.version !== want.version)
+    ctx.stderr(
+      safeLine(
+        `prepub: warning: ${options.record} was made under ${want.id} ${want.version}, an older release than the ${newer.version} installed here: its findings and questions are ${want.version}'s, not ${newer.version}'s`,
+      ) + '\n',
+    );
   return verified;
 }
 

@@ -454,6 +454,70 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     expect(r.stdout).toMatch(/"id": "evidence"[^}]*"recomputed": true/);
   });
 
+  it('a new story made under an older release is shown as such, and a trust root can refuse it', async () => {
+    // The reporter picks the version a record is made under; 1.0.0 is released and archived.
+    write('old-rules.md', REAL_ARTICLE);
+    write('old-rules.prepub.json', realDraftRecord({ path: 'old-rules.md', release: '1.0.0' }));
+    const filed = await run([
+      'file',
+      'old-rules.prepub.json',
+      '--confirm',
+      '--no-input',
+      '--key',
+      'Sam Reporter',
+    ]);
+    expect(filed.code, filed.stderr).toBe(0);
+    const reviewed = await run([
+      'review',
+      'old-rules.prepub.json',
+      '--decision',
+      'approve',
+      '--accept-all',
+      '--no-input',
+      '--key',
+      'Ed Itor',
+    ]);
+    expect(reviewed.code, reviewed.stderr).toBe(0);
+    // The desk is told before it signs.
+    expect(reviewed.stderr).toMatch(
+      /old-rules\.prepub\.json was made under uk-ew 1\.0\.0, an older release than the 2\.1\.0 installed here/,
+    );
+    // The default gate still verifies it (archives, stories filed before 2.1.0), and says so.
+    const lax = await run(['verify', 'old-rules.prepub.json', '--trust', gateTrust]);
+    expect(lax.code, lax.stdout + lax.stderr).toBe(0);
+    expect(lax.stdout).toMatch(
+      /✓ evidence .*\(uk-ew 1\.0\.0; an older release: uk-ew 2\.1\.0 is installed here/,
+    );
+    // A trust root that sets the oldest version it accepts refuses it.
+    const strict = path.join(top, 'gate', 'current-rules.json');
+    const ring = keyring() as { policy?: Record<string, unknown> };
+    writeFileSync(
+      strict,
+      JSON.stringify({
+        ...ring,
+        policy: { ...ring.policy, minimumChecklist: { 'uk-ew': '2.1.0' } },
+      }),
+    );
+    const r = await run(['verify', 'old-rules.prepub.json', '--trust', strict]);
+    expect(r.code).toBe(1);
+    expect(r.stdout).toMatch(
+      /✗ evidence .*checklist uk-ew 1\.0\.0 is older than 2\.1\.0, the oldest version the trust root's policy accepts/,
+    );
+    // A record made under the current release passes that same gate.
+    const current = await approvedRecord('current-rules');
+    const ok = await run(['verify', current, '--trust', strict]);
+    expect(ok.code, ok.stdout + ok.stderr).toBe(0);
+    expect(ok.stdout).not.toMatch(/older release/);
+    // A version that is not one is a located error in the trust root.
+    writeFileSync(
+      strict,
+      JSON.stringify({ ...ring, policy: { minimumChecklist: { 'uk-ew': 'latest' } } }, null, 2),
+    );
+    const bad = await run(['verify', current, '--trust', strict]);
+    expect(bad.code).toBe(2);
+    expect(bad.stderr).toMatch(/current-rules\.json:\d+:\d+: .*MAJOR\.MINOR\.PATCH/);
+  });
+
   it('a finding whose other places or corroboration were edited before filing is refused', async () => {
     // The reviewer reads a story-level finding with every place it is mentioned, and a high one
     // with the words that corroborate it: a draft that hides a place, or changes the words, must

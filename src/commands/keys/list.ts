@@ -71,7 +71,15 @@ function renderKeyring(r: Awaited<ReturnType<typeof runKeyringList>>): string {
       .join('  ')
       .trimEnd();
   const p = r.policy;
-  const policy = `Policy: approvals ${p.approvals.join(' and ')}; lawyer when referred: ${p.lawyerWhenReferred ? 'yes' : 'no'}; distinct signers: ${p.distinctSigners ? 'yes' : 'no'}`;
+  const policy = `Policy: approvals ${p.approvals.join(' and ')}; lawyer when referred: ${p.lawyerWhenReferred ? 'yes' : 'no'}; distinct signers: ${p.distinctSigners ? 'yes' : 'no'}${
+    p.minimumChecklist
+      ? `; oldest checklist accepted: ${
+          Object.entries(p.minimumChecklist)
+            .map(([id, v]) => `${id} ${v}`)
+            .join(', ') || 'any'
+        }`
+      : ''
+  }`;
   return `${[line(header), ...rows.map(line)].join('\n')}\n${policy}\n`;
 }
 

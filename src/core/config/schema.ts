@@ -22,6 +22,15 @@ export const Policy = z.strictObject({
   /** Each approval must come from someone other than the reporter who filed, and each required
    * role from a different person: a key trusted in two roles counts once. */
   distinctSigners: z.boolean().default(true),
+  /** The oldest version of each checklist (by id) the gate accepts a record under: a reporter
+   * may make a record with any released version (the archive keeps them), so a newsroom that
+   * wants new stories checked by the current rules says so here, in the gate's trust root. */
+  minimumChecklist: z
+    .record(
+      z.string().regex(/^[a-z0-9]+(?:-[a-z0-9]+)*$/, 'a checklist id (lower-case, hyphens)'),
+      z.string().regex(/^\d+\.\d+\.\d+$/, 'a version: MAJOR.MINOR.PATCH'),
+    )
+    .optional(),
 });
 export type Policy = z.infer<typeof Policy>;
 
