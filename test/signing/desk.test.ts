@@ -211,6 +211,30 @@ describe('the conversation, from the envelopes', () => {
     });
   });
 
+  it('a refiling whose payload puts its decision late is still the round status counts from', async () => {
+    // A reporter's own signing tool may lay out the statement as it likes (strict JSON, any
+    // spacing): the refiling after an approval must not let status count that earlier approval.
+    const first = review(filed, editor, 'approved', 'approved', [], '2026-11-20T12:00:00.000Z');
+    const reopened: RecordFile = { ...first, status: 'draft' };
+    const late = (text: string) => {
+      expect(text).toContain('"decision": "filed"');
+      return text.replace('"decision": "filed"', `"decision":${' '.repeat(3000)}"filed"`);
+    };
+    const refiledLate = fileRecord(reopened, reporter, '2026-11-20T16:00:00.000Z', late);
+    const keys = [reporter, editor, lawyer];
+    // The gate's own check: filed, and waiting for the editor's approval of this round.
+    const full = await verifyRecord({ file: refiledLate, keys, policy: DEFAULT_POLICY });
+    expect(full.verifiedStatus).toBe('filed');
+    const ctx = { keys, policy: DEFAULT_POLICY, sync: true };
+    expect(await statusRow(serializeRecord(refiledLate), 'r.prepub.json', ctx)).toMatchObject({
+      status: 'filed',
+      waitingFor: ['editor'],
+      valid: true,
+    });
+    // Read without the verified envelopes (no keyring), the same.
+    expect(deskState(refiledLate, DEFAULT_POLICY).waitingFor).toEqual(['editor']);
+  });
+
   it('a reply edited in the working record after filing fails the record check', async () => {
     const keys = [reporter, editor, lawyer];
     expect((await verifyRecord({ file: approved, keys, policy: DEFAULT_POLICY })).ok).toBe(true);

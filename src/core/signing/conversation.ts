@@ -140,9 +140,14 @@ export function deskState(
   const since: ReviewPredicate[] = [];
   for (let i = file.attestations.length - 1; i >= 0; i--) {
     const env = file.attestations[i]!;
-    if (isFilingPayload(env.payload)) break;
-    const p = decoded?.get(i) ?? decodeEnvelope(env).statement?.predicate;
-    if (p && !isFiled(p)) since.unshift(p);
+    // An envelope verification decoded is read as it was verified: the quick look at the text
+    // is only a shortcut past a big filing; one it misses (a signer's own tool may put "decision"
+    // anywhere) is decoded, and a filing ends the round all the same.
+    const known = decoded?.get(i);
+    if (!known && isFilingPayload(env.payload)) break;
+    const p = known ?? decodeEnvelope(env).statement?.predicate;
+    if (p && isFiled(p)) break;
+    if (p) since.unshift(p);
   }
   const openQueries = since.reduce(
     (n, p) => n + p.reviews.filter((r) => r.decision === 'queried').length,
