@@ -126,6 +126,20 @@ describe('verifyRecord', () => {
     expect(result.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['article']);
   });
 
+  it('fails a record whose signed size of the article is not the text’s (the sheet shows it)', async () => {
+    const draft = draftRecord();
+    const lying = {
+      ...draft,
+      record: { ...draft.record, article: { ...draft.record.article!, bytes: 7 } },
+    };
+    const file = reviewRecord(fileRecord(lying, reporter), editor, 'approved', 'approved');
+    const result = await verify(file);
+    expect(result.checks.filter((c) => !c.ok).map((c) => c.name)).toEqual(['article']);
+    expect(result.checks.find((c) => c.id === 'article')?.detail).toMatch(
+      new RegExp(`the record gives the article's size as 7 bytes; the text has ${article.length}`),
+    );
+  });
+
   it('fails a record whose answer changed after filing, and one reopened by reopenIfSigned', async () => {
     const edited = clone(approved);
     edited.record.answers['defamation.allegation']!.value = 'yes';

@@ -611,6 +611,20 @@ async function verifyWith(
           ? 'the text matches the record (nothing signed yet)'
           : `the text is not the one the record was made for (sha256 ${actual.slice(0, 12)})`,
       });
+    } else if (
+      signed === actual &&
+      file.record.article !== null &&
+      file.record.article.bytes !== input.article.length
+    ) {
+      // The size is shown on the sheet beside the path: signed, so it must be the text's.
+      checks.push({
+        id: 'article',
+        outcome: 'mismatch',
+        sha256: actual,
+        name: 'article',
+        ok: false,
+        detail: `the record gives the article's size as ${file.record.article.bytes} bytes; the text has ${input.article.length}`,
+      });
     } else
       checks.push(
         signed === actual && file.record.article?.sha256 === actual
