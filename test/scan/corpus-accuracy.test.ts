@@ -25,7 +25,10 @@ const FLOORS = {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.24,
     sectionRecallMin: 0.94,
-    spanRecallMin: 0.9,
+    // 0.89, not 0.9: the youth-sentence rule no longer takes "young offender institution" (a
+    // sentence for 18- to 20-year-olds) as a sign of a child defendant, so it no longer happens to
+    // cover one explanatory accuracy span (147/164).
+    spanRecallMin: 0.89,
     highPrecisionMin: 0.8,
   },
   // Evaluation (never tuned on): uk-ew 2.1.0 took sections 77% -> 82%, spans 61% -> 66%, high+

@@ -48,6 +48,12 @@ describe('2.1.0 recall rules on newsroom phrasing', () => {
       'Sentencing him at Hull Crown Court, the judge imposed a youth rehabilitation order.',
       ['youth-sentence high youth rehabilitation order'],
     ],
+    // detention in a young offender institution is a sentence for 18- to 20-year-olds, and a
+    // youth offending team can be in an adult's story: neither says the defendant was a child
+    [
+      'Sentencing him at Hull Crown Court, the judge ordered four years in a young offender institution. The youth offending team had supported his brother.',
+      [],
+    ],
     // a complainant in a sexual-offence story, away from the offence words
     [
       'Tom Reed was jailed for rape. The complainant had moved to Leeds with her mother after the trial.',
