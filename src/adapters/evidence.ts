@@ -14,8 +14,20 @@ import type { Check } from '../core/signing/verify.js';
 /** `recomputed` is false when nothing was recomputed (the checklist is not installed here). */
 export type EvidenceCheck = Extract<Check, { readonly id: 'evidence' }>;
 
-function evidenceCheck(ok: boolean, recomputed: boolean, detail: string): EvidenceCheck {
-  return { id: 'evidence', name: 'evidence', ok, recomputed, detail };
+function evidenceCheck(
+  ok: boolean,
+  recomputed: boolean,
+  detail: string,
+  newerInstalled?: string,
+): EvidenceCheck {
+  return {
+    id: 'evidence',
+    name: 'evidence',
+    ok,
+    recomputed,
+    detail,
+    ...(newerInstalled !== undefined ? { newerInstalled } : {}),
+  };
 }
 
 export interface EvidenceOptions {
@@ -186,13 +198,16 @@ export async function checkEvidence(
     );
   // Said, not failed: records made under an older release still verify (archives, and stories
   // filed before the new version), but the desk and the gate see which rules were applied.
+  const newerInstalled =
+    newer !== undefined && newer.version !== want.version ? newer.version : undefined;
   const older =
-    newer !== undefined && newer.version !== want.version
-      ? `; an older release: ${newer.id} ${newer.version} is installed here, and its rules and questions were not applied`
+    newerInstalled !== undefined
+      ? `; an older release: ${want.id} ${newerInstalled} is installed here, and its rules and questions were not applied`
       : '';
   return evidenceCheck(
     true,
     true,
     `the assessment follows from the answers${options.article !== undefined ? ' and the findings from the article' : ''} (${want.id} ${want.version}${older})`,
+    newerInstalled,
   );
 }

@@ -248,12 +248,13 @@ async function verifyBeforeSigning(
     );
   // A record made under an older release is checked by that release's rules and questions: the
   // desk is told before it signs (the gate may refuse it: the trust root's minimumChecklist).
-  const { resolveRecordPack } = await import('../adapters/packs.js');
-  const { newer } = await resolveRecordPack(want, ctx);
-  if (newer !== undefined && newer.version !== want.version)
+  // (The evidence check resolved the pack already and says so.)
+  const evidence = verified.checks.find((c) => c.id === 'evidence');
+  const newer = evidence?.id === 'evidence' ? evidence.newerInstalled : undefined;
+  if (newer !== undefined)
     ctx.stderr(
       safeLine(
-        `prepub: warning: ${options.record} was made under ${want.id} ${want.version}, an older release than the ${newer.version} installed here: its findings and questions are ${want.version}'s, not ${newer.version}'s`,
+        `prepub: warning: ${options.record} was made under ${want.id} ${want.version}, an older release than the ${newer} installed here: its findings and questions are ${want.version}'s, not ${newer}'s`,
       ) + '\n',
     );
   return verified;

@@ -488,6 +488,19 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     expect(lax.stdout).toMatch(
       /✓ evidence .*\(uk-ew 1\.0\.0; an older release: uk-ew 2\.1\.0 is installed here/,
     );
+    const json = await run([
+      'verify',
+      'old-rules.prepub.json',
+      '--trust',
+      gateTrust,
+      '--format',
+      'json',
+    ]);
+    expect(
+      (
+        JSON.parse(json.stdout) as { checks: { id: string; newerInstalled?: string }[] }
+      ).checks.find((c) => c.id === 'evidence')?.newerInstalled,
+    ).toBe('2.1.0');
     // A trust root that sets the oldest version it accepts refuses it.
     const strict = path.join(top, 'gate', 'current-rules.json');
     const ring = keyring() as { policy?: Record<string, unknown> };

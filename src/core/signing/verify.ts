@@ -65,7 +65,12 @@ export type Check =
       readonly outcome: 'match' | 'mismatch' | 'missing' | 'skipped';
       readonly sha256?: string;
     })
-  | (CheckBase & { readonly id: 'evidence'; readonly recomputed: boolean });
+  | (CheckBase & {
+      readonly id: 'evidence';
+      readonly recomputed: boolean;
+      /** Set when the record was made under an older release: the version installed here. */
+      readonly newerInstalled?: string;
+    });
 
 export type CheckId = Check['id'];
 
