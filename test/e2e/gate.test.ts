@@ -61,6 +61,25 @@ async function approvedRecord(name: string, release?: '1.0.0'): Promise<string> 
   return `${name}.prepub.json`;
 }
 
+/** A risky court story (test/fixtures/articles/heldout-sent-for-trial.md) checked with its pinned
+ * answers, as `<name>.md` in the records repository; returns the record's name. */
+async function checkCourtStory(name: string, extra: string[] = []): Promise<string> {
+  cpSync(
+    path.join(ROOT, 'test', 'fixtures', 'articles', 'heldout-sent-for-trial.md'),
+    path.join(repo, `${name}.md`),
+  );
+  const made = await run([
+    'check',
+    `${name}.md`,
+    '--answers',
+    path.join(ROOT, 'test', 'fixtures', 'walks', 'court.answers.yaml'),
+    '--no-input',
+    ...extra,
+  ]);
+  expect(made.code, made.stderr).toBe(0);
+  return `${name}.md.prepub.json`;
+}
+
 beforeAll(async () => {
   top = tempDir('prepub-gate-');
   repo = path.join(top, 'records');
@@ -401,24 +420,13 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
   it('a risky story filed under uk-ew 2.0.0 still verifies now that 2.1.0 is live', async () => {
     // 2.1.0 changes only the scan rules: the gate must rescan a 2.0.0 record with 2.0.0's rules
     // (from the archive), or every court story filed under 2.0.0 would stop verifying.
-    cpSync(
-      path.join(ROOT, 'test', 'fixtures', 'articles', 'heldout-sent-for-trial.md'),
-      path.join(repo, 'court-2-0.md'),
-    );
-    const made = await run([
-      'check',
-      'court-2-0.md',
+    const name = await checkCourtStory('court-2-0', [
       '--checklist',
       path.join(ROOT, 'checklists', 'archive', 'uk-ew', '2.0.0'),
-      '--answers',
-      path.join(ROOT, 'test', 'fixtures', 'walks', 'court.answers.yaml'),
-      '--no-input',
       '--file',
       '--key',
       'Sam Reporter',
     ]);
-    expect(made.code, made.stderr).toBe(0);
-    const name = 'court-2-0.md.prepub.json';
     const record = JSON.parse(read(name)) as {
       record: { checklist: { version: string }; findings: unknown[] };
     };
@@ -535,19 +543,7 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     // The reviewer reads a story-level finding with every place it is mentioned, and a high one
     // with the words that corroborate it: a draft that hides a place, or changes the words, must
     // not file.
-    cpSync(
-      path.join(ROOT, 'test', 'fixtures', 'articles', 'heldout-sent-for-trial.md'),
-      path.join(repo, 'places.md'),
-    );
-    const made = await run([
-      'check',
-      'places.md',
-      '--answers',
-      path.join(ROOT, 'test', 'fixtures', 'walks', 'court.answers.yaml'),
-      '--no-input',
-    ]);
-    expect(made.code, made.stderr).toBe(0);
-    const draft = JSON.parse(read('places.md.prepub.json')) as {
+    const draft = JSON.parse(read(await checkCourtStory('places'))) as {
       record: { findings: { repeats?: { excerpt?: string }[]; because?: { why: string }[] }[] };
     };
     const grouped = draft.record.findings.findIndex((f) => f.repeats?.[0]?.excerpt !== undefined);
