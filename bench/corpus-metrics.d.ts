@@ -12,7 +12,11 @@ export interface CorpusArticle {
   spans: { text: string; section: string; severity: string; why: string }[];
   text: string;
 }
-export function corpusArticles(split: 'tuning' | 'evaluation'): CorpusArticle[];
+export function firstEvaluation(): Set<string>;
+export function corpusArticles(
+  split: 'tuning' | 'evaluation',
+  only?: ReadonlySet<string>,
+): CorpusArticle[];
 export interface SplitMetrics {
   split: string;
   harmless: number;
@@ -34,5 +38,6 @@ export interface SplitMetrics {
 export function evaluateSplit(
   split: 'tuning' | 'evaluation',
   scan: (text: string) => readonly Finding[],
+  options?: { only?: ReadonlySet<string>; label?: string },
 ): SplitMetrics;
 export function summaryLine(m: SplitMetrics): string;

@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateSplit, summaryLine } from '../../bench/corpus-metrics.js';
+import { evaluateSplit, firstEvaluation, summaryLine } from '../../bench/corpus-metrics.js';
 import { parseRules } from '../../src/adapters/read-rules.js';
 import { scanText } from '../../src/core/scan/scanner.js';
 import { ROOT } from '../helpers/run.js';
@@ -35,7 +35,9 @@ const FLOORS = {
   // precision 42% -> 61%; harmless articles with high+ stayed 3/18. Medium per harmless article
   // rose 0.7 -> 0.9 (within the target of 1) because high findings on harmless copy were
   // lowered to medium: high 10 -> 6 findings, high + medium 23 -> 22.
-  evaluation: {
+  // The same floors, held by the 39 articles the evaluation split had then (a fixed subset, so
+  // the figures compare across rounds however the split grows).
+  firstEvaluation: {
     harmlessWithHighMax: 3,
     mediumPerHarmlessMax: 0.89,
     sectionRecallMin: 0.81,
@@ -47,13 +49,20 @@ const FLOORS = {
 const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
 const parsed = await parseRules(file, readFileSync(file, 'utf8'));
 
+const SETS = {
+  tuning: { split: 'tuning', only: undefined, harmless: 18 },
+  firstEvaluation: { split: 'evaluation', only: firstEvaluation(), harmless: 18 },
+} as const;
+
 describe('the live rules on real journalism (floors that only go up)', () => {
-  it.each(['tuning', 'evaluation'] as const)('%s split', (split) => {
+  it.each(Object.keys(SETS) as (keyof typeof SETS)[])('%s', (set) => {
     expect(parsed.errors).toEqual([]);
-    const m = evaluateSplit(split, (text) => scanText(text, parsed.rules!, {}));
-    const floor = FLOORS[split];
+    const { split, only, harmless } = SETS[set];
+    if (only) expect(only.size, 'the fixed subset keeps its 39 articles').toBe(39);
+    const m = evaluateSplit(split, (text) => scanText(text, parsed.rules!, {}), { only });
+    const floor = FLOORS[set];
     const line = summaryLine(m);
-    expect(m.harmless, line).toBeGreaterThanOrEqual(18);
+    expect(m.harmless, line).toBeGreaterThanOrEqual(harmless);
     expect(m.harmlessHigh, line).toBeLessThanOrEqual(floor.harmlessWithHighMax);
     expect(m.mediumPerHarmless, line).toBeLessThanOrEqual(floor.mediumPerHarmlessMax);
     expect(m.sectionRecall, line).toBeGreaterThanOrEqual(floor.sectionRecallMin);
