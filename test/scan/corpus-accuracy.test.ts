@@ -24,15 +24,15 @@ const FLOORS = {
   // Round 2 (s5-recall): 20 more tuning articles (15 risky, 5 harmless), labelled blind, took the
   // split to 51 risky / 31 harmless and the live rules to sections 89% (102/115), spans 83%
   // (194/233), 1/31 harmless with high+, 0.6 medium per harmless, high+ precision 77% (89/116);
-  // the "2.1.0 round 2: recall" block then reached sections 96% (110/115) and spans 91%
-  // (211/233) with no new high and no new medium on harmless copy. The harmless high and most of
+  // the "2.1.0 round 2: recall" block then reached sections 97% (111/115) and spans 91%
+  // (213/233) with no new high and no new medium on harmless copy. The harmless high and most of
   // the harmless mediums are two reviews of Twelve Angry Men that the story reading takes for
   // court reports (precision work, s5-precision); the lead reconciles these floors at merge.
   tuning: {
     harmlessWithHighMax: 1,
     mediumPerHarmlessMax: 0.55,
-    sectionRecallMin: 0.95,
-    spanRecallMin: 0.9,
+    sectionRecallMin: 0.96,
+    spanRecallMin: 0.91,
     highPrecisionMin: 0.76,
   },
   // Evaluation (never tuned on): uk-ew 2.1.0 took sections 77% -> 82%, spans 61% -> 66%, high+

@@ -134,6 +134,33 @@ describe('2.1.0 round 2 recall rules on newsroom phrasing', () => {
       ['defendant-appearance low wearing'],
     ],
     ['Tom Reed arriving at court on Monday.', ['photo-at-court low arriving at court']],
+    // a name next to a child's age, even one the name list does not know; no name: low
+    [
+      'The youth court lifted the ban on naming 16-year-old Kasim Orlov, who admitted arson. He was sentenced to a referral order.',
+      ['named-child-crime medium 16-year-old'],
+    ],
+    [
+      'The 16-year-old, from Leeds, admitted arson at the youth court. He was sentenced to a referral order.',
+      ['named-child-crime low 16-year-old'],
+    ],
+    // where a reported sexual offence happened; the same words about a burglary are not it
+    [
+      'A man has been arrested on suspicion of rape. Officers were called to Market Street at 2am.',
+      ['sex-offence-place medium were called to Market Street'],
+    ],
+    [
+      'A man has been arrested on suspicion of burglary. Officers were called to Market Street at 2am.',
+      [],
+    ],
+    // an accusation from social media; a troll in a fairy tale is not one
+    [
+      'The singer denied she was the woman behind the leak after a Twitter user accused her of it.',
+      ['social-media-accusation medium a Twitter user'],
+    ],
+    [
+      'The children acted out a story about trolls under a bridge.',
+      ['social-media-accusation low trolls'],
+    ],
   ] as const)('%j', (text, expected) => {
     expect(found(text)).toEqual(expected);
   });
