@@ -19,7 +19,9 @@ beforeAll(async () => {
   if (!parsed.rules) throw new Error(parsed.errors.join('\n'));
   rules = parsed.rules;
   const first = rules.findIndex((r) => r.id === 'uk-ew.cannot-be-named');
-  recallIds = new Set(rules.slice(first).map((r) => r.id));
+  // The block ends where the round 2 recall block begins (test/scan/recall-round2.test.ts).
+  const next = rules.findIndex((r) => r.id === 'uk-ew.reply-carried');
+  recallIds = new Set(rules.slice(first, next === -1 ? undefined : next).map((r) => r.id));
 });
 
 /** The recall block's findings on a text, as "rule severity excerpt". */
