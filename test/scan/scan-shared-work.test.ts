@@ -46,6 +46,23 @@ describe('tokenize', () => {
     expect(t.starts[9_999]).toBe(19_998);
     expect(t.ends[9_999]).toBe(19_999);
   });
+
+  it('finds every word through many distinct words (its word table grows) and a dotted capital I', () => {
+    // 5,000 distinct words (the word table grows several times), each met three times, in
+    // upper and lower case; then the same with a dotted capital I, which lower-cases to two
+    // characters and sends the tokenizer down its word-by-word path.
+    const distinct = Array.from({ length: 5_000 }, (_, i) => `w${i.toString(36)}x`);
+    for (const text of [
+      `${distinct.join(' ')} ${distinct.join(' ').toUpperCase()} ${distinct.join(' ')}`,
+      `İ ${distinct.join(' ')} ${distinct.join(' ').toUpperCase()} ${distinct.join(' ')}`,
+    ]) {
+      const t = tokenize(text);
+      const got = Array.from({ length: t.count }, (_, i) => [t.starts[i], t.ends[i], t.words[i]]);
+      expect(got).toEqual(regexWords(text));
+      const first = t.words.length - 3 * distinct.length;
+      expect(new Set(t.words.slice(first)).size).toBe(distinct.length);
+    }
+  });
 });
 
 describe('sentences, worked out once per scan', () => {
