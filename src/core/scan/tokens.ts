@@ -8,6 +8,14 @@ export interface Tokens {
   readonly ends: Int32Array;
   /** Lower-cased words. */
   readonly words: readonly string[];
+  /**
+   * Per word, its number among the distinct words of the text (the same word, the same number):
+   * lets a matcher look a word up once per distinct word rather than once per word. `tokenize`
+   * always sets it.
+   */
+  readonly ids?: Int32Array | undefined;
+  /** The distinct words, by number (`distinct[ids[i]] === words[i]`). */
+  readonly distinct?: readonly string[] | undefined;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -60,10 +68,11 @@ class WordTable {
   /** Open addressing: slot → index in `words`, or -1. */
   private slots = new Int32Array(this.mask + 1).fill(-1);
   private readonly hashes: number[] = [];
-  private readonly words: string[] = [];
+  /** The distinct words, by number. */
+  readonly words: string[] = [];
 
-  /** The one string for the characters from..to of `src` (already lower-cased). */
-  intern(src: string, from: number, to: number): string {
+  /** The number of the word made of the characters from..to of `src` (already lower-cased). */
+  intern(src: string, from: number, to: number): number {
     let h = 0x811c9dc5;
     for (let k = from; k < to; k++) h = Math.imul(h ^ src.charCodeAt(k), 0x01000193);
     const length = to - from;
@@ -76,18 +85,19 @@ class WordTable {
         if (w.length === length) {
           let k = 0;
           while (k < length && w.charCodeAt(k) === src.charCodeAt(from + k)) k++;
-          if (k === length) return w;
+          if (k === length) return at;
         }
       }
       slot = (slot + 1) & this.mask;
     }
     // Flatten it, so the word does not keep the whole lower-cased text alive as its parent.
     const word = (' ' + src.slice(from, to)).slice(1);
-    this.slots[slot] = this.words.length;
+    const id = this.words.length;
+    this.slots[slot] = id;
     this.hashes.push(h);
     this.words.push(word);
     if (this.words.length * 2 > this.mask) this.grow();
-    return word;
+    return id;
   }
 
   private grow(): void {
@@ -111,6 +121,7 @@ export function tokenize(text: string): Tokens {
   // grow, and the optimised loop is not thrown out for a path it has not seen (growing them).
   let starts = new Int32Array(Math.max(16, Math.ceil(text.length / 5)));
   let ends = new Int32Array(starts.length);
+  let ids = new Int32Array(starts.length);
   const words: string[] = [];
   const table = new WordTable();
   let n = 0;
@@ -160,17 +171,30 @@ export function tokenize(text: string): Tokens {
       const e2 = new Int32Array(n * 2);
       e2.set(ends);
       ends = e2;
+      const i2 = new Int32Array(n * 2);
+      i2.set(ids);
+      ids = i2;
     }
     starts[n] = start;
     ends[n] = i;
-    if (sameLength) words.push(table.intern(lower, start, i));
+    let id: number;
+    if (sameLength) id = table.intern(lower, start, i);
     else {
       const word = text.slice(start, i).toLowerCase();
-      words.push(table.intern(word, 0, word.length));
+      id = table.intern(word, 0, word.length);
     }
+    ids[n] = id;
+    words.push(table.words[id] as string);
     n++;
   }
-  return { count: n, starts: starts.subarray(0, n), ends: ends.subarray(0, n), words };
+  return {
+    count: n,
+    starts: starts.subarray(0, n),
+    ends: ends.subarray(0, n),
+    words,
+    ids: ids.subarray(0, n),
+    distinct: table.words,
+  };
 }
 
 /** Split a term into its words the same way the text is split. */
