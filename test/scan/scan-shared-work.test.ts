@@ -9,7 +9,7 @@ import {
 } from '../../src/core/scan/detectors/sentence-context.js';
 import { resolveMentions } from '../../src/core/scan/mentions.js';
 import type { Rule } from '../../src/core/scan/rules-schema.js';
-import { scanText } from '../../src/core/scan/scanner.js';
+import { compileRules, scanText } from '../../src/core/scan/scanner.js';
 import { sentenceIds, sentenceStarts } from '../../src/core/scan/sentences.js';
 import { tokenize } from '../../src/core/scan/tokens.js';
 
@@ -161,5 +161,37 @@ describe('rules near the same matcher share its ranges', () => {
     expect([...both].sort()).toEqual(alone);
     expect(both).toContain('t.arrested arrested');
     expect(both.filter((f) => f === 't.charged charged')).toHaveLength(1);
+  });
+});
+
+describe('rules that share a word list (a YAML anchor) share its matches', () => {
+  const rule = (id: string, terms: string[], extra: Record<string, unknown> = {}): Rule =>
+    ({
+      id,
+      section: 'defamation',
+      severity: 'medium',
+      message: id,
+      questions: [],
+      match: { terms, ...extra },
+    }) as unknown as Rule;
+  const text = 'He was charged. Police charge him. The charges were dropped.';
+
+  it('finds the list once per option set, and each rule finds what it finds alone', () => {
+    // Separate arrays with the same words, as a rules file read from JSON has them.
+    const rules = [
+      rule('t.a', ['charge', 'dropped']),
+      rule('t.b', ['charge', 'dropped']),
+      rule('t.exact', ['charge', 'dropped'], { inflect: false }),
+    ];
+    expect(compileRules(rules).index.size).toBe(2);
+    const together = scanText(text, rules).map(
+      (f) => `${f.rule} ${f.line}:${f.column} ${f.excerpt}`,
+    );
+    const alone = rules
+      .flatMap((r) => scanText(text, [r]))
+      .map((f) => `${f.rule} ${f.line}:${f.column} ${f.excerpt}`);
+    expect([...together].sort()).toEqual([...alone].sort());
+    expect(together.filter((f) => f.startsWith('t.a '))).toHaveLength(4);
+    expect(together.filter((f) => f.startsWith('t.exact '))).toHaveLength(2);
   });
 });

@@ -55,9 +55,25 @@ export class TermIndex {
     return set;
   }
 
-  /** Register a list of terms; returns the slot whose spans `run` reports. */
+  /** The slot of each list already added, by its terms and options. */
+  private readonly slotOf = new Map<string, number>();
+
+  /**
+   * Register a list of terms; returns the slot whose spans `run` reports. A list added again
+   * with the same options (packs share lists through YAML anchors) gets the same slot: its
+   * spans are found once, and rules that name it share them (callers never change them).
+   */
   add(terms: readonly string[], options: TermOptions = {}): number {
+    const key = JSON.stringify([
+      terms,
+      options.caseSensitive === true,
+      options.inflect !== false,
+      options.gap ?? null,
+    ]);
+    const known = this.slotOf.get(key);
+    if (known !== undefined) return known;
     const slot = this.slots++;
+    this.slotOf.set(key, slot);
     const inflect = options.inflect !== false;
     for (const term of terms) {
       if (term.endsWith('*')) {
