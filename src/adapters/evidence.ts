@@ -159,7 +159,8 @@ export async function checkEvidence(
     const fresh = await scanArticle(
       options.article.path,
       dir,
-      { ignore: flagSuppressions(body.findings), bytes: options.article.bytes },
+      // The gate recomputes: the rules come from the pack's file, never from the user's cache.
+      { ignore: flagSuppressions(body.findings), bytes: options.article.bytes, rulesCache: false },
       ctx,
     );
     const a = fresh.findings.map(findingKey).sort();

@@ -30,6 +30,8 @@ export async function scanArticle(
     recordDir?: string;
     /** The article's bytes, when the caller has read (and checked) them already. */
     bytes?: Uint8Array;
+    /** `false`: validate the rules file itself, never the validated-rules cache (the gate). */
+    rulesCache?: boolean;
   },
   ctx: Context,
 ): Promise<ScannedArticle> {
@@ -40,7 +42,10 @@ export async function scanArticle(
       cwd: ctx.cwd,
       bytes: options.bytes,
     }),
-    loadRules(path.join(packDir, 'rules.yaml'), { env: ctx.env }).catch((error: unknown) => {
+    loadRules(path.join(packDir, 'rules.yaml'), {
+      env: ctx.env,
+      ...(options.rulesCache === false ? { cacheDir: false as const } : {}),
+    }).catch((error: unknown) => {
       // A pack without scan rules asks its questions without findings.
       if (error instanceof UserError && error.code === 'FILE_MISSING') return [];
       throw error;

@@ -9,7 +9,7 @@ import {
 } from '../../src/core/scan/detectors/sentence-context.js';
 import { resolveMentions } from '../../src/core/scan/mentions.js';
 import type { Rule } from '../../src/core/scan/rules-schema.js';
-import { scanText } from '../../src/core/scan/scanner.js';
+import { compileRules, scanText } from '../../src/core/scan/scanner.js';
 import { sentenceIds, sentenceStarts } from '../../src/core/scan/sentences.js';
 import { tokenize } from '../../src/core/scan/tokens.js';
 
@@ -45,6 +45,23 @@ describe('tokenize', () => {
     expect(t.count).toBe(10_000);
     expect(t.starts[9_999]).toBe(19_998);
     expect(t.ends[9_999]).toBe(19_999);
+  });
+
+  it('finds every word through many distinct words (its word table grows) and a dotted capital I', () => {
+    // 5,000 distinct words (the word table grows several times), each met three times, in
+    // upper and lower case; then the same with a dotted capital I, which lower-cases to two
+    // characters and sends the tokenizer down its word-by-word path.
+    const distinct = Array.from({ length: 5_000 }, (_, i) => `w${i.toString(36)}x`);
+    for (const text of [
+      `${distinct.join(' ')} ${distinct.join(' ').toUpperCase()} ${distinct.join(' ')}`,
+      `İ ${distinct.join(' ')} ${distinct.join(' ').toUpperCase()} ${distinct.join(' ')}`,
+    ]) {
+      const t = tokenize(text);
+      const got = Array.from({ length: t.count }, (_, i) => [t.starts[i], t.ends[i], t.words[i]]);
+      expect(got).toEqual(regexWords(text));
+      const first = t.words.length - 3 * distinct.length;
+      expect(new Set(t.words.slice(first)).size).toBe(distinct.length);
+    }
   });
 });
 
@@ -144,5 +161,37 @@ describe('rules near the same matcher share its ranges', () => {
     expect([...both].sort()).toEqual(alone);
     expect(both).toContain('t.arrested arrested');
     expect(both.filter((f) => f === 't.charged charged')).toHaveLength(1);
+  });
+});
+
+describe('rules that share a word list (a YAML anchor) share its matches', () => {
+  const rule = (id: string, terms: string[], extra: Record<string, unknown> = {}): Rule =>
+    ({
+      id,
+      section: 'defamation',
+      severity: 'medium',
+      message: id,
+      questions: [],
+      match: { terms, ...extra },
+    }) as unknown as Rule;
+  const text = 'He was charged. Police charge him. The charges were dropped.';
+
+  it('finds the list once per option set, and each rule finds what it finds alone', () => {
+    // Separate arrays with the same words, as a rules file read from JSON has them.
+    const rules = [
+      rule('t.a', ['charge', 'dropped']),
+      rule('t.b', ['charge', 'dropped']),
+      rule('t.exact', ['charge', 'dropped'], { inflect: false }),
+    ];
+    expect(compileRules(rules).index.size).toBe(2);
+    const together = scanText(text, rules).map(
+      (f) => `${f.rule} ${f.line}:${f.column} ${f.excerpt}`,
+    );
+    const alone = rules
+      .flatMap((r) => scanText(text, [r]))
+      .map((f) => `${f.rule} ${f.line}:${f.column} ${f.excerpt}`);
+    expect([...together].sort()).toEqual([...alone].sort());
+    expect(together.filter((f) => f.startsWith('t.a '))).toHaveLength(4);
+    expect(together.filter((f) => f.startsWith('t.exact '))).toHaveLength(2);
   });
 });

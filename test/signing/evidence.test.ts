@@ -5,7 +5,15 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/core/checklist/engine.js';
 import type { Context } from '../../src/context.js';
 import { checkEvidence } from '../../src/adapters/evidence.js';
-import { loadReal, realDraftRecord } from './helpers.js';
+import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { tmpdir } from 'node:os';
+import path from 'node:path';
+import { cacheKey } from '../../src/adapters/cache.js';
+import { PACKAGE_VERSION } from '../../src/adapters/package.js';
+import { loadRules } from '../../src/adapters/read-rules.js';
+import { sha256Hex } from '../../src/core/hash.js';
+import { ROOT } from '../helpers/run.js';
+import { loadReal, realDraftRecord, REAL_ARTICLE } from './helpers.js';
 
 const ctx = {
   cwd: process.cwd(),
@@ -40,5 +48,28 @@ describe('checkEvidence', () => {
     });
     const path = { ...record, checklist: { ...record.checklist, id: '../../tmp/uk-ew' } };
     expect(await checkEvidence(path, ctx)).toMatchObject({ ok: false });
+  });
+
+  it('rescans with the rules of the pack, never with a cached copy of them', async () => {
+    // A rules cache that says the pack has no rules: `scan` trusts it (it is the user's own
+    // cache), the gate must not, or a tampered cache would change what the gate finds.
+    const home = mkdtempSync(path.join(tmpdir(), 'prepub-evidence-cache-'));
+    try {
+      const rulesFile = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
+      const key = cacheKey(['rules@1', PACKAGE_VERSION, sha256Hex(readFileSync(rulesFile))]);
+      mkdirSync(path.join(home, 'prepub', 'rules'), { recursive: true });
+      writeFileSync(path.join(home, 'prepub', 'rules', `${key}.json`), '[]');
+      const env = { XDG_CONFIG_HOME: '/nonexistent', XDG_CACHE_HOME: home };
+      expect(await loadRules(rulesFile, { env })).toEqual([]); // the cache is there, and read
+      const record = realDraftRecord().record;
+      expect(record.findings.length).toBeGreaterThan(0);
+      const article = { path: 'story.md', bytes: Buffer.from(REAL_ARTICLE) };
+      expect(await checkEvidence(record, { ...ctx, env }, { article })).toMatchObject({
+        ok: true,
+        recomputed: true,
+      });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
   });
 });

@@ -8,6 +8,14 @@ export interface Tokens {
   readonly ends: Int32Array;
   /** Lower-cased words. */
   readonly words: readonly string[];
+  /**
+   * Per word, its number among the distinct words of the text (the same word, the same number):
+   * lets a matcher look a word up once per distinct word rather than once per word. `tokenize`
+   * always sets it.
+   */
+  readonly ids?: Int32Array | undefined;
+  /** The distinct words, by number (`distinct[ids[i]] === words[i]`). */
+  readonly distinct?: readonly string[] | undefined;
 }
 
 const WORD = /[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu;
@@ -49,6 +57,60 @@ function charClass(text: string, i: number): number {
   return wide(text, i, code);
 }
 
+/**
+ * One string per distinct word: news text repeats its words, and a million short strings held
+ * for the whole scan were most of its memory (10 MB of text: about 70 MB of words). A word is
+ * looked up by a hash of its characters, read in place, so a word already met costs no new
+ * string at all (slicing each word to look it up in a Map was most of the tokenizer's time).
+ */
+class WordTable {
+  private mask = 1023;
+  /** Open addressing: slot → index in `words`, or -1. */
+  private slots = new Int32Array(this.mask + 1).fill(-1);
+  private readonly hashes: number[] = [];
+  /** The distinct words, by number. */
+  readonly words: string[] = [];
+
+  /** The number of the word made of the characters from..to of `src` (already lower-cased). */
+  intern(src: string, from: number, to: number): number {
+    let h = 0x811c9dc5;
+    for (let k = from; k < to; k++) h = Math.imul(h ^ src.charCodeAt(k), 0x01000193);
+    const length = to - from;
+    let slot = h & this.mask;
+    for (;;) {
+      const at = this.slots[slot] as number;
+      if (at === -1) break;
+      if (this.hashes[at] === h) {
+        const w = this.words[at] as string;
+        if (w.length === length) {
+          let k = 0;
+          while (k < length && w.charCodeAt(k) === src.charCodeAt(from + k)) k++;
+          if (k === length) return at;
+        }
+      }
+      slot = (slot + 1) & this.mask;
+    }
+    // Flatten it, so the word does not keep the whole lower-cased text alive as its parent.
+    const word = (' ' + src.slice(from, to)).slice(1);
+    const id = this.words.length;
+    this.slots[slot] = id;
+    this.hashes.push(h);
+    this.words.push(word);
+    if (this.words.length * 2 > this.mask) this.grow();
+    return id;
+  }
+
+  private grow(): void {
+    this.mask = this.mask * 2 + 1;
+    this.slots = new Int32Array(this.mask + 1).fill(-1);
+    for (let at = 0; at < this.words.length; at++) {
+      let slot = (this.hashes[at] as number) & this.mask;
+      while (this.slots[slot] !== -1) slot = (slot + 1) & this.mask;
+      this.slots[slot] = at;
+    }
+  }
+}
+
 export function tokenize(text: string): Tokens {
   const lower = text.toLowerCase();
   // Lower-casing changed some lengths (a dotted capital I becomes two characters): lower-case
@@ -59,10 +121,9 @@ export function tokenize(text: string): Tokens {
   // grow, and the optimised loop is not thrown out for a path it has not seen (growing them).
   let starts = new Int32Array(Math.max(16, Math.ceil(text.length / 5)));
   let ends = new Int32Array(starts.length);
+  let ids = new Int32Array(starts.length);
   const words: string[] = [];
-  // One string per distinct word: news text repeats its words, and a million short strings held
-  // for the whole scan were most of its memory (10 MB of text: about 70 MB of words).
-  const interned = new Map<string, string>();
+  const table = new WordTable();
   let n = 0;
   const length = text.length;
   let i = 0;
@@ -110,20 +171,30 @@ export function tokenize(text: string): Tokens {
       const e2 = new Int32Array(n * 2);
       e2.set(ends);
       ends = e2;
+      const i2 = new Int32Array(n * 2);
+      i2.set(ids);
+      ids = i2;
     }
     starts[n] = start;
     ends[n] = i;
-    const word = sameLength ? lower.slice(start, i) : text.slice(start, i).toLowerCase();
-    let one = interned.get(word);
-    if (one === undefined) {
-      // Flatten it, so the word does not keep the whole lower-cased text alive as its parent.
-      one = (' ' + word).slice(1);
-      interned.set(one, one);
+    let id: number;
+    if (sameLength) id = table.intern(lower, start, i);
+    else {
+      const word = text.slice(start, i).toLowerCase();
+      id = table.intern(word, 0, word.length);
     }
-    words.push(one);
+    ids[n] = id;
+    words.push(table.words[id] as string);
     n++;
   }
-  return { count: n, starts: starts.subarray(0, n), ends: ends.subarray(0, n), words };
+  return {
+    count: n,
+    starts: starts.subarray(0, n),
+    ends: ends.subarray(0, n),
+    words,
+    ids: ids.subarray(0, n),
+    distinct: table.words,
+  };
 }
 
 /** Split a term into its words the same way the text is split. */

@@ -13,19 +13,25 @@ const notName = new Set(NOT_NAME_WORDS);
 function isCapitalised(text: string, start: number, end: number): boolean {
   const c = text.charCodeAt(start);
   // A capital letter followed by at least one lower-case letter, or a single capital ("Mr A").
-  if (!(c >= 65 && c <= 90) && !/\p{Lu}/u.test(text.charAt(start))) return false;
+  // ASCII is decided from the code (most words); other letters by their Unicode category.
+  if (!(c >= 65 && c <= 90) && (c < 128 || !/\p{Lu}/u.test(text.charAt(start)))) return false;
   if (end - start === 1) return true;
-  return (
-    /\p{Ll}/u.test(text.charAt(start + 1)) ||
-    text.charAt(start + 1) === "'" ||
-    text.charAt(start + 1) === '’'
-  );
+  const d = text.charCodeAt(start + 1);
+  if (d >= 97 && d <= 122) return true;
+  if (d < 128) return d === 39;
+  return d === 0x2019 || /\p{Ll}/u.test(text.charAt(start + 1));
 }
 
 function gapIsSpace(text: string, from: number, to: number, allowDot: boolean): boolean {
-  const gap = text.slice(from, to);
   // A name may be wrapped onto the next line of a Markdown or text file.
-  return gap === ' ' || gap === '-' || gap === '\n' || gap === '\r\n' || (allowDot && gap === '. ');
+  const n = to - from;
+  const a = text.charCodeAt(from);
+  if (n === 1) return a === 32 || a === 45 || a === 10;
+  if (n === 2) {
+    const b = text.charCodeAt(from + 1);
+    return (a === 13 && b === 10) || (allowDot && a === 46 && b === 32);
+  }
+  return false;
 }
 
 export const personName: Detector = ({ text, tokens }) => {
