@@ -24,15 +24,15 @@ const FLOORS = {
   // Precision round 2 added 40 real articles (20 harmless and 8 risky in tuning, chosen for their
   // trap words); on the larger split, before its rule changes: 7/46 harmless with high+, 0.7
   // medium per harmless, sections 95% (89/94), spans 82% (169/206), high+ 80% (72/90). After
-  // (reading 2, rules that read the sense of the words, the lawyer's three notes): 0/46, 0.13
-  // (6/46), 95%, 82%, 80% (71/89: one high on a span labelled medium, a plain "identity of the
-  // man", is now low as the lawyer asked).
+  // (reading 2, rules that read the sense of the words, the lawyer's three notes, the "2.1.0
+  // round 2: precision" block): 0/46, 0.13 (6/46), 95%, 85% (176/206), 81% (71/88; a plain
+  // "identity of the man" on a span labelled medium is now low, as the lawyer asked).
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.14,
     sectionRecallMin: 0.94,
-    spanRecallMin: 0.82,
-    highPrecisionMin: 0.79,
+    spanRecallMin: 0.85,
+    highPrecisionMin: 0.8,
   },
   // Evaluation (never tuned on): uk-ew 2.1.0 took sections 77% -> 82%, spans 61% -> 66%, high+
   // precision 42% -> 61%; harmless articles with high+ stayed 3/18. Medium per harmless article

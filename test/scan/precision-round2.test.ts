@@ -204,3 +204,18 @@ describe("a newsroom lawyer's three notes", () => {
     ['identity-protected', 'Naming the school could create an information jigsaw identifying the boy.', 'high'],
   ])('%s on "%s": %s', (id, text, want) => expect(worst(text, id)).toBe(want));
 });
+
+describe('the round-2 rules (the "2.1.0 round 2: precision" block), with look-alikes', () => {
+  it.each([
+    ['probe-or-complaint', 'David Poole faces a probe into whether he properly declared his interest in a firm.', 'medium'],
+    ['probe-or-complaint', 'Police launched an investigation following a formal complaint about Cllr David Hughes.', 'medium'],
+    ['probe-or-complaint', 'The council has launched an investigation into why the bins were not collected.', 'low'],
+    ['probe-or-complaint', 'The striker faces a probe by the FA after the match; the club, the manager, the captain and the squad said the season goes on and he scored two goals.', 'none'],
+    ['counter-accusation', 'He said the residents group had been distributing unfounded and damaging falsehoods.', 'medium'],
+    ['counter-accusation', 'The police should consider the time wasted by the people behind this farce.', 'medium'],
+    ['counter-accusation', 'The report found the claim about the bridge was among several falsehoods in the leaflet.', 'low'],
+    ['source-within', 'However, a source within the Labour Party said that was not the view of the group.', 'medium'],
+    ['source-within', 'BBC Wales has learned that it concerns his holding of shares.', 'medium'],
+    ['source-within', 'The library is a valuable source of information within the town.', 'none'],
+  ])('%s on "%s": %s', (id, text, want) => expect(worst(text, id)).toBe(want));
+});
