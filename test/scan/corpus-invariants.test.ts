@@ -8,18 +8,57 @@ import { corpusArticles } from '../../bench/corpus-metrics.js';
 
 const SECTIONS = ['restrictions', 'defamation', 'privacy', 'sources', 'safety', 'accuracy'];
 const RANK: Record<string, number> = { low: 0, medium: 1, high: 2, blocker: 3 };
-const HARMLESS = ['sport', 'obituary', 'review', 'arts', 'business', 'weather', 'science', 'health', 'planning', 'community', 'history'];
+const HARMLESS = [
+  'sport',
+  'obituary',
+  'review',
+  'arts',
+  'business',
+  'weather',
+  'science',
+  'health',
+  'planning',
+  'community',
+  'history',
+];
 const RISKY = [
-  'court-first-appearance', 'court-trial', 'court-verdict', 'court-sentence', 'youth-court',
-  'sexual-offence', 'family-court', 'arrest', 'police-investigation', 'inquest', 'misconduct',
-  'tribunal', 'allegation-with-response', 'leak-whistleblower', 'threats', 'privacy',
+  'court-first-appearance',
+  'court-trial',
+  'court-verdict',
+  'court-sentence',
+  'youth-court',
+  'sexual-offence',
+  'family-court',
+  'arrest',
+  'police-investigation',
+  'inquest',
+  'misconduct',
+  'tribunal',
+  'allegation-with-response',
+  'leak-whistleblower',
+  'threats',
+  'privacy',
   'regulator-report',
 ];
 
-interface Span { text: string; section: string; severity: string; why: string }
+interface Span {
+  text: string;
+  section: string;
+  severity: string;
+  why: string;
+}
 interface Article {
-  name: string; id: string; url: string; kind: string; category: string; published: unknown;
-  sections: Record<string, string>; spans: Span[]; text: string; notes: string; story: string;
+  name: string;
+  id: string;
+  url: string;
+  kind: string;
+  category: string;
+  published: unknown;
+  sections: Record<string, string>;
+  spans: Span[];
+  text: string;
+  notes: string;
+  story: string;
 }
 
 describe('the labelled corpus keeps its invariants', () => {
@@ -51,7 +90,8 @@ describe('the labelled corpus keeps its invariants', () => {
         expect(Object.keys(RANK)).toContain(sp.severity);
         expect(sp.why.length).toBeGreaterThan(0);
         const was = highest[sp.section];
-        if (RANK[sp.severity]! >= 1 && (was === undefined || RANK[sp.severity]! > RANK[was]!)) highest[sp.section] = sp.severity;
+        if (RANK[sp.severity]! >= 1 && (was === undefined || RANK[sp.severity]! > RANK[was]!))
+          highest[sp.section] = sp.severity;
       }
       expect(a.sections).toEqual(highest);
       expect(Object.keys(a.sections).length).toBeGreaterThan(0);

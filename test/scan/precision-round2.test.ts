@@ -161,14 +161,42 @@ describe('rules read the sense of the words', () => {
   it.each([
     ['suicide-method', 'Volunteers replanted the hanging baskets outside the library.', 'none'],
     ['suicide-method', 'The orcas were hanging around waiting for their prey.', 'none'],
-    ['suicide-method', 'He was found hanging at his home; his death is not being treated as suspicious.', 'high'],
-    ['crime-accusation', 'James Baston-Pitt said fraud prevention spending is rising across the sector.', 'none'],
-    ['crime-accusation', 'James Baston-Pitt said his partner had committed fraud at the firm.', 'high'],
-    ['no-reply-recorded', 'Alloy boss James Baston-Pitt said anti-fraud rules are among the strictest.', 'none'],
+    [
+      'suicide-method',
+      'He was found hanging at his home; his death is not being treated as suspicious.',
+      'high',
+    ],
+    [
+      'crime-accusation',
+      'James Baston-Pitt said fraud prevention spending is rising across the sector.',
+      'none',
+    ],
+    [
+      'crime-accusation',
+      'James Baston-Pitt said his partner had committed fraud at the firm.',
+      'high',
+    ],
+    [
+      'no-reply-recorded',
+      'Alloy boss James Baston-Pitt said anti-fraud rules are among the strictest.',
+      'none',
+    ],
     ['allegation-language', 'According to new figures from the AA, premiums fell by 10%.', 'none'],
-    ['allegation-language', 'According to a source, councillor Jim Hill took cash from developers.', 'medium'],
-    ['civil-or-appeal', 'The FA will not appeal against the regulatory commission; the striker scored twice this season and the manager, captain and squad accepted the ban on appeal.', 'none'],
-    ['civil-or-appeal', 'Smith has lodged an appeal against his conviction at the Court of Appeal.', 'medium'],
+    [
+      'allegation-language',
+      'According to a source, councillor Jim Hill took cash from developers.',
+      'medium',
+    ],
+    [
+      'civil-or-appeal',
+      'The FA will not appeal against the regulatory commission; the striker scored twice this season and the manager, captain and squad accepted the ban on appeal.',
+      'none',
+    ],
+    [
+      'civil-or-appeal',
+      'Smith has lodged an appeal against his conviction at the Court of Appeal.',
+      'medium',
+    ],
   ])('%s on "%s": %s', (id, text, want) => expect(worst(text, id)).toBe(want));
 
   it('an obituary of a detective: crimes of his career are a glance, relatives are not flagged', () => {
@@ -183,38 +211,112 @@ describe('rules read the sense of the words', () => {
       'superb, the production is immersive and the audience acts as the jury; the audience ' +
       'cheered the performances at the interval.';
     expect(worst(review, 'suspect-not-charged')).toBe('none');
-    expect(worst('John Smith, 45, was arrested on suspicion of fraud on Monday.', 'suspect-not-charged')).toBe('high');
+    expect(
+      worst('John Smith, 45, was arrested on suspicion of fraud on Monday.', 'suspect-not-charged'),
+    ).toBe('high');
   });
 });
 
 describe("a newsroom lawyer's three notes", () => {
   it.each([
     // formal-warning: "inappropriate behaviour" alone is a description, not a sanction.
-    ['formal-warning', 'The headteacher said pupils were spoken to about inappropriate behaviour on the bus.', 'low'],
-    ['formal-warning', 'Councillor John Smith was given a formal warning for inappropriate behaviour towards staff.', 'medium'],
-    ['formal-warning', 'The officer faces a misconduct hearing over inappropriate behaviour towards a colleague.', 'medium'],
+    [
+      'formal-warning',
+      'The headteacher said pupils were spoken to about inappropriate behaviour on the bus.',
+      'low',
+    ],
+    [
+      'formal-warning',
+      'Councillor John Smith was given a formal warning for inappropriate behaviour towards staff.',
+      'medium',
+    ],
+    [
+      'formal-warning',
+      'The officer faces a misconduct hearing over inappropriate behaviour towards a colleague.',
+      'medium',
+    ],
     // legal-advice: the lawyer merely near "leaked" is a check; the leaked advice is high.
-    ['legal-advice', "A leaked email shows the council's lawyer was at the meeting where the plans were discussed.", 'medium'],
-    ['legal-advice', "Legal advice from the council's lawyer, leaked to the Echo, warned the scheme was unlawful.", 'high'],
-    ['legal-advice', 'But leaked emails between the council and its lawyer show it delayed the request.', 'high'],
+    [
+      'legal-advice',
+      "A leaked email shows the council's lawyer was at the meeting where the plans were discussed.",
+      'medium',
+    ],
+    [
+      'legal-advice',
+      "Legal advice from the council's lawyer, leaked to the Echo, warned the scheme was unlawful.",
+      'high',
+    ],
+    [
+      'legal-advice',
+      'But leaked emails between the council and its lawyer show it delayed the request.',
+      'high',
+    ],
     // identity-protected: a plain "identity of the man" is not a protected identity.
-    ['identity-protected', 'Police have not released the identity of the man who died in the crash.', 'low'],
-    ['identity-protected', 'No further information was provided about the identity of the man, police said after the arrest.', 'low'],
-    ['identity-protected', 'The identity of the man cannot be revealed for legal reasons after the judge made an anonymity order.', 'high'],
-    ['identity-protected', 'Naming the school could create an information jigsaw identifying the boy.', 'high'],
+    [
+      'identity-protected',
+      'Police have not released the identity of the man who died in the crash.',
+      'low',
+    ],
+    [
+      'identity-protected',
+      'No further information was provided about the identity of the man, police said after the arrest.',
+      'low',
+    ],
+    [
+      'identity-protected',
+      'The identity of the man cannot be revealed for legal reasons after the judge made an anonymity order.',
+      'high',
+    ],
+    [
+      'identity-protected',
+      'Naming the school could create an information jigsaw identifying the boy.',
+      'high',
+    ],
   ])('%s on "%s": %s', (id, text, want) => expect(worst(text, id)).toBe(want));
 });
 
 describe('the round-2 rules (the "2.1.0 round 2: precision" block), with look-alikes', () => {
   it.each([
-    ['probe-or-complaint', 'David Poole faces a probe into whether he properly declared his interest in a firm.', 'medium'],
-    ['probe-or-complaint', 'Police launched an investigation following a formal complaint about Cllr David Hughes.', 'medium'],
-    ['probe-or-complaint', 'The council has launched an investigation into why the bins were not collected.', 'low'],
-    ['probe-or-complaint', 'The striker faces a probe by the FA after the match; the club, the manager, the captain and the squad said the season goes on and he scored two goals.', 'none'],
-    ['counter-accusation', 'He said the residents group had been distributing unfounded and damaging falsehoods.', 'medium'],
-    ['counter-accusation', 'The police should consider the time wasted by the people behind this farce.', 'medium'],
-    ['counter-accusation', 'The report found the claim about the bridge was among several falsehoods in the leaflet.', 'low'],
-    ['source-within', 'However, a source within the Labour Party said that was not the view of the group.', 'medium'],
+    [
+      'probe-or-complaint',
+      'David Poole faces a probe into whether he properly declared his interest in a firm.',
+      'medium',
+    ],
+    [
+      'probe-or-complaint',
+      'Police launched an investigation following a formal complaint about Cllr David Hughes.',
+      'medium',
+    ],
+    [
+      'probe-or-complaint',
+      'The council has launched an investigation into why the bins were not collected.',
+      'low',
+    ],
+    [
+      'probe-or-complaint',
+      'The striker faces a probe by the FA after the match; the club, the manager, the captain and the squad said the season goes on and he scored two goals.',
+      'none',
+    ],
+    [
+      'counter-accusation',
+      'He said the residents group had been distributing unfounded and damaging falsehoods.',
+      'medium',
+    ],
+    [
+      'counter-accusation',
+      'The police should consider the time wasted by the people behind this farce.',
+      'medium',
+    ],
+    [
+      'counter-accusation',
+      'The report found the claim about the bridge was among several falsehoods in the leaflet.',
+      'low',
+    ],
+    [
+      'source-within',
+      'However, a source within the Labour Party said that was not the view of the group.',
+      'medium',
+    ],
     ['source-within', 'BBC Wales has learned that it concerns his holding of shares.', 'medium'],
     ['source-within', 'The library is a valuable source of information within the town.', 'none'],
   ])('%s on "%s": %s', (id, text, want) => expect(worst(text, id)).toBe(want));

@@ -212,7 +212,12 @@ const CUES_2: readonly Cue[] = [
     'review or arts',
   ],
   // Fiction and performance say outright that the court and the crime are on stage or screen.
-  ['review', 3, w('played by|plays the|stars as|starring|the cast|new cast|cast members?'), 'a cast'],
+  [
+    'review',
+    3,
+    w('played by|plays the|stars as|starring|the cast|new cast|cast members?'),
+    'a cast',
+  ],
   [
     'health-science',
     2,
@@ -240,7 +245,9 @@ const CUES_2: readonly Cue[] = [
   [
     'community',
     1,
-    w('community garden|the garden|trustees|allotments?|greenhouse|seedlings|bowling club|scouts|the shed'),
+    w(
+      'community garden|the garden|trustees|allotments?|greenhouse|seedlings|bowling club|scouts|the shed',
+    ),
     'community',
   ],
   [

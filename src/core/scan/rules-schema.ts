@@ -130,9 +130,7 @@ export const RuleContext = z.strictObject({
    * At most severity `to` when the story reads as one of `kinds` (uk-ew 2.1.0): an accusation in a
    * court report is the charge, reported under privilege, a check rather than a new allegation.
    */
-  'reading-cap': z
-    .union([ReadingCap, z.array(ReadingCap).min(1)])
-    .optional(),
+  'reading-cap': z.union([ReadingCap, z.array(ReadingCap).min(1)]).optional(),
   /**
    * The story reading this rule is judged by (uk-ew 2.1.0): 2 adds cues for reviews, nature,
    * business, obituaries, community and history copy (src/core/scan/reading.ts). Set for every
