@@ -30,6 +30,8 @@ export const READING_KINDS = [
   'planning',
   'community',
   'general',
+  // Reading 2 (uk-ew 2.1.0, `reading: 2`): features on centuries-old crimes, trials and executions.
+  'history',
 ] as const;
 export type ReadingKind = (typeof READING_KINDS)[number];
 
@@ -195,6 +197,70 @@ const CUES: readonly Cue[] = [
   ],
 ];
 
+/**
+ * Reading 2 (a rules file's `reading: 2`, uk-ew 2.1.0): more cues for the kinds of harmless copy
+ * whose trap words read as crime (issue #14 precision round 2). Added to CUES, never replacing
+ * them, so reading 1 — which released packs are pinned to — is unchanged.
+ */
+const CUES_2: readonly Cue[] = [
+  [
+    'review',
+    2,
+    w(
+      'documentary|docu-?drama|drama series|the series|(?:two|three|four|five|six)-part|episodes?|true[- ]crime|whodunn?it|agatha christie|crime (?:novel|fiction|writer|thriller)|thriller|the plot|the novel|the author|the audience|the reader|readers|to-camera|the doc|box set|the interval',
+    ),
+    'review or arts',
+  ],
+  // Fiction and performance say outright that the court and the crime are on stage or screen.
+  [
+    'review',
+    3,
+    w('played by|plays the|stars as|starring|the cast|new cast|cast members?'),
+    'a cast',
+  ],
+  [
+    'health-science',
+    2,
+    w(
+      'fossils?|fossilised|dinosaurs?|palaeontolog\\w*|species|predators?|predatory|prey|marine biologists?|wildlife|habitats?|orcas?|killer whales?|whales|million years|the pod|naturalists?|zoologists?',
+    ),
+    'nature or science',
+  ],
+  [
+    'business',
+    1,
+    w(
+      'fintechs?|firms|customers|the sector|the industry|insurers?|premiums|underwriting|market share|first quarter|half-year|full-year|annual results|pre-tax|c-suite|chief executive|the group',
+    ),
+    'business',
+  ],
+  [
+    'obituary',
+    2,
+    w(
+      '(?:his|her) widow|(?:his|her) widower|leaves behind|grandfather-of-\\w+|grandmother-of-\\w+|paid tribute|paid tributes|after (?:a|his|her) (?:long|short) illness',
+    ),
+    'death and tributes',
+  ],
+  [
+    'community',
+    1,
+    w(
+      'community garden|the garden|trustees|allotments?|greenhouse|seedlings|bowling club|scouts|the shed',
+    ),
+    'community',
+  ],
+  [
+    'history',
+    2,
+    w(
+      'public executions?|executions|gallows|hangman|tyburn|newgate|bloody code|victorian|georgian|tudor|medieval|(?:1[2-9]|20)th[- ]century|(?:seventeenth|eighteenth|nineteenth) century|centuries|historians?|the archives?|historical records',
+    ),
+    'history',
+  ],
+  ['history', 2, w('in 1[0-8]\\d\\d|(?:the )?1[0-8]\\d0s'), 'a date long past'],
+];
+
 const LEGAL: ReadonlySet<ReadingKind> = new Set([
   'court-report',
   'inquest',
@@ -268,18 +334,27 @@ const KIND_LABEL: Readonly<Record<ReadingKind, string>> = {
   planning: 'planning',
   community: 'community news',
   general: 'general news',
+  history: 'history feature',
 };
 
 function excerpt(text: string, s: Span): string {
   return text.slice(s.start, s.end).replace(/\s+/g, ' ').trim().slice(0, 60);
 }
 
-/** Read a story. Pure; looks at the first READING_WINDOW characters only. */
-export function readStory(fullText: string): Reading {
+/** The story-reading versions: 1 (released packs) and 2 (a rules file's `reading: 2`). */
+export type ReadingVersion = 1 | 2;
+
+/**
+ * Read a story. Pure; looks at the first READING_WINDOW characters only. `version` 2 adds the
+ * cues of CUES_2, the `history` kind, and lets a review or a history feature win over the court
+ * words it is full of when its own cues are at least as strong (reading 1 asks for half as much
+ * again, which a theatre review of a trial rarely reaches).
+ */
+export function readStory(fullText: string, version: ReadingVersion = 1): Reading {
   const text = fullText.length > READING_WINDOW ? fullText.slice(0, READING_WINDOW) : fullText;
   const score = new Map<ReadingKind, number>();
   const firstHit = new Map<ReadingKind, ReadingEvidence>();
-  for (const [kind, weight, re, why] of CUES) {
+  for (const [kind, weight, re, why] of version === 2 ? [...CUES, ...CUES_2] : CUES) {
     re.lastIndex = 0;
     let n = 0;
     for (let m = re.exec(text); m !== null && n < 6; m = re.exec(text)) {
@@ -313,9 +388,15 @@ export function readStory(fullText: string): Reading {
   // An obituary of a footballer is an obituary: death outranks the other non-legal kinds.
   const obituary = other.find(([k]) => k === 'obituary');
   // A review of a courtroom play, or a long sports report, outweighs a few court words.
-  const arts = other.find(([k]) => k === 'review' || k === 'sport');
+  const arts = other.find(([k]) => k === 'review' || k === 'sport' || k === 'history');
   const legalTop = legal[0];
-  const artsWin = arts !== undefined && arts[1] >= 6 && (!legalTop || arts[1] > 1.5 * legalTop[1]);
+  // Reading 2: a review or a history feature wins when its own cues are at least as strong as
+  // the court words it retells; a sports report still needs half as much again.
+  const even = version === 2 && arts !== undefined && arts[0] !== 'sport';
+  const artsWin =
+    arts !== undefined &&
+    arts[1] >= 6 &&
+    (!legalTop || arts[1] > 1.5 * legalTop[1] || (even && arts[1] >= legalTop[1]));
   const winner: ReadingKind =
     (legalTop && !artsWin ? legalTop[0] : undefined) ??
     (obituary && obituary[1] >= 3 ? 'obituary' : other[0]?.[0]) ??

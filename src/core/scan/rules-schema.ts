@@ -97,6 +97,12 @@ export const ContextMatcher = z
   .superRefine(exactlyOneKind);
 export type ContextMatcher = z.infer<typeof ContextMatcher>;
 
+/**
+ * At most severity `to` when the story reads as one of `kinds`. A rule may give a list (uk-ew
+ * 2.1.0): each cap whose kinds include the reading applies.
+ */
+export const ReadingCap = z.strictObject({ to: Severity, kinds: z.array(ReadingKind).min(1) });
+
 export const RuleContext = z.strictObject({
   /** A match under "not/never/no…" or "if/would/could…": drop it, lower it to low, or flip its message. */
   negation: z.enum(['drop', 'lower', 'flip']).optional(),
@@ -124,7 +130,14 @@ export const RuleContext = z.strictObject({
    * At most severity `to` when the story reads as one of `kinds` (uk-ew 2.1.0): an accusation in a
    * court report is the charge, reported under privilege, a check rather than a new allegation.
    */
-  'reading-cap': z.strictObject({ to: Severity, kinds: z.array(ReadingKind).min(1) }).optional(),
+  'reading-cap': z.union([ReadingCap, z.array(ReadingCap).min(1)]).optional(),
+  /**
+   * The story reading this rule is judged by (uk-ew 2.1.0): 2 adds cues for reviews, nature,
+   * business, obituaries, community and history copy (src/core/scan/reading.ts). Set for every
+   * rule with a context by the file-level `reading: 2`; the scan reads the story once, with
+   * reading 2 when any rule asks for it.
+   */
+  reading: z.literal(2).optional(),
 });
 export type RuleContext = z.infer<typeof RuleContext>;
 
@@ -151,6 +164,11 @@ export const RulesFile = z
   .strictObject({
     /** 2: switch on context, corroboration, the story reading and grouped repeats (issue #14). */
     scanner: z.literal(2).optional(),
+    /**
+     * 2: read the story with reading 2 (uk-ew 2.1.0); every rule with a `context` gets
+     * `context.reading: 2`. Without it, reading 1, exactly as released packs were scanned.
+     */
+    reading: z.literal(2).optional(),
     /** Shared word lists, to reuse with YAML anchors (&name … *name); not read otherwise. */
     lists: z.array(z.array(z.string())).optional(),
     rules: z.array(Rule),
@@ -201,7 +219,24 @@ export const RulesFile = z
         if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [...path, 'pattern'] });
       }
     });
-  });
+    if (file.reading === 2 && file.scanner !== 2)
+      ctx.addIssue({
+        code: 'custom',
+        message: '"reading: 2" needs `scanner: 2` at the top of the rules file',
+        path: ['reading'],
+      });
+  })
+  // A file-level `reading: 2` is carried by each rule's context, the only part the scanner sees.
+  .transform((file) =>
+    file.reading === 2
+      ? {
+          ...file,
+          rules: file.rules.map((r) =>
+            r.context ? { ...r, context: { ...r.context, reading: 2 as const } } : r,
+          ),
+        }
+      : file,
+  );
 export type RulesFile = z.infer<typeof RulesFile>;
 
 /** Why a pattern cannot be used, or undefined if it compiles. */

@@ -121,6 +121,8 @@ interface Plan {
   readonly ids: ReadonlySet<string>;
   /** Scanner 2: some rule has a `context` or a `title` (allowed only under `scanner: 2`). */
   readonly v2: boolean;
+  /** The story-reading version: 2 when some rule's context asks for it (`reading: 2`). */
+  readonly readingVersion: 1 | 2;
 }
 
 function compileContextMatcher(
@@ -206,6 +208,7 @@ export function compileRules(rules: readonly Rule[]): Plan {
     rules: compiled,
     ids: new Set(rules.map((r) => r.id)),
     v2: rules.some((r) => r.context !== undefined || r.title !== undefined),
+    readingVersion: rules.some((r) => r.context?.reading === 2) ? 2 : 1,
   };
   plans.set(rules, plan);
   return plan;
@@ -443,7 +446,7 @@ export function scanReport(
   const findings: { finding: Finding; start: number }[] = [];
   // Scanner 2: the story reading, the context of each match, grouped repeats.
   const context = plan.v2 ? new ScanContext(text, tokens) : undefined;
-  const story = plan.v2 ? readStory(text) : undefined;
+  const story = plan.v2 ? readStory(text, plan.readingVersion) : undefined;
   const place = (offset: number) => lineTable().at(toSource(offset));
   const reading: StoryReading | undefined = story && {
     kind: story.kind,
@@ -625,8 +628,8 @@ function judge(
     else severity = lowerOf(severity, cx.alone ?? 'low');
   }
   const readingCap = cx['reading-cap'];
-  if (readingCap && story && readingCap.kinds.includes(story.kind))
-    severity = lowerOf(severity, readingCap.to);
+  for (const cap of readingCap === undefined ? [] : [readingCap].flat())
+    if (story && cap.kinds.includes(story.kind)) severity = lowerOf(severity, cap.to);
   if (cx.negation && context.scope(span) !== undefined) {
     if (cx.negation === 'drop') return null;
     if (cx.negation === 'flip') {
