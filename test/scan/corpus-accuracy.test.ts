@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { evaluateSplit, summaryLine } from '../../bench/corpus-metrics.js';
+import { evaluateSplit, firstEvaluation, summaryLine } from '../../bench/corpus-metrics.js';
 import { parseRules } from '../../src/adapters/read-rules.js';
 import { scanText } from '../../src/core/scan/scanner.js';
 import { ROOT } from '../helpers/run.js';
@@ -21,28 +21,37 @@ import { ROOT } from '../helpers/run.js';
  * harmless with high+, high+ precision 49% -> 78% (52/67) alone, 81% with the recall rules.
  */
 const FLOORS = {
-  // Precision round 2 added 40 real articles (20 harmless and 8 risky in tuning, chosen for their
-  // trap words); on the larger split, before its rule changes: 7/46 harmless with high+, 0.7
-  // medium per harmless, sections 95% (89/94), spans 82% (169/206), high+ 80% (72/90). After
-  // (reading 2, rules that read the sense of the words, the lawyer's three notes, the "2.1.0
-  // round 2: precision" block): 0/46, 0.13 (6/46), 95%, 85% (176/206), 81% (71/88; a plain
-  // "identity of the man" on a span labelled medium is now low, as the lawyer asked).
+  // Corpus round 2 (stop 18) grew the tuning split from 62 to 116 articles (51 harmless, 65
+  // risky), collected and labelled blind, chosen for trap words (harmless) and varied phrasing
+  // (risky); on it the rules as found gave 7 harmless with high+, 0.7 medium per harmless,
+  // sections 88%, spans 82%, high+ precision 74%. Story reading 2, the lawyer's three notes and
+  // the round 2 blocks took it to 0/51, 0.24 (12/51), 97% (140/145), 89% (268/302), 75%
+  // (101/135). The split is larger, so these floors are not comparable with stop 17's.
   tuning: {
     harmlessWithHighMax: 0,
-    mediumPerHarmlessMax: 0.14,
-    sectionRecallMin: 0.94,
-    spanRecallMin: 0.85,
-    highPrecisionMin: 0.8,
+    mediumPerHarmlessMax: 0.24,
+    sectionRecallMin: 0.96,
+    spanRecallMin: 0.88,
+    highPrecisionMin: 0.74,
   },
-  // Evaluation (never tuned on): uk-ew 2.1.0 took sections 77% -> 82%, spans 61% -> 66%, high+
-  // precision 42% -> 61%; harmless articles with high+ stayed 3/18. Medium per harmless article
-  // rose 0.7 -> 0.9 (within the issue's target of 1) because high findings on harmless copy were
-  // lowered to medium: high 10 -> 6 findings, high + medium 23 -> 22.
+  // The whole evaluation split (never tuned on), 69 articles since corpus round 2: 6/33 harmless
+  // with high+, 0.94 medium per harmless, sections 87% (65/75), spans 72% (124/172), high+
+  // precision 65% (58/89).
   evaluation: {
+    harmlessWithHighMax: 6,
+    mediumPerHarmlessMax: 0.94,
+    sectionRecallMin: 0.86,
+    spanRecallMin: 0.72,
+    highPrecisionMin: 0.65,
+  },
+  // The 39 articles the evaluation split had at stop 17, a fixed subset so figures compare across
+  // rounds. uk-ew 2.1.0 at stop 17: 3/18, 0.9, 82%, 66%, 61% (from 1.0.0's 10/18, 1.9, 70%, 58%,
+  // 35%); after corpus round 2: 3/18, 0.67, 84% (37/44), 68% (71/105), 61% (30/49).
+  firstEvaluation: {
     harmlessWithHighMax: 3,
-    mediumPerHarmlessMax: 0.89,
-    sectionRecallMin: 0.81,
-    spanRecallMin: 0.65,
+    mediumPerHarmlessMax: 0.67,
+    sectionRecallMin: 0.84,
+    spanRecallMin: 0.67,
     highPrecisionMin: 0.61,
   },
 } as const;
@@ -50,13 +59,21 @@ const FLOORS = {
 const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
 const parsed = await parseRules(file, readFileSync(file, 'utf8'));
 
+const SETS = {
+  tuning: { split: 'tuning', only: undefined, harmless: 51 },
+  evaluation: { split: 'evaluation', only: undefined, harmless: 33 },
+  firstEvaluation: { split: 'evaluation', only: firstEvaluation(), harmless: 18 },
+} as const;
+
 describe('the live rules on real journalism (floors that only go up)', () => {
-  it.each(['tuning', 'evaluation'] as const)('%s split', (split) => {
+  it.each(Object.keys(SETS) as (keyof typeof SETS)[])('%s', (set) => {
     expect(parsed.errors).toEqual([]);
-    const m = evaluateSplit(split, (text) => scanText(text, parsed.rules!, {}));
-    const floor = FLOORS[split];
+    const { split, only, harmless } = SETS[set];
+    if (only) expect(only.size, 'the fixed subset keeps its 39 articles').toBe(39);
+    const m = evaluateSplit(split, (text) => scanText(text, parsed.rules!, {}), { only });
+    const floor = FLOORS[set];
     const line = summaryLine(m);
-    expect(m.harmless, line).toBeGreaterThanOrEqual(18);
+    expect(m.harmless, line).toBeGreaterThanOrEqual(harmless);
     expect(m.harmlessHigh, line).toBeLessThanOrEqual(floor.harmlessWithHighMax);
     expect(m.mediumPerHarmless, line).toBeLessThanOrEqual(floor.mediumPerHarmlessMax);
     expect(m.sectionRecall, line).toBeGreaterThanOrEqual(floor.sectionRecallMin);
