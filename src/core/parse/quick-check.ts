@@ -57,6 +57,15 @@ function testPattern(pattern: RegExp): (s: string) => boolean {
   };
 }
 
+/** A check that `v` is of a type and passes every one of `checks`. */
+function all<T>(checks: readonly ((v: T) => boolean)[], is: (v: unknown) => v is T): QuickCheck {
+  const [a, b] = checks;
+  if (checks.length === 0) return is;
+  if (checks.length === 1) return (v) => is(v) && a!(v);
+  if (checks.length === 2) return (v) => is(v) && a!(v) && b!(v);
+  return (v) => is(v) && checks.every((c) => c(v));
+}
+
 /** The checks a string or an array may carry: lengths and patterns. */
 function lengthAndPattern(def: Def, forString: boolean): ((v: string | unknown[]) => boolean)[] {
   const out: ((v: string | unknown[]) => boolean)[] = [];
@@ -95,7 +104,7 @@ function compile(schema: unknown): QuickCheck {
         const test = testPattern(def.pattern);
         checks.push((v) => test(v as string));
       }
-      return (v) => typeof v === 'string' && checks.every((c) => c(v));
+      return all(checks, (v): v is string => typeof v === 'string');
     }
     case 'number': {
       const checks: ((n: number) => boolean)[] = [];
@@ -111,7 +120,7 @@ function compile(schema: unknown): QuickCheck {
           checks.push(d.inclusive ? (n) => n <= max : (n) => n < max);
         } else throw new Unsupported(d.check);
       }
-      return (v) => typeof v === 'number' && Number.isFinite(v) && checks.every((c) => c(v));
+      return all(checks, (v): v is number => typeof v === 'number' && Number.isFinite(v));
     }
     case 'boolean':
       if (def.checks?.length) throw new Unsupported('boolean checks');
@@ -129,10 +138,10 @@ function compile(schema: unknown): QuickCheck {
     }
     case 'array': {
       const element = compile(def.element);
-      const checks = lengthAndPattern(def, false);
+      const array = all(lengthAndPattern(def, false), Array.isArray);
       return (v) => {
-        if (!Array.isArray(v) || !checks.every((c) => c(v))) return false;
-        for (const item of v) if (!element(item)) return false;
+        if (!array(v)) return false;
+        for (const item of v as unknown[]) if (!element(item)) return false;
         return true;
       };
     }
@@ -191,14 +200,20 @@ function compile(schema: unknown): QuickCheck {
         throw new Unsupported('object');
       const shape = def.shape as Record<string, unknown>;
       const names = Object.keys(shape);
-      const fields = names.map((name) => ({ name, check: compile(shape[name]) }));
-      const known = new Set(names);
+      const checks = names.map((name) => compile(shape[name]));
+      const n = names.length;
       return (v) => {
         if (!isObject(v)) return false;
-        for (const f of fields) if (!f.check(v[f.name])) return false;
-        for (const k in v) if (!known.has(k)) return false;
-        // Own keys for...in does not see (symbols, hidden properties): ask zod.
-        return Object.getOwnPropertySymbols(v).length === 0;
+        let present = 0;
+        for (let i = 0; i < n; i++) {
+          const name = names[i]!;
+          const x = v[name];
+          if (!checks[i]!(x)) return false;
+          if (Object.hasOwn(v, name)) present++;
+        }
+        // No key but the shape's: zod looks with for...in, which on a plain object sees exactly
+        // its own enumerable keys (symbols, which JSON cannot give, neither looks at).
+        return Object.getPrototypeOf(v) === Object.prototype && Object.keys(v).length === present;
       };
     }
     default:
