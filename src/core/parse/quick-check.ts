@@ -38,7 +38,7 @@ const PATTERN_FORMATS: ReadonlySet<unknown> = new Set([
   'time',
 ]);
 
-/** Thrown (and caught below) when a schema uses something this compiler does not know. */
+/** Thrown (and caught in quickCheck) when a schema uses something this compiler does not know. */
 class Unsupported extends Error {}
 
 const isObject = (v: unknown): v is Record<string, unknown> =>
@@ -232,8 +232,10 @@ export function quickCheck(schema: z.ZodType): QuickCheck | undefined {
         return false;
       }
     };
-  } catch (error) {
-    if (error instanceof Unsupported) return undefined;
-    throw error;
+  } catch {
+    // Something it does not know (Unsupported), or zod's internals not as expected (another
+    // zod version): no quick check, and zod answers alone. A test pins that the record and
+    // statement schemas compile.
+    return undefined;
   }
 }
