@@ -19,19 +19,21 @@ const FORMAT = 'prepub/status-rows@1';
 /** More records than this in one folder are not cached (the file would cost more than it saves). */
 const MAX_ENTRIES = 100_000;
 
+// In the order a fresh row has its fields (core/signing/status-row.ts): the parsed row comes out in
+// this order, so that `status --format json` prints a cached row as it printed it fresh.
 const Row = z.strictObject({
   slug: z.string(),
   headline: z.string(),
   reporter: z.string(),
-  status: z.string(),
-  risk: z.string(),
-  lastChange: z.string().nullable(),
-  valid: z.boolean().nullable(),
-  problems: z.array(z.string()),
-  article: z.strictObject({ path: z.string(), sha256: z.string() }).nullable().optional(),
   desk: z.string().optional(),
   openQueries: z.number().int().min(0).optional(),
   waitingFor: z.array(z.string()).optional(),
+  status: z.string(),
+  risk: z.string(),
+  lastChange: z.string().nullable(),
+  article: z.strictObject({ path: z.string(), sha256: z.string() }).nullable().optional(),
+  valid: z.boolean().nullable(),
+  problems: z.array(z.string()),
   stale: z.boolean().optional(),
   unbound: z.boolean().optional(),
 });

@@ -1,5 +1,6 @@
 // A worker thread for `prepub status`: reads records and checks them, signatures included, and
-// hashes the article beside each for the stale check, on its own core. The main thread (src/io/status-pool.ts) hands it batches of files and collects rows.
+// hashes the article beside each for the stale check, on its own core. The main thread (adapters/status-pool.ts) hands it batches of files and
+// collects rows.
 import { parentPort } from 'node:worker_threads';
 import type { Policy } from '../core/config/schema.js';
 import type { Envelope } from '../core/record/schema.js';
@@ -19,6 +20,7 @@ export interface InitMessage {
 }
 export interface BatchMessage {
   readonly type: 'batch';
+  /** The index of the batch's first file among all the run's files. */
   readonly id: number;
   readonly files: readonly string[];
   readonly rels: readonly string[];

@@ -1,7 +1,8 @@
 // prepub status [DIR]: every record under DIR, newest first, with whether its signatures verify.
 // Fast: rows of records unchanged since the last run come from a cache (adapters/status-cache.ts);
-// the rest are read, checked (signatures included) and their articles hashed on worker threads,
-// one per core, with the keyring's keys parsed once; with few, this thread does, a bounded pool at once.
+// the rest are read, checked (signatures included) and their articles hashed on worker threads
+// and this one (one thread per core), with the keyring's keys parsed once; with few, this thread
+// does, a bounded pool at once.
 import { existsSync, promises as fs } from 'node:fs';
 import path from 'node:path';
 import { z } from 'zod';
@@ -202,12 +203,20 @@ async function readRows(
 ): Promise<ReadRow[]> {
   if (workers && files.length > 0) {
     try {
-      const done = await workers.run(files, rels, {
-        keys: rowCtx.keys,
-        policy: rowCtx.policy,
-        cache: rowCtx.cache?.list(),
-        ...(settledMs !== undefined ? { settledMs } : {}),
-      });
+      // This thread reads a share too, checking signatures here (as the workers do) rather than
+      // on libuv's threads, which would compete with the workers for the cores.
+      const here: RowContext = { ...rowCtx, sync: true };
+      const done = await workers.run(
+        files,
+        rels,
+        {
+          keys: rowCtx.keys,
+          policy: rowCtx.policy,
+          cache: rowCtx.cache?.list(),
+          ...(settledMs !== undefined ? { settledMs } : {}),
+        },
+        (f, rel) => readRow(f, rel, here, settledMs),
+      );
       rowCtx.cache?.addEntries(done.added);
       return done.rows;
     } catch {

@@ -192,7 +192,10 @@ describe('status over a folder', () => {
     }
   });
 
-  it('on worker threads (the built bin), with and without the cache', () => {
+  it('on worker threads and this one (the built bin), with and without the cache', () => {
+    // Cold, then filling the cache, then from it: the same rows each time (a row placed at another
+    // record's index, by a worker or by the main thread's share, would be cached under that file).
+    const outputs: string[] = [];
     for (const extra of [['--no-cache'], [], []]) {
       const r = spawnSync(
         process.execPath,
@@ -203,7 +206,10 @@ describe('status over a folder', () => {
       const rows = (JSON.parse(r.stdout) as { records: Row[] }).records;
       expect(rows).toHaveLength(302);
       expectRows(rows);
+      outputs.push(r.stdout);
     }
+    expect(outputs[1]).toBe(outputs[0]);
+    expect(outputs[2]).toBe(outputs[0]);
   });
 });
 

@@ -2,7 +2,7 @@
 // out. No files: the caller reads them (on the main thread, or on a worker thread).
 import path from 'node:path';
 import type { Policy } from '../config/schema.js';
-import { loadRecordText } from '../record/parse.js';
+import { readRecordQuick } from '../record/parse.js';
 import { deskState } from './conversation.js';
 import type { SignatureCache } from './signature-cache.js';
 import { verifyRecord, verifyRecordLeanDecoded, type CheckId, type TrustedKey } from './verify.js';
@@ -62,8 +62,9 @@ export async function statusRow(
     problems: [problem],
   });
   if (text === undefined) return invalid('unreadable');
-  // The reader every other command uses: strict JSON (no duplicate keys), then the schema.
-  const rec = loadRecordText(rel, text).value;
+  // Strict JSON (no duplicate keys), then the schema: the quick check for the usual record, the
+  // reader every other command uses for the rest (the same answer either way).
+  const rec = readRecordQuick(rel, text);
   if (!rec) return invalid('not a valid record');
   // Signatures first: the envelopes they decode are the ones deskState reads (decoded once).
   const { keys, policy, cache } = ctx;
