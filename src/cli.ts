@@ -10,7 +10,7 @@ import {
   REVIEW_ROLES,
   SECTION_CHOICES,
   SEVERITY_CHOICES,
-} from './commands/options.js';
+} from './commands/lib/options.js';
 import { PACKAGE_VERSION } from './adapters/package.js';
 import type * as TextModule from './render/text.js';
 

@@ -46,7 +46,7 @@ import { parseIgnores } from './scan.js';
 import { assessmentText, questionBlock, sectionHeader } from '../render/walk.js';
 import { checkDone, pendingLines, pendingMessage, resumeWarnings } from '../render/check.js';
 import { createTheme, type Theme } from '../render/theme.js';
-import { OUTPUT_FORMATS, parseOptions } from './options.js';
+import { OUTPUT_FORMATS, parseOptions } from './lib/options.js';
 
 const Options = z.strictObject({
   checklist: z.string().optional(),
@@ -365,7 +365,7 @@ async function walkAndReview(check: Check, carried: Map<string, GivenAnswer>): P
   };
   try {
     // A returned record opens with the desk's queries (commands/check-queries.ts).
-    const { answerQueries } = await import('./check-queries.js');
+    const { answerQueries } = await import('./lib/check-queries.js');
     await answerQueries({
       record: session.record!,
       file: session.file,

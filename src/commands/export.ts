@@ -24,9 +24,9 @@ import { decodeStatement, type SignoffPredicate } from '../core/signing/statemen
 import { envelopePayload } from '../core/signing/dsse.js';
 import { resolveArticle } from '../adapters/inputs.js';
 import { verifyRecord } from '../core/signing/verify.js';
-import { EXPORT_FORMATS, parseOptions } from './options.js';
+import { EXPORT_FORMATS, parseOptions } from './lib/options.js';
 
-export { EXPORT_FORMATS } from './options.js';
+export { EXPORT_FORMATS } from './lib/options.js';
 
 export const ExportOptions = z.strictObject({
   record: z.string().min(1),

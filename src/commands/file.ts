@@ -18,7 +18,7 @@ import { loadKeyring, loadSigningKey, readArticle, resolveArticle } from '../ada
 import { DEFAULT_POLICY, evaluatePolicy, requiredApprovals } from '../core/signing/policy.js';
 import { encodeStatement, filedStatement, FILING_STATEMENT } from '../core/signing/statement.js';
 import { sha256Hex } from '../core/hash.js';
-import { OUTPUT_FORMATS, parseOptions } from './options.js';
+import { OUTPUT_FORMATS, parseOptions } from './lib/options.js';
 
 export const FileOptions = z.strictObject({
   record: z.string().min(1),

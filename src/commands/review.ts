@@ -50,7 +50,7 @@ import { gateCheck, type GateResult } from '../adapters/gate.js';
 import { reviewHistoryEntry } from '../core/signing/history.js';
 import { chainSteps } from '../core/signing/verify.js';
 import { sha256Hex } from '../core/hash.js';
-import { DECISIONS, OUTPUT_FORMATS, parseOptions, REVIEW_ROLES } from './options.js';
+import { DECISIONS, OUTPUT_FORMATS, parseOptions, REVIEW_ROLES } from './lib/options.js';
 
 export const ReviewOptions = z.strictObject({
   record: z.string().min(1),

@@ -8,7 +8,7 @@ import { loadRules, resolveRulesFile } from '../adapters/read-rules.js';
 import type { Severity } from '../core/scan/finding.js';
 import { places, renderScanText, type ScanResult } from '../render/scan-text.js';
 import { failsAt, scanReport, severityRank } from '../core/scan/scanner.js';
-import { optionError, OUTPUT_FORMATS, SECTION_CHOICES, SEVERITY_CHOICES } from './options.js';
+import { optionError, OUTPUT_FORMATS, SECTION_CHOICES, SEVERITY_CHOICES } from './lib/options.js';
 
 // The one command whose options are not parsed with a zod schema through parseOptions: zod is a
 // large part of the start-up time, and `prepub scan` should start about as fast as node itself.

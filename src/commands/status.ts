@@ -19,7 +19,7 @@ import { RECORD_SUFFIX, type RowContext } from '../core/signing/status-row.js';
 import { readRow, type ReadRow } from '../adapters/status-read.js';
 import { StatusRowCache, statusCacheFile } from '../adapters/status-cache.js';
 import { FileSignatureCache, signatureCacheFile } from '../adapters/verified-cache.js';
-import { OUTPUT_FORMATS, parseOptions } from './options.js';
+import { OUTPUT_FORMATS, parseOptions } from './lib/options.js';
 import { RECORD_STATUSES } from '../core/record/schema.js';
 import type { ResolvedConfig } from '../core/config/schema.js';
 import type { TrustedKey } from '../core/signing/verify.js';

@@ -18,7 +18,7 @@ import { loadTrustRoot } from '../adapters/inputs.js';
 import type { Keyring } from '../core/signing/keyring.js';
 import { decodeStatement } from '../core/signing/statement.js';
 import type { TrustedKey } from '../core/signing/verify.js';
-import { OUTPUT_FORMATS, parseOptions } from './options.js';
+import { OUTPUT_FORMATS, parseOptions } from './lib/options.js';
 
 export const VerifyOptions = z.strictObject({
   record: z.string({ error: 'which record? prepub verify <record>' }).min(1),

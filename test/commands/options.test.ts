@@ -8,7 +8,7 @@ import {
   REVIEW_ROLES,
   SECTION_CHOICES,
   SEVERITY_CHOICES,
-} from '../../src/commands/options.js';
+} from '../../src/commands/lib/options.js';
 import { parseScanOptions } from '../../src/commands/scan.js';
 import { SECTION_IDS } from '../../src/core/checklist/schema.js';
 import { ROLES } from '../../src/core/config/schema.js';

@@ -1,6 +1,6 @@
 // prepub checklists list: the built-in packs and those in configured folders.
 import { z } from 'zod';
-import { OUTPUT_FORMATS, parseOptions } from '../options.js';
+import { OUTPUT_FORMATS, parseOptions } from '../lib/options.js';
 import type { Context } from '../../context.js';
 import { toJson } from '../../core/parse/json-strict.js';
 import { packLocations } from '../../adapters/pack-locations.js';

@@ -1,6 +1,6 @@
 // prepub checklists show <id>: sections, questions, guidance and citations.
 import { z } from 'zod';
-import { OUTPUT_FORMATS, parseOptions } from '../options.js';
+import { OUTPUT_FORMATS, parseOptions } from '../lib/options.js';
 import { choicesOf, type Pack, type Question } from '../../core/checklist/schema.js';
 import type { Context } from '../../context.js';
 import { toJson } from '../../core/parse/json-strict.js';

@@ -1,7 +1,7 @@
 // prepub checklists validate <path>: every error with its position, exit 2; or exit 0.
 import path from 'node:path';
 import { z } from 'zod';
-import { OUTPUT_FORMATS, parseOptions } from '../options.js';
+import { OUTPUT_FORMATS, parseOptions } from '../lib/options.js';
 import type { Context } from '../../context.js';
 import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
 import { UserError } from '../../errors.js';

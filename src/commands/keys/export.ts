@@ -8,7 +8,7 @@ import { checkOutFile } from '../../adapters/out-file.js';
 import { safeLine } from '../../render/text.js';
 import { keysDir, listKeys, parsePublicKey, resolveKeyFile } from '../../adapters/keys.js';
 import { keyIdOf } from '../../core/signing/key-id.js';
-import { parseOptions } from '../options.js';
+import { parseOptions } from '../lib/options.js';
 
 export const KeysExportOptions = z.strictObject({
   name: z.string().optional(),

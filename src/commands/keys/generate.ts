@@ -7,7 +7,7 @@ import { askNewPassphrase } from '../../prompts/signoff.js';
 import { safeLine } from '../../render/text.js';
 import { generateKey, keysDir, writeKeyPair, type KeyFiles } from '../../adapters/keys.js';
 import { MIN_PASSPHRASE } from '../../core/signing/pkcs8.js';
-import { parseOptions } from '../options.js';
+import { parseOptions } from '../lib/options.js';
 
 export const KeysGenerateOptions = z.strictObject({
   name: z.string().min(1).optional(),

@@ -8,7 +8,7 @@ import { safeLine } from '../../render/text.js';
 import { keyringPolicy } from '../../core/signing/keyring.js';
 import { readKeyring } from '../../adapters/keyring-store.js';
 import { keysDir, listKeys, type KeyFiles } from '../../adapters/keys.js';
-import { OUTPUT_FORMATS, parseOptions } from '../options.js';
+import { OUTPUT_FORMATS, parseOptions } from '../lib/options.js';
 
 export const KeysListOptions = z.strictObject({
   format: z.enum(OUTPUT_FORMATS).default('text'),

@@ -6,7 +6,7 @@ import type { Context } from '../../context.js';
 import { UserError } from '../../errors.js';
 import { safeLine } from '../../render/text.js';
 import { keyringToEdit, readKeyring, writeKeyring } from '../../adapters/keyring-store.js';
-import { parseOptions } from '../options.js';
+import { parseOptions } from '../lib/options.js';
 
 export const KeysRevokeOptions = z.strictObject({
   key: z.string().min(1, 'which key? give its name or key id'),

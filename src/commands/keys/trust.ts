@@ -11,7 +11,7 @@ import { keyringToEdit, readKeyring, writeKeyring } from '../../adapters/keyring
 import { safeLine } from '../../render/text.js';
 import { parsePublicKey } from '../../adapters/keys.js';
 import { keyIdOf } from '../../core/signing/key-id.js';
-import { KEY_ROLES, parseOptions } from '../options.js';
+import { KEY_ROLES, parseOptions } from '../lib/options.js';
 
 export const KeysTrustOptions = z.strictObject({
   publicKey: z.string().min(1),

@@ -4,23 +4,23 @@
 // The replies go into the record, so the next filing signs them.
 import path from 'node:path';
 import { z } from 'zod';
-import type { Context } from '../context.js';
-import { formatDiagnostic, type Diagnostic } from '../diagnostics.js';
-import { UserError } from '../errors.js';
-import { readText } from '../adapters/files.js';
-import { readCopy } from '../adapters/article-copy.js';
-import { articleBesideRecord } from '../adapters/gate.js';
-import { diagnosticAt, parseWithSchema } from '../core/parse/structured.js';
-import { findQuestion } from '../core/checklist/engine.js';
-import type { Pack } from '../core/checklist/schema.js';
-import { applyAnswer } from '../core/record/build.js';
-import { copyLines, itemLines } from '../core/record/copy-lines.js';
-import { itemTitle } from '../core/record/item-title.js';
-import type { RecordFile, Reply } from '../core/record/schema.js';
-import { openQueries, type Thread } from '../core/signing/conversation.js';
-import { renderCopy, renderThread } from '../render/signoff.js';
-import type { Theme } from '../render/theme.js';
-import { safeLine } from '../render/text.js';
+import type { Context } from '../../context.js';
+import { formatDiagnostic, type Diagnostic } from '../../diagnostics.js';
+import { UserError } from '../../errors.js';
+import { readText } from '../../adapters/files.js';
+import { readCopy } from '../../adapters/article-copy.js';
+import { articleBesideRecord } from '../../adapters/gate.js';
+import { diagnosticAt, parseWithSchema } from '../../core/parse/structured.js';
+import { findQuestion } from '../../core/checklist/engine.js';
+import type { Pack } from '../../core/checklist/schema.js';
+import { applyAnswer } from '../../core/record/build.js';
+import { copyLines, itemLines } from '../../core/record/copy-lines.js';
+import { itemTitle } from '../../core/record/item-title.js';
+import type { RecordFile, Reply } from '../../core/record/schema.js';
+import { openQueries, type Thread } from '../../core/signing/conversation.js';
+import { renderCopy, renderThread } from '../../render/signoff.js';
+import type { Theme } from '../../render/theme.js';
+import { safeLine } from '../../render/text.js';
 
 /** A --replies file: one reply per queried item, by the item id `check` shows. */
 export const RepliesFile = z.strictObject({
@@ -139,7 +139,7 @@ export async function answerQueries(input: QueriesInput): Promise<RecordFile> {
       continue;
     }
     if (!input.interactive || fromFile) continue;
-    const prompts = await import('../prompts/queries.js');
+    const prompts = await import('../../prompts/queries.js');
     const located = findQuestion(pack, t.query.item);
     const action = await prompts.askQueryAction(
       `Query ${i + 1} of ${n}: reply, change the answer, or later?`,
@@ -148,7 +148,7 @@ export async function answerQueries(input: QueriesInput): Promise<RecordFile> {
     if (action === 'later') continue;
     let fallback = t.reply?.reply;
     if (action === 'change' && located) {
-      const { askAgain } = await import('../prompts/review.js');
+      const { askAgain } = await import('../../prompts/review.js');
       const given = await askAgain(pack, record, located.question.id, input.theme, say);
       record = await input.save(
         applyAnswer(record, pack, located.question.id, given, input.by, input.now()).record,

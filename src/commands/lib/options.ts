@@ -4,8 +4,8 @@
 // `.choices()` and the commands' schemas to `z.enum()`. No runtime zod here, so cli.ts (and the
 // zod-free `scan`) can import this module without paying for zod at start-up.
 import type { z } from 'zod';
-import { SECTION_IDS } from '../core/checklist/ids.js';
-import { UserError } from '../errors.js';
+import { SECTION_IDS } from '../../core/checklist/ids.js';
+import { UserError } from '../../errors.js';
 
 export const OUTPUT_FORMATS = ['text', 'json'] as const;
 export const EXPORT_FORMATS = ['md', 'html', 'json'] as const;
