@@ -138,6 +138,13 @@ export const RuleContext = z.strictObject({
    * reading 2 when any rule asks for it.
    */
   reading: z.literal(2).optional(),
+  /**
+   * Where a story-level problem lies besides the rule's own words (uk-ew 2.1.0 round 3; needs
+   * `group: story`): matches of these near one of the rule's matches are listed as further places
+   * of its finding, never changing its severity ("the woman", "the victim" for a complainant's
+   * anonymity: the places where identifying detail creeps in).
+   */
+  'points-at': z.array(ContextMatcher).min(1).optional(),
 });
 export type RuleContext = z.infer<typeof RuleContext>;
 
@@ -189,6 +196,12 @@ export const RulesFile = z
           code: 'custom',
           message: '"negated-message" is only used with negation: flip',
           path: ['rules', i, 'context', 'negated-message'],
+        });
+      if (rule.context?.['points-at'] !== undefined && rule.context.group !== 'story')
+        ctx.addIssue({
+          code: 'custom',
+          message: '"points-at" is only used with group: story',
+          path: ['rules', i, 'context', 'points-at'],
         });
       if (seen.has(rule.id)) {
         ctx.addIssue({
