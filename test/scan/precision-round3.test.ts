@@ -138,3 +138,95 @@ describe('uk-ew.child-in-crime-story: the children of one crime story are one fi
     ).toEqual([]);
   });
 });
+
+const sameProblem = (extra: Record<string, unknown> = {}) =>
+  RulesFile.parse({
+    scanner: 2,
+    rules: [
+      {
+        id: 't.court',
+        section: 'restrictions',
+        severity: 'high',
+        message: 'court',
+        questions: ['restrictions.q'],
+        match: { terms: ['the jury'] },
+      },
+      {
+        id: 't.arrest',
+        section: 'restrictions',
+        severity: 'high',
+        message: 'arrest',
+        questions: ['restrictions.q'],
+        match: { terms: ['charged with'] },
+        context: { 'same-problem-as': ['t.court'], ...extra },
+      },
+    ],
+  }).rules;
+
+describe('context.same-problem-as: one problem is raised at high once', () => {
+  const sev = (t: string) => scanText(t, sameProblem()).map((f) => [f.rule, f.severity]);
+  it('a charge in a story whose court proceedings are raised at high is medium', () => {
+    expect(sev('He is charged with theft. The jury heard he denies it.')).toEqual([
+      ['t.arrest', 'medium'],
+      ['t.court', 'high'],
+    ]);
+  });
+  it('a charge alone, with no court finding, stays high', () => {
+    expect(sev('He is charged with theft, police said.')).toEqual([['t.arrest', 'high']]);
+  });
+  it('names rules of the same file, never itself', () => {
+    const [court, arrest] = sameProblem();
+    for (const ids of [['t.nothing'], ['t.arrest']]) {
+      const bad = { ...arrest!, context: { 'same-problem-as': ids } };
+      expect(RulesFile.safeParse({ scanner: 2, rules: [court, bad] }).success).toBe(false);
+    }
+  });
+});
+
+describe('the live rules say a story-level problem once', () => {
+  const COURT =
+    'A 30-year-old man charged with murder appeared at Newcastle Crown Court, where the jury heard he denies it.';
+  it('uk-ew.arrest-or-charge is medium in a court report, high in a police story', () => {
+    expect(worst(COURT, 'court-proceedings')).toBe('high');
+    expect(worst(COURT, 'arrest-or-charge')).toBe('medium');
+    expect(
+      worst(
+        'A man, 30, has been arrested on suspicion of murder, police said.',
+        'arrest-or-charge',
+      ),
+    ).toBe('high');
+  });
+  it('uk-ew.reprisal-language is medium when uk-ew.threats raises the same threat', () => {
+    const threat =
+      'A Conservative MP has revealed a man who roamed a high street threatening to kill her was let off by police. Dame Andrea Jenkyns, the former minister, said it was not a joke.';
+    expect(worst(threat, 'threats')).toBe('high');
+    expect(worst(threat, 'reprisal-language')).toBe('medium');
+    // with no threat raised at high, reprisal talk near a name is still high
+    const reprisal =
+      'Online posts said Councillor John Smith should be dealt with and that they know where he lives.';
+    expect(worst(reprisal, 'threats')).toBe('none');
+    expect(worst(reprisal, 'reprisal-language')).toBe('high');
+  });
+  it('uk-ew.youth-court is one blocker with each place', () => {
+    const found = of(
+      'The boy appeared at the youth court. Section 49 of the Children and Young Persons Act applies.',
+      'youth-court',
+    );
+    expect(found.map((f) => f.severity)).toEqual(['blocker']);
+    expect(found[0]!.repeats?.length).toBe(2);
+  });
+  it('uk-ew.court-proceedings reads a lead\'s "A jury has begun" and a "plea hearing"', () => {
+    expect(
+      worst(
+        'A JURY has begun considering whether two teenagers are guilty of murder.',
+        'court-proceedings',
+      ),
+    ).not.toBe('none');
+    expect(
+      worst('The charge will be put to him at a plea hearing next month.', 'court-proceedings'),
+    ).not.toBe('none');
+    expect(
+      worst('The first woman to sit on a panel of judges for the art prize.', 'court-proceedings'),
+    ).toBe('none');
+  });
+});

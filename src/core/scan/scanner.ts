@@ -581,6 +581,12 @@ export function scanReport(
       });
     }
   }
+  // A problem raised at high by one rule is not raised again by another (`same-problem-as`).
+  if (plan.v2)
+    sameProblemOnce(
+      findings.map((f) => f.finding),
+      plan.rules,
+    );
   findings.sort(
     (x, y) =>
       x.start - y.start ||
@@ -591,6 +597,27 @@ export function scanReport(
     omitted,
     ...(reading ? { reading } : {}),
   };
+}
+
+/**
+ * Lower to medium the findings of a rule with `context.same-problem-as` when one of the rules it
+ * names has an unsuppressed high or blocker finding (judged on the findings as the rules gave them).
+ */
+function sameProblemOnce(findings: readonly Finding[], rules: readonly CompiledRule[]): void {
+  const high = new Set(
+    findings
+      .filter((f) => f.suppressed === undefined && severityRank(f.severity) >= severityRank('high'))
+      .map((f) => f.rule),
+  );
+  const lowered = new Set(
+    rules
+      .filter((c) => c.rule.context?.['same-problem-as']?.some((id) => high.has(id)))
+      .map((c) => c.rule.id),
+  );
+  if (lowered.size === 0) return;
+  for (const f of findings)
+    if (lowered.has(f.rule) && severityRank(f.severity) > severityRank('medium'))
+      f.severity = 'medium';
 }
 
 /**
