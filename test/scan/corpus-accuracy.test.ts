@@ -27,12 +27,15 @@ const FLOORS = {
   // sections 88%, spans 82%, high+ precision 74%. Story reading 2, the lawyer's three notes and
   // the round 2 blocks took it to 0/51, 0.24 (12/51), 97% (140/145), 89% (268/302), 75%
   // (101/135). The split is larger, so these floors are not comparable with stop 17's.
+  // Round 3 (one problem said once, story-level findings pointing at the people they protect,
+  // the procedure of a jury and a named victim no longer high): spans 89% (269/302), high+
+  // precision 86% (105/122), the rest unchanged.
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.24,
     sectionRecallMin: 0.96,
-    spanRecallMin: 0.88,
-    highPrecisionMin: 0.74,
+    spanRecallMin: 0.89,
+    highPrecisionMin: 0.86,
   },
   // The whole evaluation split (never tuned on), 69 articles since corpus round 2: 6/33 harmless
   // with high+, 0.94 medium per harmless, sections 87% (65/75), spans 72% (124/172), high+

@@ -230,3 +230,35 @@ describe('the live rules say a story-level problem once', () => {
     ).toBe('none');
   });
 });
+
+describe('story-level findings point at the people they protect', () => {
+  const places = (t: string, id: string) => of(t, id).map((f) => f.repeats?.map((r) => r.excerpt));
+  it('uk-ew.child-in-crime-story points at "the teenager" and "Boy A" near the child', () => {
+    expect(
+      places(
+        'A 16-year-old boy has appeared in court charged with robbery. The teenager, who cannot be named, spoke only to confirm his name.',
+        'child-in-crime-story',
+      ),
+    ).toEqual([['The teenager']]);
+    expect(
+      places(
+        'Boy A, aged 15, denies murder; the trial heard he had a knife.',
+        'child-in-crime-story',
+      ),
+    ).toEqual([['Boy A']]);
+  });
+  it('"the boy" in a story with no crime word raises nothing under it', () => {
+    expect(of('The boy, 12, won the spelling bee at his school.', 'child-in-crime-story')).toEqual(
+      [],
+    );
+  });
+  it('uk-ew.threats points at the people named or described near the threat', () => {
+    expect(
+      places(
+        'She said she had received a death threat. Fellow MPs Rosie Duffield and Neale Hanvey were also named in the posts.',
+        'threats',
+      ),
+    ).toEqual([['MPs', 'Rosie Duffield']]);
+    expect(of('Rosie Duffield opened the new library on Saturday.', 'threats')).toEqual([]);
+  });
+});
