@@ -8,7 +8,8 @@ import { describe, expect, it } from 'vitest';
 import { parseRules } from '../../src/adapters/read-rules.js';
 import { RulesFile, type Rule } from '../../src/core/scan/rules-schema.js';
 import { scanText } from '../../src/core/scan/scanner.js';
-import { ROOT } from '../helpers/run.js';
+import { writeFileSync } from 'node:fs';
+import { ROOT, runInProcess, tempDir } from '../helpers/run.js';
 
 const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
 const live = await parseRules(file, readFileSync(file, 'utf8'));
@@ -56,7 +57,14 @@ describe('context.points-at: a story-level finding also points at where its prob
     expect(rest).toEqual([]);
     expect(f).toMatchObject({ rule: 't.offence', severity: 'high', excerpt: 'rape', line: 1 });
     expect(f!.repeats).toEqual([
-      { line: 2, column: 48, endLine: 2, endColumn: 57, excerpt: 'the woman' },
+      {
+        line: 2,
+        column: 48,
+        endLine: 2,
+        endColumn: 57,
+        excerpt: 'the woman',
+        why: 'the complainant',
+      },
     ]);
   });
   it('leaves out references beyond the window, and points nowhere when the rule finds nothing', () => {
@@ -260,5 +268,22 @@ describe('story-level findings point at the people they protect', () => {
       ),
     ).toEqual([['MPs', 'Rosie Duffield']]);
     expect(of('Rosie Duffield opened the new library on Saturday.', 'threats')).toEqual([]);
+  });
+});
+
+describe('prepub scan shows the places a finding points at apart from its repeats', () => {
+  it('"check …" lists them, and the counts count the finding once', async () => {
+    const dir = tempDir();
+    writeFileSync(
+      path.join(dir, 'story.md'),
+      'A brave rape victim has spoken about her ordeal.\n\nThe woman, who is 19, lived in the town.\n',
+    );
+    const r = await runInProcess(['scan', 'story.md', '--fail-on', 'high'], { cwd: dir });
+    expect(r.code).toBe(1);
+    expect(r.stdout).toContain(
+      'check 1:14 "victim" (the complainant), 3:1 "The woman" (the complainant)',
+    );
+    expect(r.stdout).not.toContain('times in all');
+    expect(r.stderr).toContain('1 finding at or above high');
   });
 });

@@ -634,11 +634,11 @@ function pointAt(
   lineTable: () => LineTable,
   toSource: (offset: number, end?: boolean) => number,
 ): void {
-  const extra: Span[] = [];
+  const extra: (Span & { why: string })[] = [];
   for (const k of pointsAt)
     for (const s of spansOf(k.matcher))
       if (!overlapping(s, own) && !extra.some((e) => e.start < s.end && e.end > s.start))
-        if (context.nearest(s, own, k.within, k.sameSentence)) extra.push(s);
+        if (context.nearest(s, own, k.within, k.sameSentence)) extra.push({ ...s, why: k.why });
   if (extra.length === 0) return;
   extra.sort((a, b) => a.start - b.start);
   const repeats = (finding.repeats ??= []);
@@ -651,6 +651,7 @@ function pointAt(
       endLine: b.line,
       endColumn: b.column,
       excerpt: excerptOf(text, s),
+      why: s.why,
     });
   }
   repeats.sort((x, y) => x.line - y.line || x.column - y.column);
