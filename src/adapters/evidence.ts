@@ -69,7 +69,8 @@ function findingKey(f: Finding): string {
     // What the reviewer is shown beside it: the title, the corroborating words, the other places.
     f.title ?? null,
     f.because?.map((b) => [b.line, b.column, b.excerpt, b.why]) ?? null,
-    f.repeats?.map((r) => [r.line, r.column, r.endLine, r.endColumn, r.excerpt]) ?? null,
+    f.repeats?.map((r) => [r.line, r.column, r.endLine, r.endColumn, r.excerpt, r.why ?? null]) ??
+      null,
   ]);
 }
 

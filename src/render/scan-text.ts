@@ -45,9 +45,15 @@ function plural(n: number, word: string): string {
   return `${n} ${word}${n === 1 ? '' : 's'}`;
 }
 
-/** Findings counted by place: a finding that groups repeats counts each of its places. */
+/**
+ * Findings counted by place: a finding that groups repeats counts each of its places (not the
+ * places it only points at, `why`: those are where its problem lies, not more of it).
+ */
 export function places(findings: readonly Finding[]): number {
-  return findings.reduce((n, f) => n + 1 + (f.repeats?.length ?? 0), 0);
+  return findings.reduce(
+    (n, f) => n + 1 + (f.repeats?.filter((r) => r.why === undefined).length ?? 0),
+    0,
+  );
 }
 
 export function renderScanText(result: ScanResult, opts: ScanTextOptions): string {
@@ -100,8 +106,10 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
         );
         out.push(`${indent}${paint('dim', `because: ${list.join('; ')}`)}`);
       }
-      if (f.repeats && f.repeats.length > 0) {
-        const shown = opts.verbose ? f.repeats : f.repeats.slice(0, 5);
+      const own = f.repeats?.filter((r) => r.why === undefined) ?? [];
+      const pointed = f.repeats?.filter((r) => r.why !== undefined) ?? [];
+      if (own.length > 0) {
+        const shown = opts.verbose ? own : own.slice(0, 5);
         // A story-level finding's places are other words: each says which.
         const places = shown
           .map((r) =>
@@ -110,10 +118,18 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
               : `${r.line}:${r.column} "${safeLine(r.excerpt)}"`,
           )
           .join(', ');
-        const rest = f.repeats.length - shown.length;
+        const rest = own.length - shown.length;
         out.push(
-          `${indent}${paint('dim', `also at ${places}${rest > 0 ? ` and ${rest} more` : ''} (${plural(f.repeats.length + 1, 'time')} in all)`)}`,
+          `${indent}${paint('dim', `also at ${places}${rest > 0 ? ` and ${rest} more` : ''} (${plural(own.length + 1, 'time')} in all)`)}`,
         );
+      }
+      if (pointed.length > 0) {
+        const shown = opts.verbose ? pointed : pointed.slice(0, 5);
+        const list = shown
+          .map((r) => `${r.line}:${r.column} "${safeLine(r.excerpt ?? '')}" (${safeLine(r.why!)})`)
+          .join(', ');
+        const rest = pointed.length - shown.length;
+        out.push(`${indent}${paint('dim', `check ${list}${rest > 0 ? ` and ${rest} more` : ''}`)}`);
       }
     }
     for (const o of more) {

@@ -544,7 +544,9 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
     // with the words that corroborate it: a draft that hides a place, or changes the words, must
     // not file.
     const draft = JSON.parse(read(await checkCourtStory('places'))) as {
-      record: { findings: { repeats?: { excerpt?: string }[]; because?: { why: string }[] }[] };
+      record: {
+        findings: { repeats?: { excerpt?: string; why?: string }[]; because?: { why: string }[] }[];
+      };
     };
     const grouped = draft.record.findings.findIndex((f) => f.repeats?.[0]?.excerpt !== undefined);
     const corroborated = draft.record.findings.findIndex((f) => (f.because ?? []).length > 0);
@@ -554,6 +556,11 @@ describe('the evidence is recomputed under the exact checklist (items 4 and 7)',
       ['a place dropped', (d) => void d.record.findings[grouped]!.repeats!.pop()],
       ['a place reworded', (d) => void (d.record.findings[grouped]!.repeats![0]!.excerpt = 'x')],
       ['the corroboration dropped', (d) => void delete d.record.findings[corroborated]!.because],
+      // A repeat given a reason is shown apart ("check …") and no longer counted as a repeat.
+      [
+        'a place given a reason',
+        (d) => void (d.record.findings[grouped]!.repeats![0]!.why = 'the complainant'),
+      ],
     ];
     for (const [what, edit] of edits) {
       const tampered = structuredClone(draft);

@@ -27,31 +27,36 @@ const FLOORS = {
   // sections 88%, spans 82%, high+ precision 74%. Story reading 2, the lawyer's three notes and
   // the round 2 blocks took it to 0/51, 0.24 (12/51), 97% (140/145), 89% (268/302), 75%
   // (101/135). The split is larger, so these floors are not comparable with stop 17's.
+  // Round 3 (one problem said once, story-level findings pointing at the people they protect,
+  // the procedure of a jury and a named victim no longer high): spans 89% (269/302), high+
+  // precision 86% (105/122), the rest unchanged.
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.24,
     sectionRecallMin: 0.96,
-    spanRecallMin: 0.88,
-    highPrecisionMin: 0.74,
+    spanRecallMin: 0.89,
+    highPrecisionMin: 0.86,
   },
   // The whole evaluation split (never tuned on), 69 articles since corpus round 2: 6/33 harmless
   // with high+, 0.94 medium per harmless, sections 87% (65/75), spans 72% (124/172), high+
-  // precision 65% (58/89).
+  // precision 65% (58/89); after round 3 and the lawyer's narrowing: 6/33, 0.94, 87%, 73%
+  // (125/172), 68% (51/75).
   evaluation: {
     harmlessWithHighMax: 6,
     mediumPerHarmlessMax: 0.94,
     sectionRecallMin: 0.86,
     spanRecallMin: 0.72,
-    highPrecisionMin: 0.65,
+    highPrecisionMin: 0.68,
   },
   // The 39 articles the evaluation split had at stop 17, a fixed subset so figures compare across
   // rounds. uk-ew 2.1.0 at stop 17: 3/18, 0.9, 82%, 66%, 61% (from 1.0.0's 10/18, 1.9, 70%, 58%,
-  // 35%); after corpus round 2: 3/18, 0.67, 84% (37/44), 68% (71/105), 61% (30/49).
+  // 35%); after corpus round 2: 3/18, 0.67, 84% (37/44), 68% (71/105), 61% (30/49); after
+  // round 3: 3/18, 0.67, 84%, 69% (72/105), 62% (26/42).
   firstEvaluation: {
     harmlessWithHighMax: 3,
     mediumPerHarmlessMax: 0.67,
     sectionRecallMin: 0.84,
-    spanRecallMin: 0.67,
+    spanRecallMin: 0.68,
     highPrecisionMin: 0.61,
   },
 } as const;

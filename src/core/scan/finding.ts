@@ -48,6 +48,11 @@ export const Finding = z.strictObject({
         endLine: z.number().int().min(1).optional(),
         endColumn: z.number().int().min(1).optional(),
         excerpt: z.string().optional(),
+        /**
+         * A place the finding points at (`context.points-at`, uk-ew 2.1.0), not a repeat of its
+         * words: what is there ("the complainant"). Not counted as a finding.
+         */
+        why: z.string().optional(),
       }),
     )
     .optional(),

@@ -138,6 +138,19 @@ export const RuleContext = z.strictObject({
    * reading 2 when any rule asks for it.
    */
   reading: z.literal(2).optional(),
+  /**
+   * Where a story-level problem lies besides the rule's own words (uk-ew 2.1.0 round 3; needs
+   * `group: story`): matches of these near one of the rule's matches are listed as further places
+   * of its finding, never changing its severity ("the woman", "the victim" for a complainant's
+   * anonymity: the places where identifying detail creeps in).
+   */
+  'points-at': z.array(ContextMatcher).min(1).optional(),
+  /**
+   * Rules that name the same problem of the story (uk-ew 2.1.0 round 3): when one of them has a
+   * high or blocker finding in the draft, this rule's findings are at most medium, another place
+   * of a problem already raised ("charged with" in a court report whose proceedings are raised).
+   */
+  'same-problem-as': z.array(RuleId).min(1).optional(),
 });
 export type RuleContext = z.infer<typeof RuleContext>;
 
@@ -190,6 +203,12 @@ export const RulesFile = z
           message: '"negated-message" is only used with negation: flip',
           path: ['rules', i, 'context', 'negated-message'],
         });
+      if (rule.context?.['points-at'] !== undefined && rule.context.group !== 'story')
+        ctx.addIssue({
+          code: 'custom',
+          message: '"points-at" is only used with group: story',
+          path: ['rules', i, 'context', 'points-at'],
+        });
       if (seen.has(rule.id)) {
         ctx.addIssue({
           code: 'custom',
@@ -202,7 +221,7 @@ export const RulesFile = z
         [['rules', i, 'match'], rule.match],
         [['rules', i, 'match', 'near'], rule.match.near],
         [['rules', i, 'match', 'unless'], rule.match.unless],
-        ...(['unless-near', 'corroborate'] as const).flatMap((key) =>
+        ...(['unless-near', 'corroborate', 'points-at'] as const).flatMap((key) =>
           (rule.context?.[key] ?? []).map(
             (m, j): [(string | number)[], Record<string, unknown>] => [
               ['rules', i, 'context', key, j],
@@ -219,6 +238,17 @@ export const RulesFile = z
         if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [...path, 'pattern'] });
       }
     });
+    const ids = new Set(file.rules.map((r) => r.id));
+    file.rules.forEach((rule, i) =>
+      rule.context?.['same-problem-as']?.forEach((id, j) => {
+        if (!ids.has(id) || id === rule.id)
+          ctx.addIssue({
+            code: 'custom',
+            message: `"same-problem-as" names ${id === rule.id ? 'the rule itself' : `no rule of this file: "${id}"`}`,
+            path: ['rules', i, 'context', 'same-problem-as', j],
+          });
+      }),
+    );
     if (file.reading === 2 && file.scanner !== 2)
       ctx.addIssue({
         code: 'custom',

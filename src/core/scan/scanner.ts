@@ -110,6 +110,8 @@ interface CompiledRule {
   readonly unless?: Compiled;
   readonly unlessNear?: readonly CompiledContextMatcher[];
   readonly corroborate?: readonly CompiledContextMatcher[];
+  /** `context.points-at` (uk-ew 2.1.0 round 3): further places of a story-level finding. */
+  readonly pointsAt?: readonly CompiledContextMatcher[];
   /** #14: keep findings only when this matches somewhere; lower the severity when that matches. */
   readonly onlyIf?: Compiled;
   readonly downgrade?: { readonly matcher: Compiled; readonly to: Severity };
@@ -193,6 +195,13 @@ export function compileRules(rules: readonly Rule[]): Plan {
       ...(rule.context?.corroborate
         ? {
             corroborate: rule.context.corroborate.map((m) =>
+              compileContextMatcher(m, index, rule.id),
+            ),
+          }
+        : {}),
+      ...(rule.context?.['points-at']
+        ? {
+            pointsAt: rule.context['points-at'].map((m) =>
               compileContextMatcher(m, index, rule.id),
             ),
           }
@@ -480,10 +489,12 @@ export function scanReport(
     let omittedOpen = 0;
     let omittedSuppressed = 0;
     const groups = plan.v2 ? new Map<string, Finding>() : undefined;
+    const kept: Span[] = [];
     for (const span of dedupe(spans)) {
       if (suppressedBy.inComment(span)) continue;
       const verdict = context && cx ? judge(c, span, context, spansOf, story, reading) : undefined;
       if (verdict === null) continue;
+      if (c.pointsAt) kept.push(span);
       const byComment = suppressedBy.find(rule.id, span.start);
       const suppressed = byComment !== undefined || byFlag !== undefined;
       if (suppressed ? listedSuppressed >= limit : listedOpen >= limit) {
@@ -548,6 +559,15 @@ export function scanReport(
       groups?.set(key, finding);
       findings.push({ finding, start: span.start });
     }
+    // A story-level finding also points at where its problem lies (`context.points-at`).
+    if (c.pointsAt && context && groups) {
+      const open = [...groups.values()].filter((f) => f.suppressed === undefined);
+      const target = open.reduce<Finding | undefined>(
+        (a, f) => (a === undefined || severityRank(f.severity) > severityRank(a.severity) ? f : a),
+        undefined,
+      );
+      if (target) pointAt(target, c.pointsAt, kept, context, spansOf, text, lineTable, toSource);
+    }
     if (omittedOpen + omittedSuppressed > 0) {
       omitted.push({
         rule: rule.id,
@@ -561,6 +581,12 @@ export function scanReport(
       });
     }
   }
+  // A problem raised at high by one rule is not raised again by another (`same-problem-as`).
+  if (plan.v2)
+    sameProblemOnce(
+      findings.map((f) => f.finding),
+      plan.rules,
+    );
   findings.sort(
     (x, y) =>
       x.start - y.start ||
@@ -571,6 +597,64 @@ export function scanReport(
     omitted,
     ...(reading ? { reading } : {}),
   };
+}
+
+/**
+ * Lower to medium the findings of a rule with `context.same-problem-as` when one of the rules it
+ * names has an unsuppressed high or blocker finding (judged on the findings as the rules gave them).
+ */
+function sameProblemOnce(findings: readonly Finding[], rules: readonly CompiledRule[]): void {
+  const high = new Set(
+    findings
+      .filter((f) => f.suppressed === undefined && severityRank(f.severity) >= severityRank('high'))
+      .map((f) => f.rule),
+  );
+  const lowered = new Set(
+    rules
+      .filter((c) => c.rule.context?.['same-problem-as']?.some((id) => high.has(id)))
+      .map((c) => c.rule.id),
+  );
+  if (lowered.size === 0) return;
+  for (const f of findings)
+    if (lowered.has(f.rule) && severityRank(f.severity) > severityRank('medium'))
+      f.severity = 'medium';
+}
+
+/**
+ * Add to a story-level finding, as further places, the matches of `pointsAt` near one of the
+ * rule's own matches (`own`), in text order, skipping any that overlap a place it already has.
+ */
+function pointAt(
+  finding: Finding,
+  pointsAt: readonly CompiledContextMatcher[],
+  own: readonly Span[],
+  context: ScanContext,
+  spansOf: (m: Compiled) => readonly Span[],
+  text: string,
+  lineTable: () => LineTable,
+  toSource: (offset: number, end?: boolean) => number,
+): void {
+  const extra: (Span & { why: string })[] = [];
+  for (const k of pointsAt)
+    for (const s of spansOf(k.matcher))
+      if (!overlapping(s, own) && !extra.some((e) => e.start < s.end && e.end > s.start))
+        if (context.nearest(s, own, k.within, k.sameSentence)) extra.push({ ...s, why: k.why });
+  if (extra.length === 0) return;
+  extra.sort((a, b) => a.start - b.start);
+  const repeats = (finding.repeats ??= []);
+  for (const s of extra) {
+    const a = lineTable().at(toSource(s.start));
+    const b = lineTable().at(toSource(s.end, true));
+    repeats.push({
+      line: a.line,
+      column: a.column,
+      endLine: b.line,
+      endColumn: b.column,
+      excerpt: excerptOf(text, s),
+      why: s.why,
+    });
+  }
+  repeats.sort((x, y) => x.line - y.line || x.column - y.column);
 }
 
 interface Verdict {
