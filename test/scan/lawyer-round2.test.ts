@@ -1,25 +1,18 @@
 // uk-ew 2.1.0, issue #14: the false alarms a newsroom lawyer found in the round 2 rules on
 // ordinary sentences (docs/uk-ew-2.md, "Round 2: a lawyer's reading"), each paired with the
 // risky sentence the rule is for, so narrowing a rule cannot silently switch it off.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { beforeAll, describe, expect, it } from 'vitest';
-import { parseRules } from '../../src/adapters/read-rules.js';
 import type { Rule } from '../../src/core/scan/rules-schema.js';
 import { scanText } from '../../src/core/scan/scanner.js';
-import { ROOT } from '../helpers/run.js';
+import { liveRules, worstOf } from '../helpers/rules.js';
 
 let rules: Rule[] = [];
 beforeAll(async () => {
-  const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
-  const parsed = await parseRules(file, readFileSync(file, 'utf8'));
-  if (!parsed.rules) throw new Error(parsed.errors.join('\n'));
-  rules = parsed.rules;
+  rules = await liveRules();
 });
 
 /** The severity one rule gives a text ('none' when it does not fire). */
-const severity = (id: string, text: string): string =>
-  scanText(text, rules).find((f) => f.rule === `uk-ew.${id}`)?.severity ?? 'none';
+const severity = (id: string, text: string): string => worstOf(rules, text, id);
 
 describe("the round 2 rules after a lawyer's reading", () => {
   it.each([

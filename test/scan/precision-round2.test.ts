@@ -3,29 +3,16 @@
 // fraud, community stories with police in passing, history) and three rule-logic faults a
 // newsroom lawyer noted. Hand-made controls: a harmless look-alike next to the risky sentence it
 // resembles, each with the severity a media lawyer would give it under the live uk-ew rules.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRules } from '../../src/adapters/read-rules.js';
 import { readStory } from '../../src/core/scan/reading.js';
 import { RulesFile, type Rule } from '../../src/core/scan/rules-schema.js';
 import { scanReport, scanText } from '../../src/core/scan/scanner.js';
-import { ROOT } from '../helpers/run.js';
+import { liveRules, ORDER, worstOf } from '../helpers/rules.js';
 
-const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
-const live = await parseRules(file, readFileSync(file, 'utf8'));
-const rules = (): Rule[] => {
-  expect(live.errors).toEqual([]);
-  return live.rules!;
-};
-const ORDER = ['none', 'low', 'medium', 'high', 'blocker'];
+const LIVE = await liveRules();
+const rules = (): Rule[] => LIVE;
 /** The highest severity of rule `id`'s findings in `text`, or 'none'. */
-function worst(text: string, id: string): string {
-  return scanText(text, rules())
-    .filter((f) => f.rule === `uk-ew.${id}`)
-    .map((f) => f.severity as string)
-    .reduce((a, b) => (ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a), 'none');
-}
+const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
 /** The highest severity of any finding in `text`. */
 function worstAny(text: string): string {
   return scanText(text, rules())

@@ -2,29 +2,18 @@
 // or said one problem twice. Hand-made controls: each change with a true positive that keeps its
 // severity and a look-alike that no longer reaches high, under the live uk-ew rules; and the
 // engine's `context.points-at` on a rule made here.
-import { readFileSync } from 'node:fs';
+import { writeFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRules } from '../../src/adapters/read-rules.js';
 import { RulesFile, type Rule } from '../../src/core/scan/rules-schema.js';
 import { scanText } from '../../src/core/scan/scanner.js';
-import { writeFileSync } from 'node:fs';
-import { ROOT, runInProcess, tempDir } from '../helpers/run.js';
+import { liveRules, worstOf } from '../helpers/rules.js';
+import { runInProcess, tempDir } from '../helpers/run.js';
 
-const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
-const live = await parseRules(file, readFileSync(file, 'utf8'));
-const rules = (): Rule[] => {
-  expect(live.errors).toEqual([]);
-  return live.rules!;
-};
-const ORDER = ['none', 'low', 'medium', 'high', 'blocker'];
+const LIVE = await liveRules();
+const rules = (): Rule[] => LIVE;
 /** The highest severity of rule `id`'s findings in `text`, or 'none'. */
-function worst(text: string, id: string): string {
-  return scanText(text, rules())
-    .filter((f) => f.rule === `uk-ew.${id}`)
-    .map((f) => f.severity as string)
-    .reduce((a, b) => (ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a), 'none');
-}
+const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
 const of = (text: string, id: string) =>
   scanText(text, rules()).filter((f) => f.rule === `uk-ew.${id}`);
 

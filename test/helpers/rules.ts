@@ -1,0 +1,41 @@
+// The live uk-ew scan rules for the tests that judge them: loaded once per file, the highest
+// severity a rule gives a sentence, and what a block of rules says about the harmless real copy
+// of the corpus's tuning split (never the evaluation split).
+import { readFileSync } from 'node:fs';
+import path from 'node:path';
+import { corpusArticles } from '../../bench/corpus-metrics.js';
+import { parseRules } from '../../src/adapters/read-rules.js';
+import type { Rule } from '../../src/core/scan/rules-schema.js';
+import { scanText } from '../../src/core/scan/scanner.js';
+import { ROOT } from './run.js';
+
+/** checklists/uk-ew/rules.yaml, parsed; throws with the file's own located errors. */
+export async function liveRules(): Promise<Rule[]> {
+  const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
+  const parsed = await parseRules(file, readFileSync(file, 'utf8'));
+  if (!parsed.rules) throw new Error(parsed.errors.join('\n'));
+  return parsed.rules;
+}
+
+/** Severities from none to blocker, for comparing. */
+export const ORDER = ['none', 'low', 'medium', 'high', 'blocker'];
+
+/** The highest severity of rule `uk-ew.<id>`'s findings in `text`, or 'none'. */
+export function worstOf(rules: readonly Rule[], text: string, id: string): string {
+  return scanText(text, rules)
+    .filter((f) => f.rule === `uk-ew.${id}`)
+    .map((f) => f.severity as string)
+    .reduce((a, b) => (ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a), 'none');
+}
+
+/** "file: rule excerpt" for each finding above low that a rule in `ids` gives a harmless
+ * article of the tuning split. */
+export function harmlessTuningAlarms(rules: readonly Rule[], ids: ReadonlySet<string>): string[] {
+  const alarms: string[] = [];
+  for (const a of corpusArticles('tuning')) {
+    if (a.kind !== 'harmless') continue;
+    for (const f of scanText(a.text, rules))
+      if (ids.has(f.rule) && f.severity !== 'low') alarms.push(`${a.name}: ${f.rule} ${f.excerpt}`);
+  }
+  return alarms;
+}
