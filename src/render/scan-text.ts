@@ -2,6 +2,7 @@
 // summary. Meaning never rests on colour: the severity is always a word.
 import { SECTION_IDS, type SectionId } from '../core/checklist/ids.js';
 import type { Finding } from '../core/scan/finding.js';
+import { placesOf } from '../core/scan/places.js';
 import type { Severity } from '../core/scan/finding.js';
 import type { OmittedFindings, StoryReading } from '../core/scan/scanner.js';
 import { SEVERITIES } from '../core/scan/severity.js';
@@ -106,8 +107,7 @@ export function renderScanText(result: ScanResult, opts: ScanTextOptions): strin
         );
         out.push(`${indent}${paint('dim', `because: ${list.join('; ')}`)}`);
       }
-      const own = f.repeats?.filter((r) => r.why === undefined) ?? [];
-      const pointed = f.repeats?.filter((r) => r.why !== undefined) ?? [];
+      const { repeats: own, pointsAt: pointed } = placesOf(f);
       if (own.length > 0) {
         const shown = opts.verbose ? own : own.slice(0, 5);
         // A story-level finding's places are other words: each says which.

@@ -28,6 +28,7 @@ import type {
 } from '../core/record/schema.js';
 import type { FlaggedItem } from '../core/checklist/assessment.js';
 import type { Severity } from '../core/scan/finding.js';
+import { placesOf } from '../core/scan/places.js';
 import type { SignoffRow } from './signoff-chain.js';
 import { copyLines, itemLines, type CopyLine } from '../core/record/copy-lines.js';
 import { itemTitle } from '../core/record/item-title.js';
@@ -169,6 +170,30 @@ export interface SheetFinding {
   readonly excerpt: string;
   readonly message: string;
   readonly suppressed: { readonly reason: string; readonly by: 'comment' | 'flag' } | null;
+  /** Why it has its severity: the corroborating words (scanner 2). */
+  readonly because: readonly SheetPlace[];
+  /** The same problem elsewhere in the article. */
+  readonly alsoAt: readonly SheetPlace[];
+  /** Where the problem lies ("the complainant"), listed apart. */
+  readonly check: readonly SheetPlace[];
+}
+
+/** A place in the article as the sheet shows it. */
+function place(p: {
+  line: number;
+  column: number;
+  excerpt?: string | undefined;
+  why?: string | undefined;
+}): SheetPlace {
+  return { line: p.line, column: p.column, excerpt: p.excerpt ?? null, why: p.why ?? null };
+}
+
+export interface SheetPlace {
+  readonly line: number;
+  readonly column: number;
+  readonly excerpt: string | null;
+  /** What the place is (a corroboration's or a pointed-at place's reason), or null. */
+  readonly why: string | null;
 }
 
 export interface Sheet {
@@ -529,6 +554,9 @@ export function buildSheet(input: SheetInput): Sheet {
       excerpt: f.excerpt,
       message: f.message,
       suppressed: f.suppressed ? { reason: f.suppressed.reason, by: f.suppressed.by } : null,
+      because: (f.because ?? []).map((b) => place(b)),
+      alsoAt: placesOf(f).repeats.map((p) => place(p)),
+      check: placesOf(f).pointsAt.map((p) => place(p)),
     }));
 
   const rows = input.signoffs;

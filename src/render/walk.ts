@@ -3,6 +3,7 @@ import { itemLabel, type Located } from '../core/checklist/engine.js';
 import type { Pack, Section } from '../core/checklist/schema.js';
 import type { Assessment } from '../core/checklist/assessment.js';
 import type { Finding } from '../core/scan/finding.js';
+import { placesOf } from '../core/scan/places.js';
 import type { Progress } from '../core/record/walk.js';
 import type { Theme } from './theme.js';
 import { safeLine as s, wrap } from './text.js';
@@ -13,7 +14,33 @@ import { safeLine as s, wrap } from './text.js';
 export function findingLine(f: Finding, t: Theme): string {
   const where = `line ${f.line}`;
   const tag = f.suppressed ? t.dim(` (suppressed: ${s(f.suppressed.reason)})`) : '';
-  return `  ${t.risk(f.severity)} ${where}: "${s(f.excerpt)}" ${t.dim('·')} ${s(f.message)}${tag}`;
+  const out = [
+    `  ${t.risk(f.severity)} ${where}: "${s(f.excerpt)}" ${t.dim('·')} ${s(f.message)}${tag}`,
+  ];
+  // Why it is this serious, and where the problem lies: what the reporter checks in the draft.
+  if (f.because && f.because.length > 0)
+    out.push(
+      t.dim(
+        `      because: ${f.because.map((b) => `${s(b.why)} (line ${b.line} "${s(b.excerpt)}")`).join('; ')}`,
+      ),
+    );
+  const { repeats, pointsAt } = placesOf(f);
+  if (pointsAt.length > 0)
+    out.push(
+      t.dim(
+        `      check: ${pointsAt
+          .slice(0, 5)
+          .map((r) => `line ${r.line} "${s(r.excerpt ?? '')}" (${s(r.why ?? '')})`)
+          .join(', ')}${pointsAt.length > 5 ? ` and ${pointsAt.length - 5} more` : ''}`,
+      ),
+    );
+  if (repeats.length > 0)
+    out.push(
+      t.dim(
+        `      also at line ${[...new Set(repeats.map((r) => r.line))].slice(0, 8).join(', ')} (${repeats.length + 1} times in all)`,
+      ),
+    );
+  return out.join('\n');
 }
 
 export function sectionHeader(
