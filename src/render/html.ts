@@ -5,12 +5,12 @@ import type { Risk } from '../core/checklist/schema.js';
 import type { CopyLine } from '../core/record/copy-lines.js';
 import {
   displayTime,
+  placeNotes,
   RISK_LABELS,
   SIGNATURE_LABELS,
   type Sheet,
   type SheetAnswer,
   type SheetFinding,
-  type SheetPlace,
 } from './sheet-model.js';
 import type { SignatureCheck, SignoffRow } from './signoff-chain.js';
 
@@ -249,18 +249,6 @@ function deskSection(sheet: Sheet): string[] {
   return out;
 }
 
-/** The corroboration, where the problem lies and where it comes again, under a finding's message. */
-function findingPlaces(f: SheetFinding): string {
-  const at = (p: SheetPlace) =>
-    `${p.line}:${p.column}${p.excerpt === null ? '' : ` “${esc(p.excerpt)}”`}${p.why === null ? '' : ` (${esc(p.why)})`}`;
-  const parts: string[] = [];
-  if (f.because.length > 0) parts.push(`Because: ${f.because.map(at).join('; ')}`);
-  if (f.check.length > 0) parts.push(`Check: ${f.check.map(at).join('; ')}`);
-  if (f.alsoAt.length > 0)
-    parts.push(`Also at ${f.alsoAt.map(at).join('; ')} (${f.alsoAt.length + 1} times in all)`);
-  return parts.map((p) => `<br><span class="muted">${p}</span>`).join('');
-}
-
 function findingRow(f: SheetFinding): string {
   const status = f.suppressed
     ? `<strong>Suppressed</strong> <span class="muted">(${f.suppressed.by === 'comment' ? 'comment in the article' : 'command-line flag'})</span><br>${esc(f.suppressed.reason)}`
@@ -271,7 +259,9 @@ function findingRow(f: SheetFinding): string {
     `<td>${severityBadge(f)}</td>` +
     `<td>${esc(f.sectionTitle)}</td>` +
     `<td class="note">“${esc(f.excerpt)}”</td>` +
-    `<td>${esc(f.message)}${findingPlaces(f)}<span class="qid mono">${esc(f.rule)}</span></td>` +
+    `<td>${esc(f.message)}${placeNotes(f, esc)
+      .map((n) => `<br><span class="muted">${n}</span>`)
+      .join('')}<span class="qid mono">${esc(f.rule)}</span></td>` +
     `<td>${status}</td>` +
     '</tr>'
   );

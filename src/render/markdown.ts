@@ -4,28 +4,15 @@
 import type { Risk } from '../core/checklist/schema.js';
 import {
   displayTime,
+  placeNotes,
   RISK_LABELS,
   SIGNATURE_LABELS,
   type Sheet,
   type SheetAnswer,
-  type SheetFinding,
-  type SheetPlace,
 } from './sheet-model.js';
 import type { SignoffRow } from './signoff-chain.js';
 import type { CopyLine } from '../core/record/copy-lines.js';
 import { safeTerminal } from './text.js';
-
-/** The corroboration, where the problem lies and where it comes again, under a finding's message. */
-function placesText(f: SheetFinding): string {
-  const at = (p: SheetPlace) =>
-    `${p.line}:${p.column}${p.excerpt === null ? '' : ` “${mdEscape(p.excerpt)}”`}${p.why === null ? '' : ` (${mdEscape(p.why)})`}`;
-  const parts: string[] = [];
-  if (f.because.length > 0) parts.push(`Because: ${f.because.map(at).join('; ')}`);
-  if (f.check.length > 0) parts.push(`Check: ${f.check.map(at).join('; ')}`);
-  if (f.alsoAt.length > 0)
-    parts.push(`Also at ${f.alsoAt.map(at).join('; ')} (${f.alsoAt.length + 1} times in all)`);
-  return parts.map((p) => `<br>${p}`).join('');
-}
 
 const INLINE_SPECIAL = /[\\`*_[\]|~$]/g;
 
@@ -266,7 +253,9 @@ export function renderMarkdown(sheet: Sheet): string {
           `**${f.severity.toUpperCase()}**`,
           mdEscape(f.sectionTitle),
           `“${mdEscape(f.excerpt)}”`,
-          `${mdEscape(f.message)}${placesText(f)}<br>_${mdEscape(f.rule)}_`,
+          `${mdEscape(f.message)}${placeNotes(f, mdEscape)
+            .map((n) => `<br>${n}`)
+            .join('')}<br>_${mdEscape(f.rule)}_`,
           f.suppressed
             ? `**Suppressed** (${f.suppressed.by === 'comment' ? 'comment in the article' : 'command-line flag'}): ${mdEscape(f.suppressed.reason)}`
             : 'Open',

@@ -178,6 +178,22 @@ export interface SheetFinding {
   readonly check: readonly SheetPlace[];
 }
 
+/**
+ * A finding's corroboration, the places its problem lies and the places it comes again, as the
+ * lines the HTML and Markdown sheets print under its message (`escape` makes record text safe
+ * for the format).
+ */
+export function placeNotes(f: SheetFinding, escape: (text: string) => string): string[] {
+  const at = (p: SheetPlace) =>
+    `${p.line}:${p.column}${p.excerpt === null ? '' : ` “${escape(p.excerpt)}”`}${p.why === null ? '' : ` (${escape(p.why)})`}`;
+  const notes: string[] = [];
+  if (f.because.length > 0) notes.push(`Because: ${f.because.map(at).join('; ')}`);
+  if (f.check.length > 0) notes.push(`Check: ${f.check.map(at).join('; ')}`);
+  if (f.alsoAt.length > 0)
+    notes.push(`Also at ${f.alsoAt.map(at).join('; ')} (${f.alsoAt.length + 1} times in all)`);
+  return notes;
+}
+
 /** A place in the article as the sheet shows it. */
 function place(p: {
   line: number;
