@@ -28,14 +28,19 @@ export function worstOf(rules: readonly Rule[], text: string, id: string): strin
     .reduce((a, b) => (ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a), 'none');
 }
 
-/** "file: rule excerpt" for each finding above low that a rule in `ids` gives a harmless
- * article of the tuning split. */
-export function harmlessTuningAlarms(rules: readonly Rule[], ids: ReadonlySet<string>): string[] {
+/** "file: rule excerpt" for each finding at `atLeast` or above (medium unless given) that a
+ * rule in `ids` gives a harmless article of the tuning split. */
+export function harmlessTuningAlarms(
+  rules: readonly Rule[],
+  ids: ReadonlySet<string>,
+  atLeast: 'low' | 'medium' = 'medium',
+): string[] {
   const alarms: string[] = [];
   for (const a of corpusArticles('tuning')) {
     if (a.kind !== 'harmless') continue;
     for (const f of scanText(a.text, rules))
-      if (ids.has(f.rule) && f.severity !== 'low') alarms.push(`${a.name}: ${f.rule} ${f.excerpt}`);
+      if (ids.has(f.rule) && ORDER.indexOf(f.severity) >= ORDER.indexOf(atLeast))
+        alarms.push(`${a.name}: ${f.rule} ${f.excerpt}`);
   }
   return alarms;
 }

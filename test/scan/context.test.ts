@@ -4,13 +4,13 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { parseRules } from '../../src/adapters/read-rules.js';
 import { ScanContext } from '../../src/core/scan/context.js';
 import { Finding } from '../../src/core/scan/finding.js';
 import { readStory } from '../../src/core/scan/reading.js';
 import { RulesFile, type Rule } from '../../src/core/scan/rules-schema.js';
 import { scanReport, scanText } from '../../src/core/scan/scanner.js';
 import { tokenize } from '../../src/core/scan/tokens.js';
+import { liveRules } from '../helpers/rules.js';
 import { ROOT } from '../helpers/run.js';
 
 /** The span of `word` in `text` (its first occurrence). */
@@ -290,18 +290,16 @@ describe('the live uk-ew rules on the issue’s controls', () => {
     ['Her son runs a dog grooming business in the town.', 'uk-ew.complainant-jigsaw'],
     ['The drug trial showed the treatment worked for patients.', 'uk-ew.court-proceedings'],
   ])('%j: no high or blocker from %s', async (text, id) => {
-    const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
-    const { rules } = await parseRules(file, readFileSync(file, 'utf8'));
-    const high = scanText(text, rules!).filter(
+    const rules = await liveRules();
+    const high = scanText(text, rules).filter(
       (f) => f.rule === id && (f.severity === 'high' || f.severity === 'blocker'),
     );
     expect(high).toEqual([]);
   });
 
   it('flips "has not been arrested" to a check, not the contempt message', async () => {
-    const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
-    const { rules } = await parseRules(file, readFileSync(file, 'utf8'));
-    const f = scanText('Darren Voss, 44, has not been arrested, police said.', rules!).find(
+    const rules = await liveRules();
+    const f = scanText('Darren Voss, 44, has not been arrested, police said.', rules).find(
       (x) => x.rule === 'uk-ew.arrest-or-charge',
     );
     expect(f?.severity).toBe('medium');

@@ -2,15 +2,12 @@
 // (`group: story`), and a common word needs corroboration before it may be high. Hand-made
 // controls, one line each: the live uk-ew rules on a sentence, and the severity a media lawyer
 // would give that rule there.
-import { readFileSync } from 'node:fs';
-import path from 'node:path';
 import { describe, expect, it } from 'vitest';
-import { parseRules } from '../../src/adapters/read-rules.js';
 import { Finding } from '../../src/core/scan/finding.js';
 import { RulesFile, type Rule } from '../../src/core/scan/rules-schema.js';
 import { scanReport, scanText } from '../../src/core/scan/scanner.js';
 import { renderScanText } from '../../src/render/scan-text.js';
-import { ROOT } from '../helpers/run.js';
+import { liveRules, worstOf } from '../helpers/rules.js';
 
 const rule = (id: string, extra: Partial<Rule>): Rule => ({
   id: `t.${id}`,
@@ -22,21 +19,10 @@ const rule = (id: string, extra: Partial<Rule>): Rule => ({
   ...extra,
 });
 
-const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
-const live = await parseRules(file, readFileSync(file, 'utf8'));
-const liveRules = (): Rule[] => {
-  expect(live.errors).toEqual([]);
-  return live.rules!;
-};
+const LIVE = await liveRules();
 
 /** The highest severity of `id`'s findings in `text`, or 'none'. */
-function worst(text: string, id: string): string {
-  const order = ['none', 'low', 'medium', 'high', 'blocker'];
-  return scanText(text, liveRules())
-    .filter((f) => f.rule === `uk-ew.${id}`)
-    .map((f) => f.severity as string)
-    .reduce((a, b) => (order.indexOf(b) > order.indexOf(a) ? b : a), 'none');
-}
+const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
 
 describe('group: story', () => {
   const courtRule = rule('court', {
