@@ -23,7 +23,13 @@ const rulesFile = args.includes('--rules')
 const { rules, errors } = await parseRules(rulesFile, readFileSync(rulesFile, 'utf8'));
 if (!rules) throw new Error(errors.join('\n'));
 
-for (const split of only ? [only] : ['tuning', 'evaluation']) {
+// PREPUB_TUNING_ONLY=1 (set while tuning rules) refuses to measure the evaluation split.
+const tuningOnly = process.env.PREPUB_TUNING_ONLY === '1';
+if (tuningOnly && only && only !== 'tuning') {
+  console.error('PREPUB_TUNING_ONLY=1 is set: the evaluation split is not measured while tuning.');
+  process.exit(2);
+}
+for (const split of only ? [only] : tuningOnly ? ['tuning'] : ['tuning', 'evaluation']) {
   const scan = (text) => scanReport(text, rules, {}).findings;
   const m = evaluateSplit(split, scan);
   console.log(summaryLine(m));
