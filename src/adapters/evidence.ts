@@ -141,8 +141,9 @@ export async function checkEvidence(
       `checklist ${want.id} ${want.version} is older than ${minimum}, the oldest version the trust root's policy accepts (minimumChecklist): make the record again under ${want.id} ${minimum} or later`,
     );
   }
-  // The installed pack of that id, or the built-in archive's copy of an older released version.
-  const { pack, dir, other, newer } = await resolveRecordPack(want, ctx);
+  // The installed pack of that id, or the built-in archive's copy of an older released version,
+  // read from its files: the gate trusts no cache (a cached pack's digest is the cache's word).
+  const { pack, dir, other, newer } = await resolveRecordPack(want, ctx, { cache: false });
   if (!pack || !dir) {
     const have = other
       ? ` (this prepub has ${other.version}, sha256 ${other.sha256.slice(0, 12)})`

@@ -134,10 +134,12 @@ function manifestExtends(file: PackFile): string | boolean {
   return typeof id === 'string' && /^[a-z0-9-]+$/.test(id) ? id : true;
 }
 
-/** A valid pack, from the cache when its files (and prepub) are unchanged: YAML is slow to parse. */
+/** A valid pack, from the cache when its files (and prepub) are unchanged: YAML is slow to parse.
+ * With `useCache` false the cache is neither read nor written (the gate: see resolveRecordPack). */
 async function loadPackCached(
   dir: string,
   ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+  useCache = true,
 ): Promise<LoadedPack> {
   const files = await readPackFiles(dir, ctx.cwd);
   const key = cacheKey([
@@ -145,7 +147,8 @@ async function loadPackCached(
     path.resolve(dir),
     ...files.flatMap((f) => [f.name, f.text]),
   ]);
-  const extendsSomething = files.some((f) => f.name === MANIFEST && manifestExtends(f) !== false);
+  const extendsSomething =
+    !useCache || files.some((f) => f.name === MANIFEST && manifestExtends(f) !== false);
   if (!extendsSomething) {
     const hit = CachedPack.safeParse(readCache(ctx.env, 'packs', key));
     if (hit.success) return { pack: hit.data, errors: [], warnings: [], rules: [], files };
@@ -198,16 +201,19 @@ export interface RecordPack {
 /**
  * The pack a record was made with: the installed pack of that id when its version and digest
  * match, else the built-in archive's copy of that released version (uk-ew 1.0.0 after 2.0.0 is
- * out). Never a pack of other content: the caller decides what a missing pack means.
+ * out). Never a pack of other content: the caller decides what a missing pack means. With
+ * `cache: false` (the publication gate) the pack is read from its files and its digest computed
+ * here, never taken from the user's cache folder, which whoever runs prepub can write.
  */
 export async function resolveRecordPack(
   want: { readonly id: string; readonly version: string; readonly sha256: string },
   ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
+  options: { readonly cache?: boolean } = {},
 ): Promise<RecordPack> {
   const load = async (dir: string | undefined): Promise<Pack | undefined> => {
     if (!dir) return undefined;
     try {
-      return (await loadPackCached(dir, ctx)).pack ?? undefined;
+      return (await loadPackCached(dir, ctx, options.cache !== false)).pack ?? undefined;
     } catch {
       return undefined;
     }

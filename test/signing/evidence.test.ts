@@ -5,11 +5,12 @@ import { describe, expect, it } from 'vitest';
 import { assess } from '../../src/core/checklist/engine.js';
 import type { Context } from '../../src/context.js';
 import { checkEvidence } from '../../src/adapters/evidence.js';
-import { mkdirSync, mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
+import { mkdirSync, mkdtempSync, readdirSync, readFileSync, rmSync, writeFileSync } from 'node:fs';
 import { tmpdir } from 'node:os';
 import path from 'node:path';
 import { cacheKey } from '../../src/adapters/cache.js';
 import { PACKAGE_VERSION } from '../../src/adapters/package.js';
+import { resolvePack } from '../../src/adapters/packs.js';
 import { loadRules } from '../../src/adapters/read-rules.js';
 import { sha256Hex } from '../../src/core/hash.js';
 import { ROOT } from '../helpers/run.js';
@@ -65,6 +66,33 @@ describe('checkEvidence', () => {
       expect(record.findings.length).toBeGreaterThan(0);
       const article = { path: 'story.md', bytes: Buffer.from(REAL_ARTICLE) };
       expect(await checkEvidence(record, { ...ctx, env }, { article })).toMatchObject({
+        ok: true,
+        recomputed: true,
+      });
+    } finally {
+      rmSync(home, { recursive: true, force: true });
+    }
+  });
+
+  it('judges with the pack read from its files, never with a cached copy of it', async () => {
+    // A pack cache entry whose digest was changed: `check` trusts the cache (the user's own), the
+    // gate must not, or whoever can write the cache folder chooses the pack the gate applies.
+    const home = mkdtempSync(path.join(tmpdir(), 'prepub-evidence-pack-cache-'));
+    try {
+      const env = { XDG_CONFIG_HOME: '/nonexistent', XDG_CACHE_HOME: home };
+      const dir = path.join(ROOT, 'checklists', 'uk-ew');
+      const real = await resolvePack(dir, { cwd: ROOT, env }); // fills the cache
+      const packs = path.join(home, 'prepub', 'packs');
+      const [entry] = readdirSync(packs);
+      const cached = JSON.parse(readFileSync(path.join(packs, entry!), 'utf8')) as object;
+      writeFileSync(
+        path.join(packs, entry!),
+        JSON.stringify({ ...cached, sha256: 'f'.repeat(64) }),
+      );
+      expect((await resolvePack(dir, { cwd: ROOT, env })).sha256).toBe('f'.repeat(64)); // read
+      const record = realDraftRecord().record;
+      expect(record.checklist.sha256).toBe(real.sha256);
+      expect(await checkEvidence(record, { ...ctx, env })).toMatchObject({
         ok: true,
         recomputed: true,
       });
