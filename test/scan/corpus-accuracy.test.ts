@@ -30,12 +30,18 @@ const FLOORS = {
   // Round 3 (one problem said once, story-level findings pointing at the people they protect,
   // the procedure of a jury and a named victim no longer high): spans 89% (269/302), high+
   // precision 86% (105/122), the rest unchanged.
+  // Corpus round 3 (stop 19) added 24 harmless tuning articles (75 harmless in all), collected
+  // and labelled blind; on them the rules as found gave 3/75 harmless with high+ and 0.51
+  // (38/75) medium per harmless; the risky figures did not move. Round 3's harmless tuning
+  // (reading 2's death, fundraising, decade and tribunal cues; children, reviews, history and
+  // the sense of "affair", "exposed", "bullying", "as yet unnamed"): 0/75, 0.05 (4/75), sections
+  // 97% (140/145) and spans 89% (269/302) unchanged, high+ precision 88% (106/120).
   tuning: {
     harmlessWithHighMax: 0,
-    mediumPerHarmlessMax: 0.24,
+    mediumPerHarmlessMax: 0.06,
     sectionRecallMin: 0.96,
     spanRecallMin: 0.89,
-    highPrecisionMin: 0.86,
+    highPrecisionMin: 0.88,
   },
   // The whole evaluation split (never tuned on), 69 articles since corpus round 2: 6/33 harmless
   // with high+, 0.94 medium per harmless, sections 87% (65/75), spans 72% (124/172), high+
@@ -65,7 +71,7 @@ const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
 const parsed = await parseRules(file, readFileSync(file, 'utf8'));
 
 const SETS = {
-  tuning: { split: 'tuning', only: undefined, harmless: 51 },
+  tuning: { split: 'tuning', only: undefined, harmless: 75 },
   evaluation: { split: 'evaluation', only: undefined, harmless: 33 },
   firstEvaluation: { split: 'evaluation', only: firstEvaluation(), harmless: 18 },
 } as const;

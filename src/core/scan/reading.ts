@@ -218,6 +218,14 @@ const CUES_2: readonly Cue[] = [
     w('played by|plays the|stars as|starring|the cast|new cast|cast members?'),
     'a cast',
   ],
+  // Corpus round 3: a tribunal report says "a tribunal was told" or "the tribunal retires", and
+  // a hearing's "verdict" should not make it a criminal court report.
+  [
+    'tribunal',
+    3,
+    w('tribunal (?:was told|were told|ruled|found|retires?|retired|panel|judge)|employment judge'),
+    'tribunal',
+  ],
   [
     'health-science',
     2,
@@ -242,11 +250,25 @@ const CUES_2: readonly Cue[] = [
     ),
     'death and tributes',
   ],
+  // Corpus round 3 (stop 19): a death report often gives the age apart from "died" ("died at
+  // home on Monday, aged 79"), and speaks of "the passing of" someone and of condolences.
+  ['obituary', 3, w('died\\b[^.\\n]{2,40}?\\baged \\d{1,3}'), 'death and tributes'],
+  ['obituary', 2, w('the passing of|(?:deep(?:est)? )?condolences'), 'death and tributes'],
   [
     'community',
     1,
     w(
       'community garden|the garden|trustees|allotments?|greenhouse|seedlings|bowling club|scouts|the shed',
+    ),
+    'community',
+  ],
+  // Corpus round 3: fundraising said otherwise than "raised £" ("raising money for local
+  // charities", "raised nearly £900", "the club's fund-raisers").
+  [
+    'community',
+    1,
+    w(
+      'charities|fund-?rais(?:ing|ers?|ed)|raising (?:funds|money)|raised (?:more than |over |nearly |almost |around |about )£',
     ),
     'community',
   ],
@@ -258,7 +280,10 @@ const CUES_2: readonly Cue[] = [
     ),
     'history',
   ],
-  ['history', 2, w('in 1[0-8]\\d\\d|(?:the )?1[0-8]\\d0s'), 'a date long past'],
+  ['history', 2, w('in 1[0-8]\\d\\d'), 'a date long past'],
+  // Corpus round 3: a decade of a past century ("in the 1770s") places the story's events in
+  // that time, more surely than one year (a building "built in 1847" in today's news).
+  ['history', 3, w('(?:the )?1[0-8]\\d0s'), 'a date long past'],
 ];
 
 const LEGAL: ReadonlySet<ReadingKind> = new Set([
