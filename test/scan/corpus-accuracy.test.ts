@@ -30,12 +30,16 @@ const FLOORS = {
   // Round 3 (one problem said once, story-level findings pointing at the people they protect,
   // the procedure of a jury and a named victim no longer high): spans 89% (269/302), high+
   // precision 86% (105/122), the rest unchanged.
+  // Corpus round 3 (stop 19, s6-risky) added 31 risky tuning articles (96 risky), labelled blind
+  // before any scan. The articles alone, with the rules unchanged, took the tuning split to
+  // 0/51, 0.2, sections 93% (202/217), spans 79% (352/445), high+ precision 74% (150/203): the
+  // floors below are those measured values (the split grew; they do not compare with round 2's).
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.24,
-    sectionRecallMin: 0.96,
-    spanRecallMin: 0.89,
-    highPrecisionMin: 0.86,
+    sectionRecallMin: 0.93,
+    spanRecallMin: 0.79,
+    highPrecisionMin: 0.73,
   },
   // The whole evaluation split (never tuned on), 69 articles since corpus round 2: 6/33 harmless
   // with high+, 0.94 medium per harmless, sections 87% (65/75), spans 72% (124/172), high+
