@@ -23,6 +23,9 @@ const BLOCK = [
   'treatment-of-person',
   'regulator-finding',
   'not-proven',
+  'personal-care-detail',
+  'child-health',
+  'overheard-evidence',
 ];
 
 describe('2.1.0 round 3 risky recall: new rules, by the reasoning a lawyer uses', () => {
@@ -112,6 +115,31 @@ describe('2.1.0 round 3 risky recall: new rules, by the reasoning a lawyer uses'
       'medium',
     ],
     ['not-proven', 'It is not proven that the new fertiliser helps tomatoes grow.', 'low'],
+    // residents' intimate care from an inspection; a hotel's laundry is nobody's care
+    [
+      'personal-care-detail',
+      'Inspectors found one resident had been left in wet bedding overnight at Elm Lodge care home.',
+      'medium',
+    ],
+    ['personal-care-detail', 'The hotel laundry handles soiled linen from three sites.', 'none'],
+    // a child's health in a named family; a school's talk is about no child in particular
+    [
+      'child-health',
+      "Amy Doyle said their son's asthma got worse after the damp spread to his bedroom.",
+      'medium',
+    ],
+    ['child-health', "The school hosts a talk on children's mental health next week.", 'low'],
+    // what was overheard, as evidence for an allegation; a chat on a bus is not
+    [
+      'overheard-evidence',
+      'A colleague told the tribunal he overheard the manager promising the contract to a friend.',
+      'medium',
+    ],
+    [
+      'overheard-evidence',
+      'She overheard a lovely conversation on the bus, she told the book club.',
+      'low',
+    ],
   ])('%s on "%s" is %s', (id, text, severity) => {
     expect(worstOf(rules, text, id)).toBe(severity);
   });
