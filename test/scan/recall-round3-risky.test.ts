@@ -26,6 +26,9 @@ const BLOCK = [
   'personal-care-detail',
   'child-health',
   'overheard-evidence',
+  'home-searched',
+  'photographed-at-home',
+  'unnamed-insider',
 ];
 
 describe('2.1.0 round 3 risky recall: new rules, by the reasoning a lawyer uses', () => {
@@ -140,6 +143,32 @@ describe('2.1.0 round 3 risky recall: new rules, by the reasoning a lawyer uses'
       'She overheard a lovely conversation on the bus, she told the book club.',
       'low',
     ],
+    // a police search of a named person's home (Richard v BBC); a cat hunt is no search
+    [
+      'home-searched',
+      "Police officers with a warrant searched Cllr Dan Hale's house and took away two laptops.",
+      'high',
+    ],
+    ['home-searched', 'Detectives raided the home of Mark Rudd on Tuesday morning.', 'high'],
+    ['home-searched', "Volunteers searched Sally's garden shed for the missing cat.", 'none'],
+    // pictures taken at someone's home; the family's own photos are not "taken outside"
+    [
+      'photographed-at-home',
+      'Pictures taken outside his Surrey home show the singer in a dressing gown.',
+      'medium',
+    ],
+    [
+      'photographed-at-home',
+      'The photos at their home show the couple with the new kitten, which they shared on Instagram.',
+      'none',
+    ],
+    // an unnamed insider against the organisation; praise of the canteen is not
+    [
+      'unnamed-insider',
+      'One member of staff said managers ignored the concerns for months.',
+      'medium',
+    ],
+    ['unnamed-insider', 'One worker said the new canteen was a big improvement.', 'low'],
   ])('%s on "%s" is %s', (id, text, severity) => {
     expect(worstOf(rules, text, id)).toBe(severity);
   });
@@ -183,6 +212,14 @@ describe('2.1.0 round 3 risky recall: existing rules widened or narrowed in plac
     ],
   ])('%s on "%s" is %s', (id, text, severity) => {
     expect(worstOf(rules, text, id)).toBe(severity);
+  });
+
+  it('sexual-offence also points at the complainant carried by a pronoun', () => {
+    const text =
+      'The court heard he raped the woman in 2019. Police praised her courage in coming forward.';
+    const found = scanText(text, rules).filter((f) => f.rule === 'uk-ew.sexual-offence');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.repeats?.map((r) => r.excerpt)).toContain('coming forward');
   });
 
   it.each([
