@@ -10,13 +10,16 @@ export const CORPUS = fileURLToPath(new URL('../test/fixtures/corpus', import.me
 const RANK = { low: 0, medium: 1, high: 2, blocker: 3 };
 
 /**
- * The evaluation split as it stood when it had 39 articles (the end of stop 17), by file name.
- * Articles collected since then were placed by the same hash rule and made the split larger; this
- * fixed subset keeps its own floors so that its figures compare across rounds.
+ * The evaluation split as it stood when it had `count` articles, by file name: 39 at the end of
+ * stop 17, 69 at the end of stop 18 (evaluation-first-<count>.txt). Articles collected since were
+ * placed by the same hash rule and made the split larger; each fixed subset keeps floors of its
+ * own so that its figures compare across rounds.
  */
-export function firstEvaluation() {
+export function firstEvaluation(count = 39) {
   return new Set(
-    readFileSync(path.join(CORPUS, 'evaluation-first-39.txt'), 'utf8').split('\n').filter(Boolean),
+    readFileSync(path.join(CORPUS, `evaluation-first-${count}.txt`), 'utf8')
+      .split('\n')
+      .filter(Boolean),
   );
 }
 

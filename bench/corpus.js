@@ -35,7 +35,9 @@ for (const split of only ? [only] : tuningOnly ? ['tuning'] : ['tuning', 'evalua
   console.log(summaryLine(m));
   if (verbose) for (const w of m.worst) console.log(`  ${w}`);
   if (split === 'evaluation') {
-    const label = 'evaluation (its first 39 articles)';
-    console.log(summaryLine(evaluateSplit(split, scan, { only: firstEvaluation(), label })));
+    for (const count of [39, 69]) {
+      const label = `evaluation (its first ${count} articles)`;
+      console.log(summaryLine(evaluateSplit(split, scan, { only: firstEvaluation(count), label })));
+    }
   }
 }

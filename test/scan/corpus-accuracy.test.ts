@@ -2,7 +2,8 @@
 // split, held to floors that can only go up: raise a floor when the rules improve, never lower
 // it to let a change through. The metrics are bench/corpus-metrics.js, the same code as
 // `node bench/corpus.js`. Rules are tuned on the tuning split only; the evaluation split is
-// measured, never tuned on (see the corpus README).
+// measured, never tuned on (see the corpus README), and its floors live in evaluation-floors.ts
+// so that reading this file shows no evaluation figure.
 import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { describe, expect, it } from 'vitest';
@@ -10,17 +11,18 @@ import { evaluateSplit, firstEvaluation, summaryLine } from '../../bench/corpus-
 import { parseRules } from '../../src/adapters/read-rules.js';
 import { scanText } from '../../src/core/scan/scanner.js';
 import { ROOT } from '../helpers/run.js';
+import { EVALUATION_FLOORS } from './evaluation-floors.js';
 
 /**
- * Floors per split, at the values reached (rounded in the safe direction). Before scanner 2
+ * Tuning floors, at the values reached (rounded in the safe direction). Before scanner 2
  * (uk-ew 1.0.0): tuning 14/26 harmless with high+, 1.0 medium per harmless, sections 73%,
- * spans 52%, high+ precision 31%; evaluation 10/18, 1.9, 70%, 58%, 35%. uk-ew 2.1.0's recall
+ * spans 52%, high+ precision 31%. uk-ew 2.1.0's recall
  * rules (the "2.1.0 recall" block) took tuning from sections 74% and spans 61% to 95% (74/78)
  * and 90% (148/164), with no new high off a labelled span and nothing new on harmless copy.
  * uk-ew 2.1.0 precision (story-level findings said once, corroboration before high): tuning 0/26
  * harmless with high+, high+ precision 49% -> 78% (52/67) alone, 81% with the recall rules.
  */
-const FLOORS = {
+const TUNING_FLOORS = {
   // Corpus round 2 (stop 18) grew the tuning split from 62 to 116 articles (51 harmless, 65
   // risky), collected and labelled blind, chosen for trap words (harmless) and varied phrasing
   // (risky); on it the rules as found gave 7 harmless with high+, 0.7 medium per harmless,
@@ -36,34 +38,20 @@ const FLOORS = {
   // (reading 2's death, fundraising, decade and tribunal cues; children, reviews, history and
   // the sense of "affair", "exposed", "bullying", "as yet unnamed"): 0/75, 0.05 (4/75), sections
   // 97% (140/145) and spans 89% (269/302) unchanged, high+ precision 88% (106/120).
+  // Corpus round 3 (stop 19, s6-risky) added 31 risky tuning articles (96 risky), labelled blind
+  // before any scan. The articles alone, with the rules unchanged, took the tuning split to
+  // 0/51, 0.2, sections 93% (202/217), spans 79% (352/445), high+ precision 74% (150/203): the
+  // floors below are those measured values (the split grew; they do not compare with round 2's).
+  // The round 3 risky recall block and its changes in place then took it to 0/51, 0.2, sections
+  // 96% (209/217), spans 84% (374/445), high+ precision 80% (147/184).
+  // Both round 3 branches merged (171 articles: 75 harmless, 96 risky): 0/75, 0.05 (4/75),
+  // sections 96% (209/217), spans 84% (374/445), high+ precision 81% (148/183).
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.06,
     sectionRecallMin: 0.96,
-    spanRecallMin: 0.89,
-    highPrecisionMin: 0.88,
-  },
-  // The whole evaluation split (never tuned on), 69 articles since corpus round 2: 6/33 harmless
-  // with high+, 0.94 medium per harmless, sections 87% (65/75), spans 72% (124/172), high+
-  // precision 65% (58/89); after round 3 and the lawyer's narrowing: 6/33, 0.94, 87%, 73%
-  // (125/172), 68% (51/75).
-  evaluation: {
-    harmlessWithHighMax: 6,
-    mediumPerHarmlessMax: 0.94,
-    sectionRecallMin: 0.86,
-    spanRecallMin: 0.72,
-    highPrecisionMin: 0.68,
-  },
-  // The 39 articles the evaluation split had at stop 17, a fixed subset so figures compare across
-  // rounds. uk-ew 2.1.0 at stop 17: 3/18, 0.9, 82%, 66%, 61% (from 1.0.0's 10/18, 1.9, 70%, 58%,
-  // 35%); after corpus round 2: 3/18, 0.67, 84% (37/44), 68% (71/105), 61% (30/49); after
-  // round 3: 3/18, 0.67, 84%, 69% (72/105), 62% (26/42).
-  firstEvaluation: {
-    harmlessWithHighMax: 3,
-    mediumPerHarmlessMax: 0.67,
-    sectionRecallMin: 0.84,
-    spanRecallMin: 0.68,
-    highPrecisionMin: 0.61,
+    spanRecallMin: 0.84,
+    highPrecisionMin: 0.8,
   },
 } as const;
 
@@ -71,9 +59,25 @@ const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
 const parsed = await parseRules(file, readFileSync(file, 'utf8'));
 
 const SETS = {
-  tuning: { split: 'tuning', only: undefined, harmless: 75 },
-  evaluation: { split: 'evaluation', only: undefined, harmless: 33 },
-  firstEvaluation: { split: 'evaluation', only: firstEvaluation(), harmless: 18 },
+  tuning: { split: 'tuning', only: undefined, harmless: 75, floor: TUNING_FLOORS.tuning },
+  evaluation: {
+    split: 'evaluation',
+    only: undefined,
+    harmless: 49,
+    floor: EVALUATION_FLOORS.evaluation,
+  },
+  first69: {
+    split: 'evaluation',
+    only: firstEvaluation(69),
+    harmless: 33,
+    floor: EVALUATION_FLOORS.first69,
+  },
+  first39: {
+    split: 'evaluation',
+    only: firstEvaluation(39),
+    harmless: 18,
+    floor: EVALUATION_FLOORS.first39,
+  },
 } as const;
 
 /**
@@ -86,10 +90,10 @@ describe('the live rules on real journalism (floors that only go up)', () => {
   it.each(Object.keys(SETS) as (keyof typeof SETS)[])('%s', (set) => {
     if (tuningOnly && SETS[set].split !== 'tuning') return;
     expect(parsed.errors).toEqual([]);
-    const { split, only, harmless } = SETS[set];
-    if (only) expect(only.size, 'the fixed subset keeps its 39 articles').toBe(39);
+    const { split, only, harmless, floor } = SETS[set];
+    if (only)
+      expect(only.size, 'a fixed subset keeps its articles').toBe(set === 'first39' ? 39 : 69);
     const m = evaluateSplit(split, (text) => scanText(text, parsed.rules!, {}), { only });
-    const floor = FLOORS[set];
     const line = summaryLine(m);
     expect(m.harmless, line).toBeGreaterThanOrEqual(harmless);
     expect(m.harmlessHigh, line).toBeLessThanOrEqual(floor.harmlessWithHighMax);
