@@ -122,6 +122,12 @@ export function searchesWithSkip(re: RegExp): boolean {
   return skipOf(re) !== null;
 }
 
+/** The two expressions `eachMatch` runs for `re` (skip, then sticky), or null for the plain loop. */
+export function skipExpressions(re: RegExp): readonly [RegExp, RegExp] | null {
+  const s = skipOf(re);
+  return s === null ? null : [s.skip, s.sticky];
+}
+
 /** A search that found this many places in vain, at more than one per this many characters,
  * goes back to the plain loop. */
 const VAIN_PLACES = 32;
