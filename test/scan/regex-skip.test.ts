@@ -6,7 +6,12 @@ import { readFileSync } from 'node:fs';
 import fc from 'fast-check';
 import { describe, expect, it } from 'vitest';
 import { parse } from 'yaml';
-import { eachMatch, searchesWithSkip, withoutAssertions } from '../../src/core/scan/regex-skip.js';
+import {
+  eachMatch,
+  searchesWithSkip,
+  startsWithLiteral,
+  withoutAssertions,
+} from '../../src/core/scan/regex-skip.js';
 
 /** Every `pattern` of a rules file, with the flags the scanner gives it. */
 function patterns(file: string): RegExp[] {
@@ -74,6 +79,25 @@ describe('withoutAssertions', () => {
     [String.raw`(?=unclosed`, undefined],
   ])('%s -> %s', (source, want) => {
     expect(withoutAssertions(source)).toBe(want);
+  });
+});
+
+describe('startsWithLiteral: every alternative starts with a written letter, digit or space', () => {
+  it.each([
+    ['word', true],
+    ['(?:a|b)c', true],
+    ['(?:a )?(?:b|c)', true],
+    ['x?y', true],
+    [String.raw`s\.? ?4\(2\)|section`, true],
+    ['(?:a|[b])', false],
+    [String.raw`(?:a )?\p{L}`, false],
+    ['x*', false],
+    [String.raw`(?:(?:Mr|Mrs) [A-Z]|NX\d|[Oo]fficer)`, false],
+    ['(a|)b', false],
+    ['ab|', false],
+    ['(?<n>x)', false],
+  ])('%s -> %s', (source, want) => {
+    expect(startsWithLiteral(source)).toBe(want);
   });
 });
 

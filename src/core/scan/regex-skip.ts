@@ -89,10 +89,79 @@ export function withoutAssertions(source: string): string | undefined {
   return out;
 }
 
-/** Does the source start (inside any opening groups) with a letter, a digit or a space? */
-function startsWithLiteral(source: string): boolean {
-  const m = /^(?:\((?:\?:)?)*(.)/su.exec(source);
-  return m !== null && /^[\p{L}\p{N} ]$/u.test(m[1] as string);
+/**
+ * Does every match of the (assertion-free) source start with a letter, a digit or a space written
+ * out, in every alternative? Then the skip expression can jump from one such character to the
+ * next. Conservative: an escape (\s, \p{Lu}), a class, an empty alternative or anything unusual
+ * answers no.
+ */
+export function startsWithLiteral(source: string): boolean {
+  let i = 0;
+  /** After an atom that ends at `i`: is it optional (?, *, {0…})? Moves past the quantifier. */
+  const optional = (): boolean => {
+    const q = source[i];
+    if (q === '?' || q === '*') {
+      i++;
+      if (source[i] === '?') i++;
+      return true;
+    }
+    if (q === '+') {
+      i++;
+      if (source[i] === '?') i++;
+      return false;
+    }
+    if (q === '{') {
+      const m = /^\{(\d+)(?:,\d*)?\}\??/.exec(source.slice(i));
+      if (m === null) return false;
+      i += m[0].length;
+      return m[1] === '0';
+    }
+    return false;
+  };
+  /** Alternatives from `i` to the `)` that closes them (or the end): each starts literally. */
+  const alternatives = (): boolean => {
+    let ok = true;
+    for (;;) {
+      if (!sequence()) ok = false;
+      if (source[i] === '|') {
+        i++;
+        continue;
+      }
+      return ok;
+    }
+  };
+  /** One alternative: its first atoms (past optional ones) are literal; skips to its end. */
+  const sequence = (): boolean => {
+    let decided: boolean | undefined;
+    while (i < source.length && source[i] !== '|' && source[i] !== ')') {
+      const c = source[i] as string;
+      let literal: boolean;
+      if (c === '(') {
+        i += source.startsWith('(?:', i) ? 3 : 1;
+        literal = alternatives();
+        if (source[i] !== ')') return false;
+        i++;
+      } else if (c === '\\') {
+        i += 2;
+        literal = false;
+      } else if (c === '[') {
+        while (i < source.length && source[i] !== ']') i += source[i] === '\\' ? 2 : 1;
+        i++;
+        literal = false;
+      } else {
+        i++;
+        literal = /^[\p{L}\p{N} ]$/u.test(c);
+      }
+      const skippable = optional();
+      if (decided === undefined) {
+        if (!literal) decided = false;
+        else if (!skippable) decided = true;
+      }
+    }
+    return decided === true;
+  };
+  const ok = alternatives();
+  return ok && i === source.length;
 }
 
 function skipOf(re: RegExp): Skip | null {
