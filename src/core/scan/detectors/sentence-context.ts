@@ -3,7 +3,7 @@
 // expression built from a list of phrases.
 import type { Mentions } from '../mentions.js';
 import type { Tokens } from '../tokens.js';
-import { eachMatch, skipExpressions } from '../regex-skip.js';
+import { eachMatch, SKIP_FROM, skipExpressions } from '../regex-skip.js';
 
 /** The lower-cased words of sentence `id`, from token `from` (inclusive) to `to` (inclusive). */
 export function wordsBetween(tokens: Tokens, from: number, to: number): string[] {
@@ -165,13 +165,6 @@ function prime(expressions: readonly RegExp[], text: string): void {
   }
 }
 
-/**
- * From this many characters of sentences on, the two-step search of regex-skip.ts pays for
- * compiling its two expressions: below it (an article of a few thousand words) it costs more
- * than it saves (1,000 words: about 60 ms more on a cold start; 1 MB: about 15 ms less).
- */
-const SKIP_FROM = 100_000;
-
 /** Every match of a global regular expression inside the ranges, with text offsets. */
 export function execIn(
   re: RegExp,
@@ -182,6 +175,7 @@ export function execIn(
   if (ranges.length === 0) return out;
   let length = 0;
   for (const [a, b] of ranges) length += b - a;
+  // Over a short draft the plain loop is cheaper from a cold start (regex-skip.ts, SKIP_FROM).
   const skip = length >= SKIP_FROM ? skipExpressions(re) : null;
   prime(skip ?? [re], text);
   for (const [a, b] of ranges) {
