@@ -130,9 +130,10 @@ interface Plan {
 function compileContextMatcher(
   m: ContextMatcher,
   index: TermIndex,
+  patterns: Map<string, RegExp>,
   ruleId: string,
 ): CompiledContextMatcher {
-  const matcher = compileMatcher(m, index, ruleId);
+  const matcher = compileMatcher(m, index, patterns, ruleId);
   const isName = matcher.kind === 'detector' && matcher.name === 'person-name';
   return {
     matcher,
@@ -145,7 +146,12 @@ function compileContextMatcher(
 
 const plans = new WeakMap<readonly Rule[], Plan>();
 
-function compileMatcher(m: MatcherSpec, index: TermIndex, ruleId: string): Compiled {
+function compileMatcher(
+  m: MatcherSpec,
+  index: TermIndex,
+  patterns: Map<string, RegExp>,
+  ruleId: string,
+): Compiled {
   if (m.terms !== undefined) {
     return {
       kind: 'terms',
@@ -157,10 +163,12 @@ function compileMatcher(m: MatcherSpec, index: TermIndex, ruleId: string): Compi
     };
   }
   if (m.pattern !== undefined) {
-    return {
-      kind: 'pattern',
-      re: new RegExp(m.pattern, m['case-sensitive'] === true ? 'gu' : 'giu'),
-    };
+    // Rules that share an expression share one RegExp, so its spans are found once per scan.
+    const flags = m['case-sensitive'] === true ? 'gu' : 'giu';
+    const key = `${flags}/${m.pattern}`;
+    let re = patterns.get(key);
+    if (re === undefined) patterns.set(key, (re = new RegExp(m.pattern, flags)));
+    return { kind: 'pattern', re };
   }
   if (m.detector !== undefined && isDetectorId(m.detector))
     return { kind: 'detector', name: m.detector };
@@ -172,8 +180,9 @@ export function compileRules(rules: readonly Rule[]): Plan {
   const cached = plans.get(rules);
   if (cached) return cached;
   const index = new TermIndex();
+  const patterns = new Map<string, RegExp>();
   const compiled = rules.map((rule): CompiledRule => {
-    const primary = compileMatcher(rule.match, index, rule.id);
+    const primary = compileMatcher(rule.match, index, patterns, rule.id);
     const near = rule.match.near;
     const unless = rule.match.unless;
     const onlyIf = rule.match['only-if'];
@@ -182,33 +191,38 @@ export function compileRules(rules: readonly Rule[]): Plan {
       rule,
       primary,
       ...(near
-        ? { near: { matcher: compileMatcher(near, index, rule.id), within: near.within } }
+        ? { near: { matcher: compileMatcher(near, index, patterns, rule.id), within: near.within } }
         : {}),
-      ...(unless ? { unless: compileMatcher(unless, index, rule.id) } : {}),
+      ...(unless ? { unless: compileMatcher(unless, index, patterns, rule.id) } : {}),
       ...(rule.context?.['unless-near']
         ? {
             unlessNear: rule.context['unless-near'].map((m) =>
-              compileContextMatcher(m, index, rule.id),
+              compileContextMatcher(m, index, patterns, rule.id),
             ),
           }
         : {}),
       ...(rule.context?.corroborate
         ? {
             corroborate: rule.context.corroborate.map((m) =>
-              compileContextMatcher(m, index, rule.id),
+              compileContextMatcher(m, index, patterns, rule.id),
             ),
           }
         : {}),
       ...(rule.context?.['points-at']
         ? {
             pointsAt: rule.context['points-at'].map((m) =>
-              compileContextMatcher(m, index, rule.id),
+              compileContextMatcher(m, index, patterns, rule.id),
             ),
           }
         : {}),
-      ...(onlyIf ? { onlyIf: compileMatcher(onlyIf, index, rule.id) } : {}),
+      ...(onlyIf ? { onlyIf: compileMatcher(onlyIf, index, patterns, rule.id) } : {}),
       ...(downgrade
-        ? { downgrade: { matcher: compileMatcher(downgrade, index, rule.id), to: downgrade.to } }
+        ? {
+            downgrade: {
+              matcher: compileMatcher(downgrade, index, patterns, rule.id),
+              to: downgrade.to,
+            },
+          }
         : {}),
     };
   });

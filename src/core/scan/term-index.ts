@@ -14,6 +14,34 @@ interface Entry {
   readonly gap?: number;
 }
 
+/** The entries one word starts, arranged by the word that may follow it. */
+interface Starter {
+  readonly entries: readonly Entry[];
+  /** Entries tried whatever follows: single words and phrases with gaps (their numbers). */
+  readonly always: readonly number[];
+  /** Per form of the second word, the phrases (without gaps) it may continue, by number. */
+  readonly bySecond: ReadonlyMap<string, readonly number[]>;
+  /** The same for two-word phrases only: their last word may also carry a possessive 's. */
+  readonly twoWords: ReadonlyMap<string, readonly number[]>;
+}
+
+/** The numbers in any of the ascending lists, ascending, once each (a merge: no set, no sort). */
+function union(...lists: (readonly number[] | undefined)[]): number[] {
+  const out: number[] = [];
+  const at = lists.map(() => 0);
+  for (;;) {
+    let least = Infinity;
+    for (let l = 0; l < lists.length; l++) {
+      const v = lists[l]?.[at[l] as number];
+      if (v !== undefined && v < least) least = v;
+    }
+    if (least === Infinity) return out;
+    out.push(least);
+    for (let l = 0; l < lists.length; l++)
+      if (lists[l]?.[at[l] as number] === least) at[l] = (at[l] as number) + 1;
+  }
+}
+
 export interface TermOptions {
   readonly caseSensitive?: boolean | undefined;
   readonly inflect?: boolean | undefined;
@@ -117,6 +145,36 @@ export class TermIndex {
     return entries === undefined && isPossessive(w) ? this.byWord.get(w.slice(0, -2)) : entries;
   }
 
+  /** The entries of each word, arranged by the word that may follow (built when first met). */
+  private readonly starters = new Map<readonly Entry[], Starter>();
+
+  private starterOf(entries: readonly Entry[]): Starter {
+    let starter = this.starters.get(entries);
+    if (starter !== undefined) return starter;
+    const always: number[] = [];
+    const bySecond = new Map<string, number[]>();
+    const twoWords = new Map<string, number[]>();
+    const index = (map: Map<string, number[]>, form: string, k: number) => {
+      const list = map.get(form);
+      if (list === undefined) map.set(form, [k]);
+      else if (list.at(-1) !== k) list.push(k);
+    };
+    entries.forEach((entry, k) => {
+      const { rest } = entry;
+      if (entry.gap !== undefined || rest.length === 0) {
+        always.push(k);
+        return;
+      }
+      for (const form of rest[0] as ReadonlySet<string>) {
+        index(bySecond, form, k);
+        if (rest.length === 1) index(twoWords, form, k);
+      }
+    });
+    starter = { entries, always, bySecond, twoWords };
+    this.starters.set(entries, starter);
+    return starter;
+  }
+
   /** Spans per slot, in text order. */
   run(text: string, tokens: Tokens): Span[][] {
     const out: Span[][] = Array.from({ length: this.slots }, () => []);
@@ -126,45 +184,62 @@ export class TermIndex {
     // Looked up once per distinct word when the tokenizer numbered them (news text repeats its
     // words: a megabyte has 170,000 words but 6,000 distinct ones).
     const ids = tokens.ids;
-    const known: (readonly Entry[] | null | undefined)[] = [];
+    const known: (Starter | null | undefined)[] = [];
+    const knownPrefixes: (readonly number[] | null | undefined)[] = [];
     for (let i = 0; i < count; i++) {
       const w = words[i] as string;
-      let entries: readonly Entry[] | null | undefined;
-      if (ids !== undefined) {
-        const id = ids[i] as number;
-        entries = known[id];
-        if (entries === undefined) known[id] = entries = this.entriesOf(w) ?? null;
-      } else entries = this.entriesOf(w);
-      if (entries != null) {
-        // Common words start many phrases ("the" starts dozens): test each phrase's second word
-        // against the next word before anything else, as matchRest would, without the call.
+      const id = ids === undefined ? -1 : (ids[i] as number);
+      let starter = id >= 0 ? known[id] : undefined;
+      if (starter === undefined) {
+        const entries = this.entriesOf(w);
+        starter = entries === undefined ? null : this.starterOf(entries);
+        if (id >= 0) known[id] = starter;
+      }
+      if (starter !== null) {
+        // Common words start many phrases ("the" starts dozens): only the phrases whose second
+        // word may be the next word are tried (as matchRest would try them, in the same order),
+        // with single words and phrases with gaps. A two-word phrase may also end in the next
+        // word with a possessive 's ("the defendant's").
         const next = words[i + 1];
-        const bare = next !== undefined && isPossessive(next) ? next.slice(0, -2) : undefined;
-        for (const entry of entries) {
-          const { rest } = entry;
-          if (entry.gap === undefined && rest.length > 0) {
-            const second = rest[0] as ReadonlySet<string>;
-            if (
-              next === undefined ||
-              (!second.has(next) && (rest.length > 1 || bare === undefined || !second.has(bare)))
-            )
-              continue;
-          }
+        const { always } = starter;
+        const second = next === undefined ? undefined : starter.bySecond.get(next);
+        const bare =
+          next !== undefined && isPossessive(next)
+            ? starter.twoWords.get(next.slice(0, -2))
+            : undefined;
+        const tried =
+          second === undefined && bare === undefined
+            ? always
+            : always.length === 0 && bare === undefined
+              ? (second as readonly number[])
+              : union(always, second, bare);
+        for (const k of tried) {
+          const entry = starter.entries[k] as Entry;
           const end = this.matchRest(text, tokens, i, entry);
           if (end >= 0) (out[entry.slot] as Span[]).push({ start: starts[i] as number, end });
         }
       }
-      if (hasPrefixes && w.length >= 3 && this.prefixFirst.has(w.charCodeAt(0))) {
-        const candidates = this.byPrefix.get(w.slice(0, 3));
-        if (candidates) {
-          for (const c of candidates) {
-            if (w.startsWith(c.prefix))
-              (out[c.slot] as Span[]).push({ start: starts[i] as number, end: ends[i] as number });
-          }
+      if (hasPrefixes) {
+        let slots = id >= 0 ? knownPrefixes[id] : undefined;
+        if (slots === undefined) {
+          slots = this.prefixSlots(w);
+          if (id >= 0) knownPrefixes[id] = slots;
         }
+        if (slots !== null)
+          for (const slot of slots)
+            (out[slot] as Span[]).push({ start: starts[i] as number, end: ends[i] as number });
       }
     }
     return out;
+  }
+
+  /** The slots of the prefix terms (`word*`) a word starts with, in order; null for none. */
+  private prefixSlots(w: string): readonly number[] | null {
+    if (w.length < 3 || !this.prefixFirst.has(w.charCodeAt(0))) return null;
+    const candidates = this.byPrefix.get(w.slice(0, 3));
+    if (!candidates) return null;
+    const slots = candidates.filter((c) => w.startsWith(c.prefix)).map((c) => c.slot);
+    return slots.length > 0 ? slots : null;
   }
 
   private matchRest(text: string, tokens: Tokens, i: number, entry: Entry): number {

@@ -3,6 +3,7 @@
 // expression built from a list of phrases.
 import type { Mentions } from '../mentions.js';
 import type { Tokens } from '../tokens.js';
+import { eachMatch, SKIP_FROM, skipExpressions } from '../regex-skip.js';
 
 /** The lower-cased words of sentence `id`, from token `from` (inclusive) to `to` (inclusive). */
 export function wordsBetween(tokens: Tokens, from: number, to: number): string[] {
@@ -150,16 +151,18 @@ export function sentencesWith(
 const primed = new WeakSet<RegExp>();
 const PRIME_LENGTH = 1000;
 
-function prime(re: RegExp, text: string): void {
-  if (primed.has(re)) return;
-  primed.add(re);
-  // The text's own first characters, so the string holds the same kinds of character as the
-  // slices will; padded with spaces when the text is shorter.
-  const sample =
-    text.length >= PRIME_LENGTH ? text.slice(0, PRIME_LENGTH) : text.padEnd(PRIME_LENGTH);
-  re.lastIndex = 0;
-  re.exec(sample);
-  re.lastIndex = 0;
+function prime(expressions: readonly RegExp[], text: string): void {
+  for (const re of expressions) {
+    if (primed.has(re)) continue;
+    primed.add(re);
+    // The text's own first characters, so the string holds the same kinds of character as the
+    // slices will; padded with spaces when the text is shorter.
+    const sample =
+      text.length >= PRIME_LENGTH ? text.slice(0, PRIME_LENGTH) : text.padEnd(PRIME_LENGTH);
+    re.lastIndex = 0;
+    re.exec(sample);
+    re.lastIndex = 0;
+  }
 }
 
 /** Every match of a global regular expression inside the ranges, with text offsets. */
@@ -169,14 +172,24 @@ export function execIn(
   ranges: readonly (readonly [number, number])[],
 ): RegExpExecArray[] {
   const out: RegExpExecArray[] = [];
-  if (ranges.length > 0) prime(re, text);
+  if (ranges.length === 0) return out;
+  let length = 0;
+  for (const [a, b] of ranges) length += b - a;
+  // Over a short draft the plain loop is cheaper from a cold start (regex-skip.ts, SKIP_FROM).
+  const skip = length >= SKIP_FROM ? skipExpressions(re) : null;
+  prime(skip ?? [re], text);
   for (const [a, b] of ranges) {
     const slice = text.slice(a, b);
-    re.lastIndex = 0;
-    for (let r = re.exec(slice); r !== null; r = re.exec(slice)) {
+    const found = (r: RegExpExecArray) => {
       r.index += a;
       out.push(r);
+    };
+    if (skip !== null) {
+      eachMatch(re, slice, found);
+      continue;
     }
+    re.lastIndex = 0;
+    for (let r = re.exec(slice); r !== null; r = re.exec(slice)) found(r);
   }
   return out;
 }

@@ -1,5 +1,6 @@
 // What a detector gets and gives. Detectors are pure: text in, spans out.
 import type { Tokens } from '../tokens.js';
+import { eachMatch, SKIP_FROM } from '../regex-skip.js';
 
 /** A match: offsets into the text, `end` exclusive. */
 export interface Span {
@@ -23,16 +24,18 @@ export function regexSpans(
   accept: (m: RegExpExecArray) => Span | boolean = () => true,
 ): Span[] {
   const out: Span[] = [];
-  re.lastIndex = 0;
-  for (let m = re.exec(text); m !== null; m = re.exec(text)) {
-    if (m[0].length === 0) {
-      re.lastIndex++;
-      continue;
-    }
-    const verdict = accept(m);
-    if (verdict === true) out.push({ start: m.index, end: m.index + m[0].length });
-    else if (verdict !== false) out.push(verdict);
-  }
+  // The matches of `re.exec` in a loop (an empty match skipped), found in two steps over a long
+  // text (regex-skip.ts).
+  eachMatch(
+    re,
+    text,
+    (m) => {
+      const verdict = accept(m);
+      if (verdict === true) out.push({ start: m.index, end: m.index + m[0].length });
+      else if (verdict !== false) out.push(verdict);
+    },
+    text.length >= SKIP_FROM,
+  );
   return out;
 }
 
