@@ -152,12 +152,13 @@ const primed = new WeakSet<RegExp>();
 const PRIME_LENGTH = 1000;
 
 function prime(expressions: readonly RegExp[], text: string): void {
+  let sample: string | undefined;
   for (const re of expressions) {
     if (primed.has(re)) continue;
     primed.add(re);
     // The text's own first characters, so the string holds the same kinds of character as the
     // slices will; padded with spaces when the text is shorter.
-    const sample =
+    sample ??=
       text.length >= PRIME_LENGTH ? text.slice(0, PRIME_LENGTH) : text.padEnd(PRIME_LENGTH);
     re.lastIndex = 0;
     re.exec(sample);
@@ -179,17 +180,15 @@ export function execIn(
   const skip = length >= SKIP_FROM ? skipExpressions(re) : null;
   prime(skip ?? [re], text);
   for (const [a, b] of ranges) {
-    const slice = text.slice(a, b);
-    const found = (r: RegExpExecArray) => {
-      r.index += a;
-      out.push(r);
-    };
-    if (skip !== null) {
-      eachMatch(re, slice, found);
-      continue;
-    }
-    re.lastIndex = 0;
-    for (let r = re.exec(slice); r !== null; r = re.exec(slice)) found(r);
+    eachMatch(
+      re,
+      text.slice(a, b),
+      (r) => {
+        r.index += a;
+        out.push(r);
+      },
+      skip !== null,
+    );
   }
   return out;
 }
