@@ -141,14 +141,14 @@ async function loadPackCached(
   ctx: Pick<Context, 'cwd' | 'env' | 'pinnedConfig'>,
   useCache = true,
 ): Promise<LoadedPack> {
+  if (!useCache) return loadPackDir(dir, ctx);
   const files = await readPackFiles(dir, ctx.cwd);
   const key = cacheKey([
     PACKAGE_VERSION,
     path.resolve(dir),
     ...files.flatMap((f) => [f.name, f.text]),
   ]);
-  const extendsSomething =
-    !useCache || files.some((f) => f.name === MANIFEST && manifestExtends(f) !== false);
+  const extendsSomething = files.some((f) => f.name === MANIFEST && manifestExtends(f) !== false);
   if (!extendsSomething) {
     const hit = CachedPack.safeParse(readCache(ctx.env, 'packs', key));
     if (hit.success) return { pack: hit.data, errors: [], warnings: [], rules: [], files };
