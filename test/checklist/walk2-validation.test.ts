@@ -173,6 +173,41 @@ describe('2.0 format misuse', () => {
     ]);
   });
 
+  it('warns, at its line, of a pattern that ignores case but names a capital letter', () => {
+    // Under the `i` flag \p{Lu} and [A-Z] match small letters too: "at his \p{Lu}..." finds
+    // "at his own" as well as "at his London".
+    const rule = (id: string, match: string) =>
+      `  - id: walk2.${id}\n    section: privacy\n    severity: low\n    message: A home.\n    questions: [privacy.suicide-method]\n    match: ${match}\n`;
+    const files = {
+      ...WALK2,
+      'rules.yaml':
+        WALK2['rules.yaml']! +
+        rule('named-home', '{ pattern: "at his \\\\p{Lu}\\\\p{L}+ home" }') +
+        rule(
+          'named-home-cs',
+          '{ pattern: "at his \\\\p{Lu}\\\\p{L}+ home", case-sensitive: true }',
+        ) +
+        rule('initial', '{ terms: [home], only-if: { pattern: "Mr [A-Z]\\\\b" } }') +
+        rule('any-home', '{ pattern: "at his \\\\p{L}+ home" }'),
+    };
+    const result = loadWalk2(files);
+    expect(result.errors).toEqual([]);
+    const warned = result.warnings.map((w) => `${w.line} ${w.message}`);
+    const text = files['rules.yaml'];
+    expect(warned).toEqual([
+      expect.stringMatching(
+        new RegExp(
+          `^${positionOf(text, 'named-home').line + 5} \\S*pattern: "\\\\p\\{Lu\\}" matches letters of either case`,
+        ),
+      ),
+      expect.stringMatching(
+        new RegExp(
+          `^${positionOf(text, 'walk2.initial').line + 5} \\S*only-if\\.pattern: "\\[A-Z\\]" matches letters of either case`,
+        ),
+      ),
+    ]);
+  });
+
   it('checklists validate: the test pack is valid', async () => {
     const result = await runInProcess(['checklists', 'validate', 'test/fixtures/packs/walk2'], {
       cwd: ROOT,

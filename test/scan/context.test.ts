@@ -60,6 +60,10 @@ describe('quotes and attribution', () => {
     ['The man was arrested, police said.', 'arrested', 'police said'],
     ['According to the council, the money was stolen.', 'stolen', 'According to'],
     ['The money was stolen.', 'stolen', undefined],
+    ['The money was stolen, said Ms Hale.', 'stolen', 'said'],
+    ['The money was stolen, said police.', 'stolen', 'said'],
+    // a small letter after the verb is no name (under the `i` flag \p{Lu} would match it)
+    ['The thief said nothing, and the money was stolen.', 'stolen', undefined],
   ] as const)('%j → %j', (text, word, attribution) => {
     expect(ctx(text).attribution(at(text, word))).toBe(attribution);
   });

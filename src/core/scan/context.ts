@@ -89,8 +89,13 @@ const CLAUSE_BREAK = new Set([
 /** How many words back a negation or a condition reaches. */
 const SCOPE_WORDS = 6;
 
+// "said Smith" needs the capital of a name after the verb: checked in code, since under the `i`
+// flag \p{Lu} matches a small letter too ("said nothing" is no attribution).
 const ATTRIBUTION =
-  /(?<![\p{L}])(?:police said|a spokes(?:man|woman|person) (?:for [\p{L} ]{1,40})?said|said in a statement|according to|sources? (?:say|said|claim|close to)|it is (?:claimed|alleged|understood)|(?:he|she|they|it) (?:said|says|claimed|claims|alleged|alleges|told)|(?:said|says|claimed|alleged|told)(?= [\p{Lu}]| (?:he|she|they|police|officers)))(?![\p{L}])/iu;
+  /(?<![\p{L}])(?:police said|a spokes(?:man|woman|person) (?:for [\p{L} ]{1,40})?said|said in a statement|according to|sources? (?:say|said|claim|close to)|it is (?:claimed|alleged|understood)|(?:he|she|they|it) (?:said|says|claimed|claims|alleged|alleges|told)|(?:said|says|claimed|alleged|told)(?= \p{L}))(?![\p{L}])/giu;
+const BARE_VERB = /^(?:said|says|claimed|alleged|told)$/i;
+const NAME_NEXT = /^ \p{Lu}/u;
+const PRONOUN_NEXT = /^ (?:he|she|they|police|officers)(?![\p{L}])/iu;
 
 /** Does text[from, to) hold a comma, semicolon, colon, bracket, en or em dash? */
 function breaksClause(text: string, from: number, to: number): boolean {
@@ -202,8 +207,14 @@ export class ScanContext {
   /** The attribution phrase of the span's sentence, if it has one. */
   attribution(span: Span): string | undefined {
     const [a, b] = this.sentenceOf(span);
-    const m = ATTRIBUTION.exec(this.text.slice(a, Math.min(b, a + 600)));
-    return m?.[0];
+    const sentence = this.text.slice(a, Math.min(b, a + 600));
+    ATTRIBUTION.lastIndex = 0;
+    for (let m = ATTRIBUTION.exec(sentence); m; m = ATTRIBUTION.exec(sentence)) {
+      if (!BARE_VERB.test(m[0])) return m[0];
+      const next = sentence.slice(m.index + m[0].length, m.index + m[0].length + 12);
+      if (NAME_NEXT.test(next) || PRONOUN_NEXT.test(next)) return m[0];
+    }
+    return undefined;
   }
 
   /**
