@@ -51,10 +51,15 @@ const TUNING_FLOORS = {
   // high+ (a travel feature's "Mrs M"), 0.21 (20/97) medium per harmless (16 of them on the 22
   // new articles: schools and pupils, "according to", "liquidation", "affairs", "gay", a
   // byline's email address); the risky figures did not move. The floors below are those
-  // measured values (the split grew).
+  // measured values (the split grew). Round 4's harmless tuning (test/scan/harmless-round4.test.ts:
+  // an anonymity cipher needs proceedings; a school needs a child pointed at; attribution needs
+  // someone it is said of; a child's age needs proceedings, a police matter or a complaint; the
+  // sense of "affairs", of a wrong taught, of crime suffered or measured; published mailboxes;
+  // a page of reviews read as reviews): 0/97, 0.03 (3/97), sections 96% (209/217) and spans
+  // 84% (374/445) unchanged, high+ precision 81% (148/183) unchanged.
   tuning: {
-    harmlessWithHighMax: 1,
-    mediumPerHarmlessMax: 0.21,
+    harmlessWithHighMax: 0,
+    mediumPerHarmlessMax: 0.04,
     sectionRecallMin: 0.96,
     spanRecallMin: 0.84,
     highPrecisionMin: 0.8,

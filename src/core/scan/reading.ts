@@ -281,6 +281,17 @@ const CUES_2: readonly Cue[] = [
     'history',
   ],
   ['history', 2, w('in 1[0-8]\\d\\d'), 'a date long past'],
+  // Corpus round 4 (stop 20): a page of reviews, or a round-up of them, says so in its
+  // headlines ("Dirty God review - an important piece of filmmaking", "film reviews") and
+  // speaks of filmmakers and cinemas.
+  [
+    'review',
+    2,
+    w(
+      'review\\s+[-–—]|(?:film|theatre|theater|book|album|tv|television|concert|gig|restaurant|dance|opera|exhibition) reviews?|filmmak\\w*|film-?makers?|writer-director|auteur|feature film|cinemas?|box office',
+    ),
+    'review or arts',
+  ],
   // Corpus round 3: a decade of a past century ("in the 1770s") places the story's events in
   // that time, more surely than one year (a building "built in 1847" in today's news).
   ['history', 3, w('(?:the )?1[0-8]\\d0s'), 'a date long past'],

@@ -1,0 +1,218 @@
+// Corpus round 4 (stop 20), harmless copy: precision that generalises. Each change follows what a
+// media lawyer uses to tell a false alarm from a risk, across rules rather than for one phrase:
+// an anonymity cipher needs proceedings to come from; a school is an institution until the story
+// points at a child; attribution carries hearsay only when it is said of someone; a child's age
+// is an anonymity question where there are proceedings, a police matter or a complaint; the sense
+// of "affairs", of a wrong taught as a subject, of crime measured or suffered; a mailbox published
+// to be used; a page of reviews read as reviews. Every case is hand-written (none of it from the
+// corpus), with the risk it must keep beside the look-alike it clears.
+import { describe, expect, it } from 'vitest';
+import { readStory } from '../../src/core/scan/reading.js';
+import { scanText } from '../../src/core/scan/scanner.js';
+import { harmlessTuningAlarms, liveRules, worstOf } from '../helpers/rules.js';
+
+const LIVE = await liveRules();
+const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
+const of = (text: string, id: string) =>
+  scanText(text, LIVE).filter((f) => f.rule === `uk-ew.${id}`);
+
+describe('a letter for a name is an anonymity order only where there are proceedings', () => {
+  it("a feature's shorthand for someone it has named is a glance", () => {
+    const feature =
+      'Our piano teacher, Mrs Pemberton, lived at the end of the lane.\n\nYears later I went back to the village with Mrs P in mind, and found her house had become a cafe.\n';
+    expect(worst(feature, 'withheld-name')).toBe('low');
+  });
+  it('in a court report, or near court words, it stays high', () => {
+    const court =
+      'A woman, known only as Mrs P, gave evidence from behind a screen at Leeds Crown Court.\n\nThe defendant denies the charge.\n';
+    expect(worst(court, 'withheld-name')).toBe('high');
+    const hearing =
+      'Witness B told the hearing that she had seen the van outside the depot that night.\n';
+    expect(worst(hearing, 'withheld-name')).toBe('high');
+  });
+});
+
+describe('a school is an institution until the story points at a child', () => {
+  const opening =
+    'Staff and pupils at Brookfield Primary School celebrated the opening of four new classrooms on Friday.\n\nThe school, which has 300 pupils, also has a new library, and the secondary school next door lent its hall for the ceremony.\n';
+  it("a school's new building and its pupils as a body are one glance for the story", () => {
+    expect(worst(opening, 'children-schools')).toBe('low');
+    expect(of(opening, 'children-schools')).toHaveLength(1);
+  });
+  it('an inspection report about the school is a glance', () => {
+    const inspection =
+      'Inspectors rated Millbrook Academy good in every area after a two-day visit.\n\nThe report said pupils behave well and the curriculum is ambitious.\n';
+    expect(worst(inspection, 'children-schools')).toBe('low');
+  });
+  it('a school near a child the story points at stays a check', () => {
+    const boy =
+      'A boy at Brookfield Primary School was taken home early after a fall in the playground.\n';
+    expect(worst(boy, 'children-schools')).toBe('medium');
+    const aged =
+      'Ella Shaw, 11, told her classmates about the fire before the school called her parents.\n';
+    expect(worst(aged, 'children-schools')).toBe('medium');
+    const gates = 'Parents gathered at the school gates on Monday morning.\n';
+    expect(worst(gates, 'children-schools')).toBe('medium');
+  });
+});
+
+describe('attribution carries hearsay only when it is said of someone', () => {
+  it('"according to" figures, an index or a company about its own plans is a glance', () => {
+    expect(
+      worst(
+        'Prices rose 2% last month, according to the lender’s own index.\n',
+        'allegation-language',
+      ),
+    ).toBe('low');
+    expect(
+      worst(
+        'According to the firm, the new plant will create 40 jobs by the spring.\n',
+        'allegation-language',
+      ),
+    ).toBe('low');
+    expect(
+      worst('Half of all commuters are said to prefer the earlier train.\n', 'allegation-language'),
+    ).toBe('low');
+  });
+  it('said of a named person, a person known by role or pronoun, or a wrong, it stays a check', () => {
+    expect(
+      worst('According to a neighbour, he kicked the dog in the street.\n', 'allegation-language'),
+    ).toBe('medium');
+    expect(
+      worst('John Marsh is said to have kept the takings himself.\n', 'allegation-language'),
+    ).toBe('medium');
+    expect(
+      worst('The head teacher is believed to have ignored the warnings.\n', 'allegation-language'),
+    ).toBe('medium');
+    expect(
+      worst('Money is believed to have been stolen from the till.\n', 'allegation-language'),
+    ).toBe('medium');
+  });
+  it('the words of an allegation themselves stay a check with no one near', () => {
+    expect(
+      worst(
+        'The claims were denied. It is alleged the money went missing.\n',
+        'allegation-language',
+      ),
+    ).toBe('medium');
+    expect(worst('Sources said the deal would collapse.\n', 'allegation-language')).toBe('medium');
+  });
+});
+
+describe("a child's age is an anonymity question where there are proceedings or a complaint", () => {
+  it('a child performing at a public event is a glance', () => {
+    const opening =
+      'The new library opened on Saturday with readings and music.\n\nNine-year-old Amelia Hart played the cello, and the mayor cut the ribbon.\n';
+    expect(worst(opening, 'child-age')).toBe('low');
+  });
+  it('"stole the show" is not a crime near the child', () => {
+    const show =
+      'Ten-year-old Sam Price stole the show with his magic tricks at the summer fair.\n';
+    expect(worst(show, 'child-age')).toBe('low');
+  });
+  it('near an arrest, a crime, a court or a complaint it stays a check', () => {
+    expect(
+      worst('A 15-year-old boy has been arrested after a shop window was smashed.\n', 'child-age'),
+    ).not.toMatch(/none|low/);
+    expect(
+      worst('Police said a 13-year-old girl was assaulted on the way home.\n', 'child-age'),
+    ).not.toMatch(/none|low/);
+    expect(
+      worst(
+        'A teacher has been suspended after a complaint by a 12-year-old pupil.\n',
+        'child-age',
+      ),
+    ).not.toMatch(/none|low/);
+  });
+});
+
+describe('the sense of a word', () => {
+  it('"affairs" as a field of business is not private life; an affair with someone is', () => {
+    expect(
+      worst(
+        'Ruth Dale, director of public affairs at the trust, thanked donors.\n',
+        'private-life',
+      ),
+    ).toBe('none');
+    expect(
+      worst('She presents a current affairs programme on local radio.\n', 'private-life'),
+    ).toBe('none');
+    expect(worst('The secretary had been conducting affairs of the heart.\n', 'private-life')).toBe(
+      'medium',
+    );
+    expect(worst('The MP had an affair with a researcher.\n', 'private-life')).toBe('medium');
+  });
+  it('a wrong taught or talked about as a subject is said of no one', () => {
+    expect(
+      worst(
+        'Pupils learn about racism, exclusion and bullying in weekly assemblies.\n',
+        'dishonesty-accusation',
+      ),
+    ).toBe('none');
+    expect(
+      worst('The nurse gave a talk on neglect of older people.\n', 'dishonesty-accusation'),
+    ).toBe('none');
+    expect(
+      worst('Three staff said they were bullied by the head teacher.\n', 'dishonesty-accusation'),
+    ).toBe('medium');
+  });
+  it('crime suffered or measured accuses no one; a crime said of a named person does', () => {
+    expect(
+      worst('Small firms lost £2m to fraud last year, a trade body said.\n', 'crime-accusation'),
+    ).toBe('none');
+    expect(
+      worst('Banks are worried by rising levels of fraud on mobile apps.\n', 'crime-accusation'),
+    ).toBe('none');
+    expect(
+      worst('Many pensioners fell victim to scams during the winter.\n', 'crime-accusation'),
+    ).toBe('none');
+    expect(
+      worst('Customers lost £5,000 to fraud by Kevin Blake, the trader.\n', 'crime-accusation'),
+    ).not.toMatch(/none|low/);
+    expect(worst('John Smith stole £2,000 from the bowls club.\n', 'crime-accusation')).toBe(
+      'high',
+    );
+  });
+  it("a published mailbox or a byline's address is a glance; a person's own address is a check", () => {
+    expect(
+      worst('Tickets are available from boxoffice@riverside-hall.org.uk.\n', 'email-address'),
+    ).toBe('none');
+    const byline =
+      'Library reopens after refit\nby Tom Baker\ntbaker@westgazette.co.uk\nThe library reopened on Monday.\n';
+    expect(worst(byline, 'email-address')).toBe('none');
+    expect(
+      worst('Her address, jane.shaw77@gmail.com, was in the leaked file.\n', 'email-address'),
+    ).toBe('medium');
+  });
+});
+
+describe('reading 2: a page of reviews reads as reviews', () => {
+  const page =
+    'Quiet Harbour review - a patient, moving debut\n\nThe first feature film from the writer-director is a study of grief in a fishing town; it opens in cinemas on Friday.\n\nNight Shift review - tense and clever\n\nThe filmmaker keeps the camera close to the nurses and never looks away.\n';
+  it('review headlines and filmmaking words make a review (reading 2 only)', () => {
+    expect(readStory(page, 2).kind).toBe('review');
+    expect(readStory(page, 1).kind).not.toBe('review');
+  });
+  it('a review headline in a court story does not outweigh the court', () => {
+    const court =
+      'Case review - council criticised\n\nThe mother was jailed at Leeds Crown Court last year after the jury heard the boy had been neglected.\n';
+    expect(readStory(court, 2).kind).toBe('court-report');
+  });
+});
+
+describe('the round 4 changes on the harmless tuning copy', () => {
+  it('raise no medium finding of the rules they narrowed', () => {
+    const ids = new Set(
+      [
+        'withheld-name',
+        'children-schools',
+        'allegation-language',
+        'child-age',
+        'private-life',
+        'dishonesty-accusation',
+        'email-address',
+      ].map((id) => `uk-ew.${id}`),
+    );
+    expect(harmlessTuningAlarms(LIVE, ids)).toEqual([]);
+  });
+});
