@@ -55,14 +55,15 @@ const TUNING_FLOORS = {
   // an anonymity cipher needs proceedings; a school needs a child pointed at; attribution needs
   // someone it is said of; a child's age needs proceedings, a police matter or a complaint; the
   // sense of "affairs", of a wrong taught, of crime suffered or measured; published mailboxes;
-  // a page of reviews read as reviews): 0/97, 0.03 (3/97), sections 96% (209/217) and spans
-  // 84% (374/445) unchanged, high+ precision 81% (148/183) unchanged.
+  // a page of reviews read as reviews; an address needs a home; a genre is no crime; fiction
+  // that "follows" its story): 0/97, 0.03 (3/97), sections 96% (209/217) and spans 84% (374/445)
+  // unchanged, high+ precision 81% (148/183 -> 148/182).
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.04,
     sectionRecallMin: 0.96,
     spanRecallMin: 0.84,
-    highPrecisionMin: 0.8,
+    highPrecisionMin: 0.81,
   },
 } as const;
 

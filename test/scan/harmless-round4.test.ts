@@ -186,6 +186,54 @@ describe('the sense of a word', () => {
   });
 });
 
+describe("an address locates a person when it is someone's home", () => {
+  it('a house for sale is published by its agent', () => {
+    const sale =
+      'Property of the week: a four-bedroom Edwardian semi at 22 Orchard Road, Frome, on the market for £650,000.\n';
+    expect(worst(sale, 'street-address')).toBe('none');
+  });
+  it("an address with no one living there named is a check; a named person's home is high", () => {
+    expect(
+      worst('The new bakery at 3 Market Street opens on Saturday morning.\n', 'street-address'),
+    ).toBe('medium');
+    expect(
+      worst(
+        'Police were called to the home of Mary Walsh at 9 Ash Grove on Sunday.\n',
+        'street-address',
+      ),
+    ).toBe('high');
+    expect(
+      worst('The couple have lived at 41 Kings Road for thirty years.\n', 'street-address'),
+    ).toBe('high');
+  });
+});
+
+describe('a genre is not a crime', () => {
+  it('"murder mystery" is a genre; a murder said of someone is not', () => {
+    const genre =
+      'The hotel hosts a murder mystery dinner every Friday, with actors from the town.\n';
+    expect(worst(genre, 'crime-accusation')).toBe('none');
+    expect(worst(genre, 'legal-terms')).toBe('none');
+    expect(
+      worst('Detectives said Alan Pike committed the murder in 1998.\n', 'crime-accusation'),
+    ).toBe('high');
+  });
+});
+
+describe('reading 2: a work of fiction that "follows" its story', () => {
+  it('a short film review full of courtroom words reads as a review', () => {
+    const review =
+      'The film follows a detective who is accused of murder and must clear his name before the trial. The jury scenes are tense and the verdict is a shock.\n\nIt opens in cinemas on Friday.\n';
+    expect(readStory(review, 2).kind).toBe('review');
+    expect(worst(review, 'court-proceedings')).not.toBe('high');
+  });
+  it('news of a real trial is still a court report', () => {
+    const court =
+      'A detective accused of murder told the jury he was at home that night.\n\nThe trial at Bristol Crown Court continues.\n';
+    expect(readStory(court, 2).kind).toBe('court-report');
+  });
+});
+
 describe('reading 2: a page of reviews reads as reviews', () => {
   const page =
     'Quiet Harbour review - a patient, moving debut\n\nThe first feature film from the writer-director is a study of grief in a fishing town; it opens in cinemas on Friday.\n\nNight Shift review - tense and clever\n\nThe filmmaker keeps the camera close to the nurses and never looks away.\n';
@@ -211,6 +259,8 @@ describe('the round 4 changes on the harmless tuning copy', () => {
         'private-life',
         'dishonesty-accusation',
         'email-address',
+        'street-address',
+        'legal-terms',
       ].map((id) => `uk-ew.${id}`),
     );
     expect(harmlessTuningAlarms(LIVE, ids)).toEqual([]);

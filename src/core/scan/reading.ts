@@ -292,6 +292,15 @@ const CUES_2: readonly Cue[] = [
     ),
     'review or arts',
   ],
+  // A work of fiction or a documentary that "follows" or "tells" its story is decisive.
+  [
+    'review',
+    3,
+    w(
+      '(?:the|this|a|her|his|their) (?:new )?(?:film|story|novel|series|play|drama|book|documentary|musical|opera|thriller|comedy) (?:follows|tells|centres on|centers on|is set in|is based on)',
+    ),
+    'a work of fiction',
+  ],
   // Corpus round 3: a decade of a past century ("in the 1770s") places the story's events in
   // that time, more surely than one year (a building "built in 1847" in today's news).
   ['history', 3, w('(?:the )?1[0-8]\\d0s'), 'a date long past'],
