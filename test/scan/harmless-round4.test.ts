@@ -234,6 +234,104 @@ describe('reading 2: a work of fiction that "follows" its story', () => {
   });
 });
 
+describe('anonymity protects a complainant: high needs a case', () => {
+  it("a charity's cause is a check, a conference on tackling it names no one", () => {
+    expect(
+      worst(
+        'The charity, which supports women affected by FGM and forced marriage, opened a new centre on Monday.\n',
+        'sexual-offence',
+      ),
+    ).toBe('medium');
+    expect(
+      worst(
+        'A conference on tackling human trafficking was held at the university, with speakers from the police.\n',
+        'sexual-offence',
+      ),
+    ).toBe('none');
+  });
+  it("a dog's grooming is another sense; a novel's plot is a glance", () => {
+    expect(
+      worst(
+        'The new dog grooming parlour on King Street offers baths and trims.\n',
+        'sexual-offence',
+      ),
+    ).toBe('none');
+    expect(
+      worst(
+        'The novel follows a girl who is groomed by her teacher; the author handles it with great care.\n',
+        'sexual-offence',
+      ),
+    ).toBe('low');
+  });
+  it('a case, with a victim, an accused or the police, stays high', () => {
+    expect(
+      worst(
+        'A man has been charged after a woman was raped in a park in Leeds, police said.\n',
+        'sexual-offence',
+      ),
+    ).toBe('high');
+    expect(
+      worst(
+        'The girl was groomed online for months before she told her mother.\n',
+        'sexual-offence',
+      ),
+    ).toBe('high');
+  });
+});
+
+describe('subterfuge, a number plate and a spy agency, by who and what they are about', () => {
+  it('filming wildlife undercover is not subterfuge on people; a reporter posing as a buyer is', () => {
+    expect(
+      worst(
+        'The film crew went undercover, hiding a camera in a log beside the badger sett.\n',
+        'subterfuge',
+      ),
+    ).toBe('none');
+    expect(
+      worst('Our reporter posed as a buyer and secretly filmed the dealer.\n', 'subterfuge'),
+    ).toBe('high');
+  });
+  it('a car at auction is listed by its seller; a car outside a home locates someone', () => {
+    expect(
+      worst(
+        'The 1967 Mini Cooper, registration GRX 311D, sold at auction for £42,000.\n',
+        'vehicle-registration',
+      ),
+    ).toBe('none');
+    expect(
+      worst(
+        'His blue van, registration KP19 XZT, is parked outside every night.\n',
+        'vehicle-registration',
+      ),
+    ).toBe('high');
+  });
+  it("a museum's gallery on MI5 is history; an operation today is a check", () => {
+    expect(
+      worst(
+        'The museum has opened a new gallery on wartime codebreakers and MI5.\n',
+        'defence-intelligence',
+      ),
+    ).toBe('none');
+    expect(
+      worst(
+        'MI5 officers were watching the flat in the weeks before the arrests.\n',
+        'defence-intelligence',
+      ),
+    ).toBe('high');
+  });
+  it("the judge of a county show is no court near a child's age", () => {
+    expect(
+      worst(
+        'The judge at the county show awarded the rosette to a six-year-old and her pony.\n',
+        'child-age',
+      ),
+    ).toBe('low');
+    expect(
+      worst('The judge told the court the 14-year-old could not be named.\n', 'child-age'),
+    ).not.toMatch(/none|low/);
+  });
+});
+
 describe('reading 2: a page of reviews reads as reviews', () => {
   const page =
     'Quiet Harbour review - a patient, moving debut\n\nThe first feature film from the writer-director is a study of grief in a fishing town; it opens in cinemas on Friday.\n\nNight Shift review - tense and clever\n\nThe filmmaker keeps the camera close to the nurses and never looks away.\n';
@@ -261,6 +359,10 @@ describe('the round 4 changes on the harmless tuning copy', () => {
         'email-address',
         'street-address',
         'legal-terms',
+        'sexual-offence',
+        'subterfuge',
+        'vehicle-registration',
+        'defence-intelligence',
       ].map((id) => `uk-ew.${id}`),
     );
     expect(harmlessTuningAlarms(LIVE, ids)).toEqual([]);
