@@ -332,6 +332,49 @@ describe('subterfuge, a number plate and a spy agency, by who and what they are 
   });
 });
 
+describe('the one a crime happened to, and a death that names a court once', () => {
+  it('a victim introduced by "who was", or an attack by an unnamed agent, accuses no one', () => {
+    expect(
+      worst(
+        'A teenager who was stabbed in the town centre last year has finished the London Marathon.\n',
+        'crime-accusation',
+      ),
+    ).toBe('none');
+    expect(
+      worst(
+        'Farmer Jill Owen, whose flock was attacked by a dog last spring, won a prize at the show.\n',
+        'crime-accusation',
+      ),
+    ).toBe('none');
+    expect(
+      worst('Their assault on the title began with a 3-0 win at home.\n', 'crime-accusation'),
+    ).toBe('none');
+  });
+  it('an attack by a named person, or in the active voice, is still an accusation', () => {
+    expect(
+      worst(
+        'A teenager who was stabbed by Liam Cox in the town centre has left hospital.\n',
+        'crime-accusation',
+      ),
+    ).toBe('high');
+    expect(
+      worst('Gary Holt attacked the farmer with a spade, neighbours said.\n', 'crime-accusation'),
+    ).toBe('high');
+  });
+  it("a judge's obituary that names the court once reads as an obituary", () => {
+    const obituary =
+      'Judge Mary Holt, who sat at Bristol Crown Court for 20 years, has died aged 79.\n\nLawyers said she was fair and kind, and her funeral will be at the cathedral.\n';
+    expect(readStory(obituary, 2).kind).toBe('obituary');
+    expect(readStory(obituary, 1).kind).toBe('court-report');
+    expect(worst(obituary, 'court-proceedings')).not.toBe('high');
+  });
+  it('a court report that mentions a death is still a court report', () => {
+    const court =
+      'A man has died aged 58, days after he was jailed at Bristol Crown Court.\n\nThe jury had found him guilty of fraud and he was sentenced to four years.\n';
+    expect(readStory(court, 2).kind).toBe('court-report');
+  });
+});
+
 describe('reading 2: a page of reviews reads as reviews', () => {
   const page =
     'Quiet Harbour review - a patient, moving debut\n\nThe first feature film from the writer-director is a study of grief in a fishing town; it opens in cinemas on Friday.\n\nNight Shift review - tense and clever\n\nThe filmmaker keeps the camera close to the nurses and never looks away.\n';

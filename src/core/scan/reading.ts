@@ -297,7 +297,7 @@ const CUES_2: readonly Cue[] = [
     'review',
     3,
     w(
-      '(?:the|this|a|her|his|their) (?:new )?(?:film|story|novel|series|play|drama|book|documentary|musical|opera|thriller|comedy) (?:follows|tells|centres on|centers on|is set in|is based on)',
+      '(?:the|this|a|her|his|their) (?:new )?(?:film|story|novel|series|play|drama|book|documentary|musical|opera|thriller|comedy)(?: (?:follows|tells|centres on|centers on|is set in|is based on)|, set in| stars)',
     ),
     'a work of fiction',
   ],
@@ -442,8 +442,18 @@ export function readStory(fullText: string, version: ReadingVersion = 1): Readin
     arts !== undefined &&
     arts[1] >= 6 &&
     (!legalTop || arts[1] > 1.5 * legalTop[1] || (even && arts[1] >= legalTop[1]));
+  // Reading 2 (corpus round 4): the obituary of a judge or a barrister names the court once;
+  // a death outweighs one court cue, never a court report's several (a victim who "died, aged
+  // 19" in a trial report is still a court report).
+  const deathWins =
+    version === 2 &&
+    legalTop !== undefined &&
+    obituary !== undefined &&
+    legalTop[1] < 6 &&
+    obituary[1] >= 3 &&
+    obituary[1] > legalTop[1];
   const winner: ReadingKind =
-    (legalTop && !artsWin ? legalTop[0] : undefined) ??
+    (legalTop && !artsWin && !deathWins ? legalTop[0] : undefined) ??
     (obituary && obituary[1] >= 3 ? 'obituary' : other[0]?.[0]) ??
     'general';
   const also = [...legal, ...other].map(([k]) => k).filter((k) => k !== winner);
