@@ -46,12 +46,24 @@ const TUNING_FLOORS = {
   // 96% (209/217), spans 84% (374/445), high+ precision 80% (147/184).
   // Both round 3 branches merged (171 articles: 75 harmless, 96 risky): 0/75, 0.05 (4/75),
   // sections 96% (209/217), spans 84% (374/445), high+ precision 81% (148/183).
+  // Corpus round 4 (stop 20, s7-harmless) added 22 harmless tuning articles (97 harmless),
+  // labelled blind before any scan. The articles alone, rules unchanged: 1/97 harmless with
+  // high+ (a travel feature's "Mrs M"), 0.21 (20/97) medium per harmless (16 of them on the 22
+  // new articles: schools and pupils, "according to", "liquidation", "affairs", "gay", a
+  // byline's email address); the risky figures did not move. The floors below are those
+  // measured values (the split grew). Round 4's harmless tuning (test/scan/harmless-round4.test.ts:
+  // an anonymity cipher needs proceedings; a school needs a child pointed at; attribution needs
+  // someone it is said of; a child's age needs proceedings, a police matter or a complaint; the
+  // sense of "affairs", of a wrong taught, of crime suffered or measured; published mailboxes;
+  // a page of reviews read as reviews; an address needs a home; a genre is no crime; fiction
+  // that "follows" its story): 0/97, 0.03 (3/97), sections 96% (209/217) and spans 84% (374/445)
+  // unchanged, high+ precision 81% (148/183 -> 148/182).
   tuning: {
     harmlessWithHighMax: 0,
-    mediumPerHarmlessMax: 0.06,
+    mediumPerHarmlessMax: 0.04,
     sectionRecallMin: 0.96,
     spanRecallMin: 0.84,
-    highPrecisionMin: 0.8,
+    highPrecisionMin: 0.81,
   },
 } as const;
 
@@ -59,7 +71,7 @@ const file = path.join(ROOT, 'checklists', 'uk-ew', 'rules.yaml');
 const parsed = await parseRules(file, readFileSync(file, 'utf8'));
 
 const SETS = {
-  tuning: { split: 'tuning', only: undefined, harmless: 75, floor: TUNING_FLOORS.tuning },
+  tuning: { split: 'tuning', only: undefined, harmless: 97, floor: TUNING_FLOORS.tuning },
   evaluation: {
     split: 'evaluation',
     only: undefined,

@@ -281,6 +281,26 @@ const CUES_2: readonly Cue[] = [
     'history',
   ],
   ['history', 2, w('in 1[0-8]\\d\\d'), 'a date long past'],
+  // Corpus round 4 (stop 20): a page of reviews, or a round-up of them, says so in its
+  // headlines ("Dirty God review - an important piece of filmmaking", "film reviews") and
+  // speaks of filmmakers and cinemas.
+  [
+    'review',
+    2,
+    w(
+      'review\\s+[-–—]|(?:film|theatre|theater|book|album|tv|television|concert|gig|restaurant|dance|opera|exhibition) reviews?|filmmak\\w*|film-?makers?|writer-director|auteur|feature film|cinemas?|box office',
+    ),
+    'review or arts',
+  ],
+  // A work of fiction or a documentary that "follows" or "tells" its story is decisive.
+  [
+    'review',
+    3,
+    w(
+      '(?:the|this|a|her|his|their) (?:new )?(?:film|story|novel|series|play|drama|book|documentary|musical|opera|thriller|comedy)(?: (?:follows|tells|centres on|centers on|is set in|is based on)|, set in| stars)',
+    ),
+    'a work of fiction',
+  ],
   // Corpus round 3: a decade of a past century ("in the 1770s") places the story's events in
   // that time, more surely than one year (a building "built in 1847" in today's news).
   ['history', 3, w('(?:the )?1[0-8]\\d0s'), 'a date long past'],
@@ -422,8 +442,18 @@ export function readStory(fullText: string, version: ReadingVersion = 1): Readin
     arts !== undefined &&
     arts[1] >= 6 &&
     (!legalTop || arts[1] > 1.5 * legalTop[1] || (even && arts[1] >= legalTop[1]));
+  // Reading 2 (corpus round 4): the obituary of a judge or a barrister names the court once;
+  // a death outweighs one court cue, never a court report's several (a victim who "died, aged
+  // 19" in a trial report is still a court report).
+  const deathWins =
+    version === 2 &&
+    legalTop !== undefined &&
+    obituary !== undefined &&
+    legalTop[1] < 6 &&
+    obituary[1] >= 3 &&
+    obituary[1] > legalTop[1];
   const winner: ReadingKind =
-    (legalTop && !artsWin ? legalTop[0] : undefined) ??
+    (legalTop && !artsWin && !deathWins ? legalTop[0] : undefined) ??
     (obituary && obituary[1] >= 3 ? 'obituary' : other[0]?.[0]) ??
     'general';
   const also = [...legal, ...other].map(([k]) => k).filter((k) => k !== winner);
