@@ -53,16 +53,17 @@ const TUNING_FLOORS = {
   // (87/139), high+ precision 72% (51/71). The floors were set to those measured values.
   // The round 4 risky recall block and its changes in place (a disciplinary panel's finding, a
   // criminal label, an accusation repeated from someone else, a victim's injuries, a person's
-  // vulnerability, a police appeal pointing at a suspect, a named person's street; officers and
-  // children anonymised by rank or role, replies declined, trial dates, a complainant described
-  // by age; police misconduct high only with an anonymity direction or a criminal case, health
-  // said once per story) then took it to 0/75, 0.05 (4/75), sections 95% (271/284), spans 86%
-  // (502/584), high+ precision 80% (198/246).
+  // vulnerability, a victim's trauma, a defendant's demeanour, a police appeal pointing at a
+  // suspect, a named person's street; officers and children anonymised by rank or role, replies
+  // declined, trial dates, "evidence showed", a regulator's quoted findings, a complainant
+  // described by age; police misconduct high only with an anonymity direction or a criminal
+  // case, health said once per story) then took it to 0/75, 0.05 (4/75), sections 95%
+  // (271/284), spans 87% (508/584), high+ precision 80% (198/246).
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.06,
     sectionRecallMin: 0.95,
-    spanRecallMin: 0.85,
+    spanRecallMin: 0.86,
     highPrecisionMin: 0.8,
   },
 } as const;

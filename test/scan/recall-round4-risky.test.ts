@@ -22,6 +22,8 @@ const BLOCK = [
   'vulnerability-detail',
   'suspect-appeal',
   'named-person-street',
+  'victim-trauma',
+  'defendant-demeanour',
 ];
 
 describe('2.1.0 round 4 risky recall: new rules, by the reasoning a lawyer uses', () => {
@@ -184,6 +186,32 @@ describe('2.1.0 round 4 risky recall: new rules, by the reasoning a lawyer uses'
       'Mrs Edna Hart, of Mill Lane, Wolsingham, who died aged 92 last week, leaves behind three children and seven grandchildren. Her funeral is at St Mary\u2019s on Friday.',
       'none',
     ],
+
+    // a victim's trauma in their own words
+    [
+      'victim-trauma',
+      'Speaking after the trial, the victim said: "I relive it every night and I will never be the same."',
+      'medium',
+    ],
+    // a holiday's or a tour's "nightmare" is no one's trauma
+    [
+      'victim-trauma',
+      'The singer said the first week of the tour had been a nightmare because of the rain.',
+      'none',
+    ],
+
+    // a defendant's demeanour in court: colour that can hint at guilt before the verdict
+    [
+      'defendant-demeanour',
+      'Flanked by two dock officers, Neil Gregg, 52, showed no emotion as the charges were read to magistrates.',
+      'medium',
+    ],
+    // the same words outside a court: a groom's nerves
+    [
+      'defendant-demeanour',
+      'The groom showed no emotion until the vows, then wept as the choir sang.',
+      'low',
+    ],
   ])('%s on "%s" is %s', (id, text, severity) => {
     expect(worstOf(rules, text, id)).toBe(severity);
   });
@@ -216,6 +244,17 @@ describe('2.1.0 round 4 risky recall: existing rules widened or narrowed in plac
     ],
     // a drug trial set for next year is another sense of trial
     ['court-proceedings', 'The drug trial is set to begin next spring with 400 patients.', 'none'],
+    // evidence reported as if it were a finding while a trial runs; a study's evidence is not
+    [
+      'trial-evidence',
+      'Ann Reed denies causing death by careless driving. Evidence showed she was travelling at 58mph.',
+      'medium',
+    ],
+    [
+      'trial-evidence',
+      'The study of 4,000 patients found the drug cut the risk of stroke, and evidence showed the effect lasted for years, researchers said in the journal.',
+      'none',
+    ],
     // police misconduct: high where the copy shows an anonymity direction or a criminal case,
     // medium where an officer is named at a public hearing
     [
@@ -238,6 +277,17 @@ describe('2.1.0 round 4 risky recall: existing rules widened or narrowed in plac
     const found = scanText(text, rules).filter((f) => f.rule === 'uk-ew.sexual-offence');
     expect(found).toHaveLength(1);
     expect(found[0]!.repeats?.map((r) => r.excerpt)).toContain('a woman in her');
+  });
+
+  it('a regulator\u2019s finding also points at each adverse statement it quotes', () => {
+    const text =
+      'Inspectors found the home was unsafe. The report reads: "Residents are at risk because staff do not know the fire procedure." The CQC rated it inadequate.';
+    const found = scanText(text, rules).filter((f) => f.rule === 'uk-ew.regulator-finding');
+    expect(found).toHaveLength(1);
+    expect(found[0]!.severity).toBe('medium');
+    expect(found[0]!.repeats?.map((r) => r.excerpt)).toEqual(
+      expect.arrayContaining(['The report reads', 'at risk']),
+    );
   });
 
   it('health information about one person is said once, with its other places', () => {
