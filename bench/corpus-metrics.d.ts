@@ -12,7 +12,7 @@ export interface CorpusArticle {
   spans: { text: string; section: string; severity: string; why: string }[];
   text: string;
 }
-export function firstEvaluation(count?: 39 | 69): Set<string>;
+export function firstEvaluation(count?: 39 | 69 | 97): Set<string>;
 export function corpusArticles(
   split: 'tuning' | 'evaluation',
   only?: ReadonlySet<string>,

@@ -50,7 +50,7 @@ for (const split of only ? [only] : tuningOnly ? ['tuning'] : ['tuning', 'evalua
   console.log(summaryLine(m));
   if (verbose) for (const w of m.worst) console.log(`  ${w}`);
   if (split === 'evaluation' && !onlyList) {
-    for (const count of [39, 69]) {
+    for (const count of [39, 69, 97]) {
       const label = `evaluation (its first ${count} articles)`;
       console.log(summaryLine(evaluateSplit(split, scan, { only: firstEvaluation(count), label })));
     }

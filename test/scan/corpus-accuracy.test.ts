@@ -90,8 +90,14 @@ const SETS = {
   evaluation: {
     split: 'evaluation',
     only: undefined,
-    harmless: 49,
+    harmless: 66,
     floor: EVALUATION_FLOORS.evaluation,
+  },
+  first97: {
+    split: 'evaluation',
+    only: firstEvaluation(97),
+    harmless: 49,
+    floor: EVALUATION_FLOORS.first97,
   },
   first69: {
     split: 'evaluation',
@@ -119,7 +125,7 @@ describe('the live rules on real journalism (floors that only go up)', () => {
     expect(parsed.errors).toEqual([]);
     const { split, only, harmless, floor } = SETS[set];
     if (only)
-      expect(only.size, 'a fixed subset keeps its articles').toBe(set === 'first39' ? 39 : 69);
+      expect(only.size, 'a fixed subset keeps its articles').toBe(Number(set.slice(5)));
     const m = evaluateSplit(split, (text) => scanText(text, parsed.rules!, {}), { only });
     const line = summaryLine(m);
     expect(m.harmless, line).toBeGreaterThanOrEqual(harmless);

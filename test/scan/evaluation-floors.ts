@@ -13,26 +13,38 @@ export interface Floors {
   readonly highPrecisionMin: number;
 }
 
-export const EVALUATION_FLOORS: Record<'evaluation' | 'first39' | 'first69', Floors> = {
-  // The whole evaluation split, 97 articles since corpus round 3 (stop 19: 49 harmless, 48
-  // risky); round 3's articles were labelled blind. After round 3's rules: 9/49 harmless with
-  // high+, 0.86 (42/49) medium per harmless, sections 82% (81/99), spans 71% (161/226), high+
-  // precision 74% (62/84). The split is larger, so these do not compare with stop 18's.
+export const EVALUATION_FLOORS: Record<'evaluation' | 'first39' | 'first69' | 'first97', Floors> = {
+  // The whole evaluation split, 124 articles since corpus round 4 (stop 20: 66 harmless, 58
+  // risky); round 4's 27 articles were labelled blind. After round 4's rules: 8/66 harmless with
+  // high+, 0.62 (41/66) medium per harmless, sections 81% (95/118), spans 71% (192/270), high+
+  // precision 76% (67/88). The split is larger, so these do not compare with stop 19's (97
+  // articles: 9/49, 0.86, 82%, 71%, 74%); evaluation-first-97.txt keeps that set.
   evaluation: {
-    harmlessWithHighMax: 9,
-    mediumPerHarmlessMax: 0.86,
-    sectionRecallMin: 0.81,
+    harmlessWithHighMax: 8,
+    mediumPerHarmlessMax: 0.63,
+    sectionRecallMin: 0.8,
     spanRecallMin: 0.71,
-    highPrecisionMin: 0.73,
+    highPrecisionMin: 0.76,
+  },
+  // The 97 articles the split had at the end of stop 19 (evaluation-first-97.txt). After round 3
+  // (stop 19): 9/49, 0.86 (42/49), 82% (81/99), 71% (161/226), 74% (62/84). After round 4
+  // (stop 20): 8/49, 0.82 (40/49), 83% (82/99), 72% (163/226), 75% (61/81).
+  first97: {
+    harmlessWithHighMax: 8,
+    mediumPerHarmlessMax: 0.82,
+    sectionRecallMin: 0.82,
+    spanRecallMin: 0.72,
+    highPrecisionMin: 0.75,
   },
   // The 69 articles the split had at the end of stop 18 (evaluation-first-69.txt). At stop 18:
   // 6/33, 0.94 (31/33), 87% (65/75), 73% (125/172), 68% (51/75). After round 3: 6/33, 1.0
   // (33/33), 87% (65/75), 74% (127/172), 73% (52/71): two more medium findings on harmless copy.
+  // After round 4 (stop 20): 6/33, 0.94 (31/33), 87% (65/75), 75% (129/172), 74% (51/69).
   first69: {
     harmlessWithHighMax: 6,
-    mediumPerHarmlessMax: 1.0,
+    mediumPerHarmlessMax: 0.94,
     sectionRecallMin: 0.86,
-    spanRecallMin: 0.73,
+    spanRecallMin: 0.75,
     highPrecisionMin: 0.73,
   },
   // The 39 articles the split had at the end of stop 17 (evaluation-first-39.txt). uk-ew 2.1.0 at
@@ -42,11 +54,14 @@ export const EVALUATION_FLOORS: Record<'evaluation' | 'first39' | 'first69', Flo
   // 84% (37/44), 70% (73/105), 69% (27/39). The medium floor was 0.67 and is now 0.73: one more
   // medium finding on harmless copy, the one floor this round lowered, said in the closing note,
   // and not tuned away (finding which rule made it would mean reading the evaluation split).
+  // After round 4 (stop 20): 3/18, 0.61 (11/18), 84% (37/44), 69% (72/105), 70% (26/37). The
+  // span floor was 0.69 (73/105) and is now 0.68: one labelled span fewer found, the one floor
+  // this round lowered, said in the closing note and not tuned back, for the same reason.
   first39: {
     harmlessWithHighMax: 3,
-    mediumPerHarmlessMax: 0.73,
+    mediumPerHarmlessMax: 0.62,
     sectionRecallMin: 0.84,
-    spanRecallMin: 0.69,
-    highPrecisionMin: 0.69,
+    spanRecallMin: 0.68,
+    highPrecisionMin: 0.7,
   },
 };
