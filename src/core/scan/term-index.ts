@@ -12,6 +12,8 @@ interface Entry {
   readonly exact?: readonly string[];
   /** #14, opt-in: words that may stand between two words of the phrase (a, an, the are free). */
   readonly gap?: number;
+  /** A single word in any case, no gap: it matches wherever its first word stands. */
+  readonly single: boolean;
 }
 
 /** The entries one word starts, arranged by the word that may follow it. */
@@ -23,6 +25,8 @@ interface Starter {
   readonly bySecond: ReadonlyMap<string, readonly number[]>;
   /** The same for two-word phrases only: their last word may also carry a possessive 's. */
   readonly twoWords: ReadonlyMap<string, readonly number[]>;
+  /** Some phrase goes on past this word (`bySecond` is not empty): the next word matters. */
+  readonly phrases: boolean;
 }
 
 /** The numbers in any of the ascending lists, ascending, once each (a merge: no set, no sort). */
@@ -127,7 +131,8 @@ export class TermIndex {
         : undefined;
       for (const form of formsOf(words[0] as string, 0)) {
         const list = this.byWord.get(form) ?? [];
-        const entry: Entry = exact ? { slot, rest, exact } : { slot, rest };
+        const single = rest.length === 0 && !exact;
+        const entry: Entry = exact ? { slot, rest, exact, single } : { slot, rest, single };
         list.push(gap !== undefined && words.length > 1 ? { ...entry, gap } : entry);
         this.byWord.set(form, list);
       }
@@ -170,7 +175,7 @@ export class TermIndex {
         if (rest.length === 1) index(twoWords, form, k);
       }
     });
-    starter = { entries, always, bySecond, twoWords };
+    starter = { entries, always, bySecond, twoWords, phrases: bySecond.size > 0 };
     this.starters.set(entries, starter);
     return starter;
   }
@@ -200,21 +205,33 @@ export class TermIndex {
         // word may be the next word are tried (as matchRest would try them, in the same order),
         // with single words and phrases with gaps. A two-word phrase may also end in the next
         // word with a possessive 's ("the defendant's").
-        const next = words[i + 1];
         const { always } = starter;
-        const second = next === undefined ? undefined : starter.bySecond.get(next);
-        const bare =
-          next !== undefined && isPossessive(next)
-            ? starter.twoWords.get(next.slice(0, -2))
-            : undefined;
-        const tried =
-          second === undefined && bare === undefined
-            ? always
-            : always.length === 0 && bare === undefined
-              ? (second as readonly number[])
-              : union(always, second, bare);
+        let tried = always;
+        // Most words start no phrase at all, only single words ("police" is in a dozen lists).
+        if (starter.phrases) {
+          const next = words[i + 1];
+          const second = next === undefined ? undefined : starter.bySecond.get(next);
+          const bare =
+            next !== undefined && isPossessive(next)
+              ? starter.twoWords.get(next.slice(0, -2))
+              : undefined;
+          if (second !== undefined || bare !== undefined)
+            tried =
+              always.length === 0 && bare === undefined
+                ? (second as readonly number[])
+                : union(always, second, bare);
+        }
+        // A single word's span is the word itself: one object for every list that holds it
+        // (spans are never changed once found).
+        let word: Span | undefined;
         for (const k of tried) {
           const entry = starter.entries[k] as Entry;
+          if (entry.single) {
+            (out[entry.slot] as Span[]).push(
+              (word ??= { start: starts[i] as number, end: ends[i] as number }),
+            );
+            continue;
+          }
           const end = this.matchRest(text, tokens, i, entry);
           if (end >= 0) (out[entry.slot] as Span[]).push({ start: starts[i] as number, end });
         }
