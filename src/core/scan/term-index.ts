@@ -62,8 +62,73 @@ function isPossessive(w: string): boolean {
   return q === 39 || q === 0x2019;
 }
 
+/** A term as `add` registers it: its entry is made only when a text holds one of its first word's forms. */
+interface Term {
+  /** Its place among all the terms added: entries of one word keep this order. */
+  readonly seq: number;
+  readonly term: string;
+  readonly words: readonly string[];
+  readonly slot: number;
+  readonly inflect: boolean;
+  readonly caseSensitive: boolean;
+  readonly gap: number | undefined;
+  /** The forms of its first word that start it (worked out when first needed). */
+  firstForms?: readonly string[];
+  entry?: Entry;
+}
+
+/** Endings `inflections` adds to a word (or to the word less its final e or y, or doubled). */
+const SUFFIXES = [
+  's',
+  'd',
+  'r',
+  'es',
+  'ed',
+  'er',
+  'ly',
+  'rs',
+  'ing',
+  'ers',
+  'ely',
+  'ies',
+  'ied',
+  'ier',
+  'ily',
+  'ery',
+  'edly',
+  'iers',
+  'ment',
+  'ments',
+];
+
+/**
+ * Every word of which `form` could be an inflection (tokens.ts, `inflections`), and more: the
+ * form itself, and the form less each ending it has, with an e or a y put back or a doubled last
+ * letter undone. The term index checks each against `inflections` itself.
+ */
+export function baseCandidates(form: string): string[] {
+  const out = [form];
+  for (const suffix of SUFFIXES) {
+    if (form.length <= suffix.length || !form.endsWith(suffix)) continue;
+    const x = form.slice(0, -suffix.length);
+    out.push(x, `${x}e`, `${x}y`);
+    if (x.length >= 2 && x.charCodeAt(x.length - 1) === x.charCodeAt(x.length - 2))
+      out.push(x.slice(0, -1));
+  }
+  return out;
+}
+
 export class TermIndex {
-  private readonly byWord = new Map<string, Entry[]>();
+  /**
+   * Per word form, the entries it starts (null: none), in the order their terms were added.
+   * Filled when a text first holds the form: a pack's lists hold about 4,000 terms and 2,700
+   * first-word forms, a draft a few hundred distinct words, and building every entry when the
+   * rules compile was most of a short scan's compile time.
+   */
+  private readonly byWord = new Map<string, Entry[] | null>();
+  /** The terms (not prefix terms) by their first word. */
+  private readonly byFirst = new Map<string, Term[]>();
+  private terms = 0;
   private readonly byPrefix = new Map<string, { prefix: string; slot: number }[]>();
   /** First characters of the prefix terms, to skip most words without a lookup. */
   private readonly prefixFirst = new Set<number>();
@@ -119,23 +184,19 @@ export class TermIndex {
       }
       const words = termWords(term);
       if (words.length === 0) continue;
-      const lastIndex = words.length - 1;
-      const gap = options.gap;
-      const formsOf = (w: string, i: number): readonly string[] =>
-        inflect && (i === lastIndex || gap !== undefined) && w.length >= 3 && !/\d/.test(w)
-          ? this.inflected(w)
-          : [w];
-      const rest = words.slice(1).map((w, i) => this.formSet(formsOf(w, i + 1)));
-      const exact = options.caseSensitive
-        ? (term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
-        : undefined;
-      for (const form of formsOf(words[0] as string, 0)) {
-        const list = this.byWord.get(form) ?? [];
-        const single = rest.length === 0 && !exact;
-        const entry: Entry = exact ? { slot, rest, exact, single } : { slot, rest, single };
-        list.push(gap !== undefined && words.length > 1 ? { ...entry, gap } : entry);
-        this.byWord.set(form, list);
-      }
+      const first = words[0] as string;
+      const list = this.byFirst.get(first);
+      const t: Term = {
+        seq: this.terms++,
+        term,
+        words,
+        slot,
+        inflect,
+        caseSensitive: options.caseSensitive === true,
+        gap: options.gap,
+      };
+      if (list === undefined) this.byFirst.set(first, [t]);
+      else list.push(t);
     }
     return slot;
   }
@@ -144,10 +205,53 @@ export class TermIndex {
     return this.slots;
   }
 
+  /** The forms of a term's word `i` that count as that word. */
+  private formsOf(t: Term, w: string, i: number): readonly string[] {
+    return t.inflect &&
+      (i === t.words.length - 1 || t.gap !== undefined) &&
+      w.length >= 3 &&
+      !/\d/.test(w)
+      ? this.inflected(w)
+      : [w];
+  }
+
+  /** A term's entry, made once. */
+  private entryOf(t: Term): Entry {
+    if (t.entry !== undefined) return t.entry;
+    const rest = t.words.slice(1).map((w, i) => this.formSet(this.formsOf(t, w, i + 1)));
+    const exact = t.caseSensitive
+      ? (t.term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
+      : undefined;
+    const single = rest.length === 0 && !exact;
+    const entry: Entry = exact
+      ? { slot: t.slot, rest, exact, single }
+      : { slot: t.slot, rest, single };
+    return (t.entry = t.gap !== undefined && t.words.length > 1 ? { ...entry, gap: t.gap } : entry);
+  }
+
+  /** The entries a form starts, in the order their terms were added; null for none. */
+  private startedBy(form: string): Entry[] | null {
+    let entries = this.byWord.get(form);
+    if (entries !== undefined) return entries;
+    const found: Term[] = [];
+    const seen = new Set<string>();
+    for (const base of baseCandidates(form)) {
+      if (seen.has(base)) continue;
+      seen.add(base);
+      for (const t of this.byFirst.get(base) ?? [])
+        if ((t.firstForms ??= this.formsOf(t, base, 0)).includes(form)) found.push(t);
+    }
+    found.sort((a, b) => a.seq - b.seq);
+    entries = found.length === 0 ? null : found.map((t) => this.entryOf(t));
+    this.byWord.set(form, entries);
+    return entries;
+  }
+
   /** The entries a word starts, or those of the word without its possessive 's. */
   private entriesOf(w: string): readonly Entry[] | undefined {
-    const entries = this.byWord.get(w);
-    return entries === undefined && isPossessive(w) ? this.byWord.get(w.slice(0, -2)) : entries;
+    const entries = this.startedBy(w);
+    if (entries !== null) return entries;
+    return (isPossessive(w) ? this.startedBy(w.slice(0, -2)) : null) ?? undefined;
   }
 
   /** The entries of each word, arranged by the word that may follow (built when first met). */
