@@ -70,24 +70,37 @@ describe('the term index, made as texts need it', () => {
   const spans = (index: TermIndex, t: string) =>
     index.run(t, tokenize(t)).map((list) => list.map((s) => [s.start, s.end]));
 
+  /** The lists above; with `padding`, a last list of many words no text here holds. */
+  const fresh = (padding: boolean) => {
+    const index = new TermIndex();
+    for (const [terms, options] of lists) index.add(terms, options);
+    if (padding) index.add(Array.from({ length: 300 }, (_, k) => `zq${k.toString(36)}x`));
+    return index;
+  };
+
+  it('finds the same word by word (a short text) as with every term filed at once (a long one)', () => {
+    // Without padding the text has more distinct words than the lists have first words: the
+    // index files every term at once. With it, it looks each word's terms up as they come.
+    const atOnce = spans(fresh(false), text);
+    const wordByWord = spans(fresh(true), text).slice(0, lists.length);
+    expect(atOnce.flat().length).toBeGreaterThan(20);
+    expect(wordByWord).toEqual(atOnce);
+  });
+
   it('finds the same on a text whatever texts it has read before', () => {
-    const fresh = () => {
-      const index = new TermIndex();
-      for (const [terms, options] of lists) index.add(terms, options);
-      return index;
-    };
-    const once = spans(fresh(), text);
-    expect(once.flat().length).toBeGreaterThan(20);
-    // A shuffled copy of the words read first fills the index in another order.
-    const warmed = fresh();
+    const once = spans(fresh(true), text);
+    // Words read first, in another order, fill the index in another order; then a long text
+    // makes it file everything at once, over what it had already found.
+    const warmed = fresh(true);
     spans(warmed, text.split(' ').reverse().join(' '));
+    expect(spans(warmed, text)).toEqual(once);
+    const many = Array.from({ length: 400 }, (_, k) => `w${k.toString(36)}`).join(' ');
+    spans(warmed, many);
     expect(spans(warmed, text)).toEqual(once);
   });
 
   it('keeps the order of the terms as added, for a word several lists or terms start', () => {
-    const index = new TermIndex();
-    for (const [terms, options] of lists) index.add(terms, options);
-    const found = spans(index, 'police police officer');
+    const found = spans(fresh(true), 'police police officer');
     // Slot 0 ("police officer" before "police"), slot 1 and slot 4 find "police" at 0.
     expect(found[0]).toEqual([
       [0, 6],

@@ -108,15 +108,23 @@ const SUFFIXES = [
  */
 export function baseCandidates(form: string): string[] {
   const out = [form];
+  const add = (w: string) => {
+    if (!out.includes(w)) out.push(w);
+  };
   for (const suffix of SUFFIXES) {
     if (form.length <= suffix.length || !form.endsWith(suffix)) continue;
     const x = form.slice(0, -suffix.length);
-    out.push(x, `${x}e`, `${x}y`);
+    add(x);
+    add(`${x}e`);
+    add(`${x}y`);
     if (x.length >= 2 && x.charCodeAt(x.length - 1) === x.charCodeAt(x.length - 2))
-      out.push(x.slice(0, -1));
+      add(x.slice(0, -1));
   }
   return out;
 }
+
+/** See `run`: distinct words per first word of the pack from which the index is filled at once. */
+const FILL_ALL_FROM = 1;
 
 export class TermIndex {
   /**
@@ -128,6 +136,12 @@ export class TermIndex {
   private readonly byWord = new Map<string, Entry[] | null>();
   /** The terms (not prefix terms) by their first word. */
   private readonly byFirst = new Map<string, Term[]>();
+  /**
+   * The first two letters of the first words that may inflect: a word's other forms all begin
+   * with them (inflections keeps all but the last letter of a word of three or more), so a word
+   * that begins otherwise can only be a first word as it stands.
+   */
+  private readonly inflectable = new Set<string>();
   private terms = 0;
   private readonly byPrefix = new Map<string, { prefix: string; slot: number }[]>();
   /** First characters of the prefix terms, to skip most words without a lookup. */
@@ -197,6 +211,7 @@ export class TermIndex {
       };
       if (list === undefined) this.byFirst.set(first, [t]);
       else list.push(t);
+      if (inflect && first.length >= 3) this.inflectable.add(first.slice(0, 2));
     }
     return slot;
   }
@@ -229,15 +244,38 @@ export class TermIndex {
     return (t.entry = t.gap !== undefined && t.words.length > 1 ? { ...entry, gap: t.gap } : entry);
   }
 
+  /** Every form of every term is in `byWord` (`fillAll`): a form not there starts nothing. */
+  private complete = false;
+
+  /**
+   * File every term under every form of its first word at once, as a long text needs most of
+   * them: cheaper then than finding each of thousands of words' terms one by one.
+   */
+  private fillAll(): void {
+    if (this.complete) return;
+    const all: Term[] = [];
+    for (const list of this.byFirst.values()) all.push(...list);
+    all.sort((a, b) => a.seq - b.seq);
+    this.byWord.clear();
+    for (const t of all) {
+      const entry = this.entryOf(t);
+      for (const form of (t.firstForms ??= this.formsOf(t, t.words[0] as string, 0))) {
+        const list = this.byWord.get(form);
+        if (list === undefined || list === null) this.byWord.set(form, [entry]);
+        else list.push(entry);
+      }
+    }
+    this.complete = true;
+  }
+
   /** The entries a form starts, in the order their terms were added; null for none. */
   private startedBy(form: string): Entry[] | null {
     let entries = this.byWord.get(form);
     if (entries !== undefined) return entries;
+    if (this.complete) return null;
     const found: Term[] = [];
-    const seen = new Set<string>();
-    for (const base of baseCandidates(form)) {
-      if (seen.has(base)) continue;
-      seen.add(base);
+    const bases = this.inflectable.has(form.slice(0, 2)) ? baseCandidates(form) : [form];
+    for (const base of bases) {
       for (const t of this.byFirst.get(base) ?? [])
         if ((t.firstForms ??= this.formsOf(t, base, 0)).includes(form)) found.push(t);
     }
@@ -293,6 +331,9 @@ export class TermIndex {
     // Looked up once per distinct word when the tokenizer numbered them (news text repeats its
     // words: a megabyte has 170,000 words but 6,000 distinct ones).
     const ids = tokens.ids;
+    // A text of more distinct words than the pack has terms' first words is likely to hold most
+    // of them: file them all at once.
+    if ((tokens.distinct?.length ?? count) > FILL_ALL_FROM * this.byFirst.size) this.fillAll();
     const known: (Starter | null | undefined)[] = [];
     const knownPrefixes: (readonly number[] | null | undefined)[] = [];
     for (let i = 0; i < count; i++) {
