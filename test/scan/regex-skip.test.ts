@@ -9,6 +9,7 @@ import { parse } from 'yaml';
 import {
   eachMatch,
   searchesWithSkip,
+  skipExpressions,
   startsWithLiteral,
   withoutAssertions,
 } from '../../src/core/scan/regex-skip.js';
@@ -172,5 +173,20 @@ describe('eachMatch', () => {
     expect(searchesWithSkip(/\b\p{Lu}\p{Ll}+/gu)).toBe(false); // starts with a class
     expect(searchesWithSkip(/\b(?:x)?/gu)).toBe(false); // could match nothing
     expect(searchesWithSkip(/\bword/gu)).toBe(true);
+  });
+
+  it('asks whether a skip expression can match nothing of the long text it will search, with the same answer', () => {
+    // At the end of a long text (one or two bytes a character) as of "": no assertion is left.
+    for (const long of ['a'.repeat(5000), '’'.repeat(5000), `${'😀'.repeat(3000)}`]) {
+      expect(skipExpressions(new RegExp(String.raw`\b(?:x)?`, 'gu'), long)).toBeNull();
+      expect(skipExpressions(new RegExp(String.raw`\b(?:x|y*)z?`, 'giu'), long)).toBeNull();
+      expect(skipExpressions(new RegExp(String.raw`\bword\b`, 'giu'), long)).not.toBeNull();
+      expect(skipExpressions(new RegExp(String.raw`(?<![\p{L}])ab?`, 'gu'), long)).not.toBeNull();
+    }
+    for (const re of RULE_PATTERNS) {
+      const fresh = new RegExp(re.source, re.flags);
+      const long = skipExpressions(fresh, article.repeat(3)) !== null;
+      expect(long, re.source).toBe(searchesWithSkip(new RegExp(re.source, re.flags)));
+    }
   });
 });

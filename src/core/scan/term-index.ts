@@ -12,6 +12,8 @@ interface Entry {
   readonly exact?: readonly string[];
   /** #14, opt-in: words that may stand between two words of the phrase (a, an, the are free). */
   readonly gap?: number;
+  /** A single word in any case, no gap: it matches wherever its first word stands. */
+  readonly single: boolean;
 }
 
 /** The entries one word starts, arranged by the word that may follow it. */
@@ -23,6 +25,8 @@ interface Starter {
   readonly bySecond: ReadonlyMap<string, readonly number[]>;
   /** The same for two-word phrases only: their last word may also carry a possessive 's. */
   readonly twoWords: ReadonlyMap<string, readonly number[]>;
+  /** Some phrase goes on past this word (`bySecond` is not empty): the next word matters. */
+  readonly phrases: boolean;
 }
 
 /** The numbers in any of the ascending lists, ascending, once each (a merge: no set, no sort). */
@@ -58,8 +62,87 @@ function isPossessive(w: string): boolean {
   return q === 39 || q === 0x2019;
 }
 
+/** A term as `add` registers it: its entry is made only when a text holds one of its first word's forms. */
+interface Term {
+  /** Its place among all the terms added: entries of one word keep this order. */
+  readonly seq: number;
+  readonly term: string;
+  readonly words: readonly string[];
+  readonly slot: number;
+  readonly inflect: boolean;
+  readonly caseSensitive: boolean;
+  readonly gap: number | undefined;
+  /** The forms of its first word that start it (worked out when first needed). */
+  firstForms?: readonly string[];
+  entry?: Entry;
+}
+
+/** Endings `inflections` adds to a word (or to the word less its final e or y, or doubled). */
+const SUFFIXES = [
+  's',
+  'd',
+  'r',
+  'es',
+  'ed',
+  'er',
+  'ly',
+  'rs',
+  'ing',
+  'ers',
+  'ely',
+  'ies',
+  'ied',
+  'ier',
+  'ily',
+  'ery',
+  'edly',
+  'iers',
+  'ment',
+  'ments',
+];
+
+/**
+ * Every word of which `form` could be an inflection (tokens.ts, `inflections`), and more: the
+ * form itself, and the form less each ending it has, with an e or a y put back or a doubled last
+ * letter undone. The term index checks each against `inflections` itself.
+ */
+export function baseCandidates(form: string): string[] {
+  const out = [form];
+  const add = (w: string) => {
+    if (!out.includes(w)) out.push(w);
+  };
+  for (const suffix of SUFFIXES) {
+    if (form.length <= suffix.length || !form.endsWith(suffix)) continue;
+    const x = form.slice(0, -suffix.length);
+    add(x);
+    add(`${x}e`);
+    add(`${x}y`);
+    if (x.length >= 2 && x.charCodeAt(x.length - 1) === x.charCodeAt(x.length - 2))
+      add(x.slice(0, -1));
+  }
+  return out;
+}
+
+/** See `run`: distinct words per first word of the pack from which the index is filled at once. */
+const FILL_ALL_FROM = 1;
+
 export class TermIndex {
-  private readonly byWord = new Map<string, Entry[]>();
+  /**
+   * Per word form, the entries it starts (null: none), in the order their terms were added.
+   * Filled when a text first holds the form: a pack's lists hold about 4,000 terms and 2,700
+   * first-word forms, a draft a few hundred distinct words, and building every entry when the
+   * rules compile was most of a short scan's compile time.
+   */
+  private readonly byWord = new Map<string, Entry[] | null>();
+  /** The terms (not prefix terms) by their first word. */
+  private readonly byFirst = new Map<string, Term[]>();
+  /**
+   * The first two letters of the first words that may inflect: a word's other forms all begin
+   * with them (inflections keeps all but the last letter of a word of three or more), so a word
+   * that begins otherwise can only be a first word as it stands.
+   */
+  private readonly inflectable = new Set<string>();
+  private terms = 0;
   private readonly byPrefix = new Map<string, { prefix: string; slot: number }[]>();
   /** First characters of the prefix terms, to skip most words without a lookup. */
   private readonly prefixFirst = new Set<number>();
@@ -115,22 +198,20 @@ export class TermIndex {
       }
       const words = termWords(term);
       if (words.length === 0) continue;
-      const lastIndex = words.length - 1;
-      const gap = options.gap;
-      const formsOf = (w: string, i: number): readonly string[] =>
-        inflect && (i === lastIndex || gap !== undefined) && w.length >= 3 && !/\d/.test(w)
-          ? this.inflected(w)
-          : [w];
-      const rest = words.slice(1).map((w, i) => this.formSet(formsOf(w, i + 1)));
-      const exact = options.caseSensitive
-        ? (term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
-        : undefined;
-      for (const form of formsOf(words[0] as string, 0)) {
-        const list = this.byWord.get(form) ?? [];
-        const entry: Entry = exact ? { slot, rest, exact } : { slot, rest };
-        list.push(gap !== undefined && words.length > 1 ? { ...entry, gap } : entry);
-        this.byWord.set(form, list);
-      }
+      const first = words[0] as string;
+      const list = this.byFirst.get(first);
+      const t: Term = {
+        seq: this.terms++,
+        term,
+        words,
+        slot,
+        inflect,
+        caseSensitive: options.caseSensitive === true,
+        gap: options.gap,
+      };
+      if (list === undefined) this.byFirst.set(first, [t]);
+      else list.push(t);
+      if (inflect && first.length >= 3) this.inflectable.add(first.slice(0, 2));
     }
     return slot;
   }
@@ -139,10 +220,76 @@ export class TermIndex {
     return this.slots;
   }
 
+  /** The forms of a term's word `i` that count as that word. */
+  private formsOf(t: Term, w: string, i: number): readonly string[] {
+    return t.inflect &&
+      (i === t.words.length - 1 || t.gap !== undefined) &&
+      w.length >= 3 &&
+      !/\d/.test(w)
+      ? this.inflected(w)
+      : [w];
+  }
+
+  /** A term's entry, made once. */
+  private entryOf(t: Term): Entry {
+    if (t.entry !== undefined) return t.entry;
+    const rest = t.words.slice(1).map((w, i) => this.formSet(this.formsOf(t, w, i + 1)));
+    const exact = t.caseSensitive
+      ? (t.term.match(/[\p{L}\p{N}]+(?:['’][\p{L}]+)*/gu) ?? [])
+      : undefined;
+    const single = rest.length === 0 && !exact;
+    const entry: Entry = exact
+      ? { slot: t.slot, rest, exact, single }
+      : { slot: t.slot, rest, single };
+    return (t.entry = t.gap !== undefined && t.words.length > 1 ? { ...entry, gap: t.gap } : entry);
+  }
+
+  /** Every form of every term is in `byWord` (`fillAll`): a form not there starts nothing. */
+  private complete = false;
+
+  /**
+   * File every term under every form of its first word at once, as a long text needs most of
+   * them: cheaper then than finding each of thousands of words' terms one by one.
+   */
+  private fillAll(): void {
+    if (this.complete) return;
+    const all: Term[] = [];
+    for (const list of this.byFirst.values()) all.push(...list);
+    all.sort((a, b) => a.seq - b.seq);
+    this.byWord.clear();
+    for (const t of all) {
+      const entry = this.entryOf(t);
+      for (const form of (t.firstForms ??= this.formsOf(t, t.words[0] as string, 0))) {
+        const list = this.byWord.get(form);
+        if (list === undefined || list === null) this.byWord.set(form, [entry]);
+        else list.push(entry);
+      }
+    }
+    this.complete = true;
+  }
+
+  /** The entries a form starts, in the order their terms were added; null for none. */
+  private startedBy(form: string): Entry[] | null {
+    let entries = this.byWord.get(form);
+    if (entries !== undefined) return entries;
+    if (this.complete) return null;
+    const found: Term[] = [];
+    const bases = this.inflectable.has(form.slice(0, 2)) ? baseCandidates(form) : [form];
+    for (const base of bases) {
+      for (const t of this.byFirst.get(base) ?? [])
+        if ((t.firstForms ??= this.formsOf(t, base, 0)).includes(form)) found.push(t);
+    }
+    found.sort((a, b) => a.seq - b.seq);
+    entries = found.length === 0 ? null : found.map((t) => this.entryOf(t));
+    this.byWord.set(form, entries);
+    return entries;
+  }
+
   /** The entries a word starts, or those of the word without its possessive 's. */
   private entriesOf(w: string): readonly Entry[] | undefined {
-    const entries = this.byWord.get(w);
-    return entries === undefined && isPossessive(w) ? this.byWord.get(w.slice(0, -2)) : entries;
+    const entries = this.startedBy(w);
+    if (entries !== null) return entries;
+    return (isPossessive(w) ? this.startedBy(w.slice(0, -2)) : null) ?? undefined;
   }
 
   /** The entries of each word, arranged by the word that may follow (built when first met). */
@@ -170,7 +317,7 @@ export class TermIndex {
         if (rest.length === 1) index(twoWords, form, k);
       }
     });
-    starter = { entries, always, bySecond, twoWords };
+    starter = { entries, always, bySecond, twoWords, phrases: bySecond.size > 0 };
     this.starters.set(entries, starter);
     return starter;
   }
@@ -184,6 +331,9 @@ export class TermIndex {
     // Looked up once per distinct word when the tokenizer numbered them (news text repeats its
     // words: a megabyte has 170,000 words but 6,000 distinct ones).
     const ids = tokens.ids;
+    // A text of more distinct words than the pack has terms' first words is likely to hold most
+    // of them: file them all at once.
+    if ((tokens.distinct?.length ?? count) > FILL_ALL_FROM * this.byFirst.size) this.fillAll();
     const known: (Starter | null | undefined)[] = [];
     const knownPrefixes: (readonly number[] | null | undefined)[] = [];
     for (let i = 0; i < count; i++) {
@@ -200,21 +350,33 @@ export class TermIndex {
         // word may be the next word are tried (as matchRest would try them, in the same order),
         // with single words and phrases with gaps. A two-word phrase may also end in the next
         // word with a possessive 's ("the defendant's").
-        const next = words[i + 1];
         const { always } = starter;
-        const second = next === undefined ? undefined : starter.bySecond.get(next);
-        const bare =
-          next !== undefined && isPossessive(next)
-            ? starter.twoWords.get(next.slice(0, -2))
-            : undefined;
-        const tried =
-          second === undefined && bare === undefined
-            ? always
-            : always.length === 0 && bare === undefined
-              ? (second as readonly number[])
-              : union(always, second, bare);
+        let tried = always;
+        // Most words start no phrase at all, only single words ("police" is in a dozen lists).
+        if (starter.phrases) {
+          const next = words[i + 1];
+          const second = next === undefined ? undefined : starter.bySecond.get(next);
+          const bare =
+            next !== undefined && isPossessive(next)
+              ? starter.twoWords.get(next.slice(0, -2))
+              : undefined;
+          if (second !== undefined || bare !== undefined)
+            tried =
+              always.length === 0 && bare === undefined
+                ? (second as readonly number[])
+                : union(always, second, bare);
+        }
+        // A single word's span is the word itself: one object for every list that holds it
+        // (spans are never changed once found).
+        let word: Span | undefined;
         for (const k of tried) {
           const entry = starter.entries[k] as Entry;
+          if (entry.single) {
+            (out[entry.slot] as Span[]).push(
+              (word ??= { start: starts[i] as number, end: ends[i] as number }),
+            );
+            continue;
+          }
           const end = this.matchRest(text, tokens, i, entry);
           if (end >= 0) (out[entry.slot] as Span[]).push({ start: starts[i] as number, end });
         }

@@ -177,7 +177,7 @@ export function execIn(
   let length = 0;
   for (const [a, b] of ranges) length += b - a;
   // Over a short draft the plain loop is cheaper from a cold start (regex-skip.ts, SKIP_FROM).
-  const skip = length >= SKIP_FROM ? skipExpressions(re) : null;
+  const skip = length >= SKIP_FROM ? skipExpressions(re, text) : null;
   prime(skip ?? [re], text);
   for (const [a, b] of ranges) {
     eachMatch(
