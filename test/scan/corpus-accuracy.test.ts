@@ -124,8 +124,7 @@ describe('the live rules on real journalism (floors that only go up)', () => {
     if (tuningOnly && SETS[set].split !== 'tuning') return;
     expect(parsed.errors).toEqual([]);
     const { split, only, harmless, floor } = SETS[set];
-    if (only)
-      expect(only.size, 'a fixed subset keeps its articles').toBe(Number(set.slice(5)));
+    if (only) expect(only.size, 'a fixed subset keeps its articles').toBe(Number(set.slice(5)));
     const m = evaluateSplit(split, (text) => scanText(text, parsed.rules!, {}), { only });
     const line = summaryLine(m);
     expect(m.harmless, line).toBeGreaterThanOrEqual(harmless);
