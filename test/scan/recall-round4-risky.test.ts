@@ -186,6 +186,39 @@ describe('2.1.0 round 4 risky recall: new rules, by the reasoning a lawyer uses'
       'Mrs Edna Hart, of Mill Lane, Wolsingham, who died aged 92 last week, leaves behind three children and seven grandchildren. Her funeral is at St Mary\u2019s on Friday.',
       'none',
     ],
+    // s7-fix: the "of" follows a person's name (with an age, a house number, a compass word)...
+    [
+      'named-person-street',
+      'Dean Ross, 29, of 14 Castle Hill Road, Barnsley, was charged with burglary by police on Monday.',
+      'medium',
+    ],
+    [
+      'named-person-street',
+      'Amy Cole, of Mill Lane North, Ripon, admitted theft when she appeared before magistrates.',
+      'medium',
+    ],
+    // ...and is where they live: a school, a court or a business park is where they work
+    [
+      'named-person-street',
+      'Headteacher Sara Lomas, of Hillside Park Primary School, said the inspectors who visited after police were called had been fair.',
+      'none',
+    ],
+    [
+      'named-person-street',
+      'Judge Alan Wood, of Leeds Crown Court, sentenced the man to two years after he was convicted.',
+      'none',
+    ],
+    [
+      'named-person-street',
+      'Police said Kim Lowe, of Riverside Business Park, had reported the theft of two vans.',
+      'none',
+    ],
+    // an institution's own address is not a person's home
+    [
+      'named-person-street',
+      'The club, of Victoria Park, was fined after police were called to the ground.',
+      'none',
+    ],
 
     // a victim's trauma in their own words
     [
@@ -222,6 +255,27 @@ describe('2.1.0 round 4 risky recall: existing rules widened or narrowed in plac
     // an officer or a child anonymised by rank or role and a letter
     ['withheld-name', 'Sergeant B told the panel she had warned PC D about the messages.', 'high'],
     ['withheld-name', 'The court heard Boy A had messaged Girl C that night.', 'high'],
+    // s7-fix: a misconduct panel, a tribunal, an inquest or an inquiry is proceedings too; its
+    // anonymity direction is a real restriction
+    [
+      'withheld-name',
+      'The misconduct panel was told DC F had looked up the woman\u2019s records eleven times.',
+      'high',
+    ],
+    ['withheld-name', 'Officer C gave evidence from behind a screen on the third day.', 'high'],
+    ['withheld-name', 'Nurse K told the tribunal that the ward had been short of staff.', 'high'],
+    // a travel piece's or a village show's "Mrs M" is the writer's shorthand: a solar panel or a
+    // panel of judges is no hearing
+    [
+      'withheld-name',
+      'We stayed with Mrs M, who has lived by the harbour all her life and showed us the solar panel on her roof.',
+      'low',
+    ],
+    [
+      'withheld-name',
+      'Mrs K sat on the panel of judges at the village show and gave the lemon drizzle first prize.',
+      'low',
+    ],
     // an initial before a surname is a name; a football club is not a cipher
     ['withheld-name', 'PC A Jones and Dr R Patel gave evidence.', 'none'],
     ['withheld-name', 'Fans of Man U travelled to the away game.', 'none'],
