@@ -1,6 +1,6 @@
 // Corpus round 4 (stop 20), pass 2 on risky copy: recall and high+ precision by what a media
 // lawyer reasons from, across rules rather than for one phrase: a problem already raised at high
-// is said once (an unanswered accusation, an early hearing); who an inquiry is about (an
+// is said once (an early hearing); who an inquiry is about (an
 // office-holder as much as a name); an offence named in the plural or as a label; where a
 // complainant or a protected child is referred to (their own account, the places of the offending,
 // their family); the inspectors' and a court's own words for a finding; a breach laid at a small
@@ -19,24 +19,17 @@ const places = (text: string, id: string): string[] =>
   of(text, id).flatMap((f) => [f.excerpt, ...(f.repeats ?? []).map((r) => r.excerpt ?? '')]);
 
 describe('a problem already raised at high is said once', () => {
-  it('an unanswered accusation is high once (the accusation), the missing reply a check', () => {
-    const text =
-      'Shop owner Gareth Pryce fiddled the takings and committed fraud against his partners for years, according to former staff.\n';
-    expect(worst(text, 'crime-accusation')).toBe('high');
-    expect(worst(text, 'no-reply-recorded')).toBe('medium');
-  });
-  it('the missing reply is still raised when nothing else is, and not when a reply is carried', () => {
-    const harassment = 'Neighbours say that Colin Marsh harassed them for months over the hedge.\n';
-    expect(worst(harassment, 'no-reply-recorded')).not.toBe('none');
-    const replied =
-      'Neighbours say that Colin Marsh harassed them for months. Mr Marsh declined to comment.\n';
-    expect(worst(replied, 'no-reply-recorded')).toBe('none');
-  });
   it('an early hearing is another place of the court proceedings already raised', () => {
     const text =
       'Terry Vance, 33, of Dale Street, appeared before magistrates in Carlisle charged with wounding.\n\nThe case was sent to Carlisle Crown Court, where he will enter a plea next month. Prosecuting, Amy Lowe told the court the victim needed stitches.\n';
     expect(worst(text, 'court-proceedings')).toBe('high');
     expect(worst(text, 'early-hearing')).toBe('medium');
+  });
+  it('an early hearing stays high where no court proceedings are raised at high', () => {
+    const text =
+      'Ms Hale, 41, was sent for trial after a brief hearing on Monday. She is accused of stealing from the charity she ran.\n';
+    expect(worst(text, 'court-proceedings')).not.toBe('high');
+    expect(worst(text, 'early-hearing')).toBe('high');
   });
 });
 
@@ -50,6 +43,9 @@ describe('who an inquiry is about: an office-holder as much as a name', () => {
     const own =
       'The council is looking into complaints about the manager of Eastgate Leisure Centre after a row over opening hours.\n';
     expect(worst(own, 'investigating-office-holder')).toBe('medium');
+    const plain =
+      'Detectives are looking into allegations against the head of a village primary school.\n';
+    expect(worst(plain, 'investigating-office-holder')).toBe('high');
     const road =
       'Highways officers are investigating complaints about the state of Mill Road after the floods.\n';
     expect(worst(road, 'investigating-office-holder')).toBe('none');
