@@ -73,12 +73,17 @@ const TUNING_FLOORS = {
   // (271/284), spans 87% (508/584), high+ precision 80% (198/246).
   // Both round 4 branches merged (224 articles: 97 harmless, 127 risky): 0/97, 0.03 (3/97),
   // sections 95% (271/284), spans 87% (508/584), high+ precision 81% (198/245).
+  // Pass 2 on risky copy (test/scan/pass2-round4.test.ts: an early hearing said once where the
+  // proceedings are raised at high, an office-holder under inquiry, offences in the plural or as labels, where a
+  // complainant or a protected child is referred to, the inspectors' and a court's words for a
+  // finding, a breach laid at a small group, the other side carried, the street of an incident):
+  // 0/97, 0.03 (3/97), sections 96% (272/284), spans 90% (526/584), high+ precision 83% (202/244).
   tuning: {
     harmlessWithHighMax: 0,
     mediumPerHarmlessMax: 0.04,
-    sectionRecallMin: 0.95,
-    spanRecallMin: 0.86,
-    highPrecisionMin: 0.8,
+    sectionRecallMin: 0.957,
+    spanRecallMin: 0.9,
+    highPrecisionMin: 0.827,
   },
 } as const;
 
