@@ -5,7 +5,7 @@ import { sha256Hex } from '../hash.js';
 import { MANIFEST } from './manifest-name.js';
 import type { Diagnostic, Loaded } from '../../diagnostics.js';
 import { diagnosticAt, parseText, parseWithSchema, type ParsedDoc } from '../parse/structured.js';
-import { caseFoldProblem } from '../scan/case-fold.js';
+import { caseFoldProblem, matcherPlaces } from '../scan/rule-patterns.js';
 import { satisfiable, walkConditions } from './conditions.js';
 import {
   choicesOf,
@@ -56,27 +56,6 @@ function packSha256(files: readonly PackFile[], base: Pack | undefined): string 
   );
 }
 
-/** Warn of each pattern under `node` (a rule, read leniently) that ignores case but names a case. */
-function caseWarnings(
-  node: unknown,
-  path: (string | number)[],
-  parsed: ParsedDoc,
-  warnings: Diagnostic[],
-): void {
-  if (node === null || typeof node !== 'object') return;
-  if (Array.isArray(node)) {
-    node.forEach((n, i) => caseWarnings(n, [...path, i], parsed, warnings));
-    return;
-  }
-  const o = node as Record<string, unknown>;
-  if (typeof o.pattern === 'string') {
-    const problem = caseFoldProblem(o.pattern, o['case-sensitive'] === true);
-    if (problem) warnings.push(diagnosticAt(parsed, [...path, 'pattern'], problem));
-  }
-  for (const [k, v] of Object.entries(o))
-    if (k !== 'pattern') caseWarnings(v, [...path, k], parsed, warnings);
-}
-
 /** Read rule ids and the questions each names from rules.yaml, leniently (positions kept). */
 export function ruleRefs(file: PackFile, errors: Diagnostic[], warnings?: Diagnostic[]): RuleRef[] {
   const { parsed, errors: syntax } = parseText(file.display, file.text);
@@ -98,7 +77,13 @@ export function ruleRefs(file: PackFile, errors: Diagnostic[], warnings?: Diagno
     if (!r || typeof r !== 'object') return;
     const rule = r as { id?: unknown; section?: unknown; questions?: unknown };
     if (typeof rule.id !== 'string') return;
-    if (warnings) caseWarnings(r, ['rules', i], parsed, warnings);
+    // A pattern that ignores case but names one (validated fully by the scanner, warned of here).
+    if (warnings)
+      for (const [path, m] of matcherPlaces(r)) {
+        if (typeof m.pattern !== 'string') continue;
+        const problem = caseFoldProblem(m.pattern, m['case-sensitive'] === true);
+        if (problem) warnings.push(diagnosticAt(parsed, ['rules', i, ...path, 'pattern'], problem));
+      }
     out.push({
       id: rule.id,
       section: typeof rule.section === 'string' ? rule.section : undefined,

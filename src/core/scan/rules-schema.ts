@@ -5,6 +5,7 @@ import { QuestionId, RuleId, SectionId } from '../checklist/schema.js';
 import { Severity } from './finding.js';
 import { DETECTOR_NAMES } from './detectors/registry.js';
 import { READING_KINDS } from './reading.js';
+import { matcherPlaces } from './rule-patterns.js';
 
 const Text = z.string().trim().min(1, 'must not be empty');
 
@@ -217,25 +218,15 @@ export const RulesFile = z
         });
       }
       seen.add(rule.id);
-      const matchers: [readonly (string | number)[], Record<string, unknown> | undefined][] = [
-        [['rules', i, 'match'], rule.match],
-        [['rules', i, 'match', 'near'], rule.match.near],
-        [['rules', i, 'match', 'unless'], rule.match.unless],
-        ...(['unless-near', 'corroborate', 'points-at'] as const).flatMap((key) =>
-          (rule.context?.[key] ?? []).map(
-            (m, j): [(string | number)[], Record<string, unknown>] => [
-              ['rules', i, 'context', key, j],
-              m,
-            ],
-          ),
-        ),
-        [['rules', i, 'match', 'only-if'], rule.match['only-if']],
-        [['rules', i, 'downgrade'], rule.downgrade],
-      ];
-      for (const [path, m] of matchers) {
-        if (m === undefined || typeof m.pattern !== 'string') continue;
+      for (const [path, m] of matcherPlaces(rule)) {
+        if (typeof m.pattern !== 'string') continue;
         const problem = patternProblem(m.pattern, m['case-sensitive'] === true);
-        if (problem) ctx.addIssue({ code: 'custom', message: problem, path: [...path, 'pattern'] });
+        if (problem)
+          ctx.addIssue({
+            code: 'custom',
+            message: problem,
+            path: ['rules', i, ...path, 'pattern'],
+          });
       }
     });
     const ids = new Set(file.rules.map((r) => r.id));
