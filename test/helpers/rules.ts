@@ -5,6 +5,7 @@ import { readFileSync } from 'node:fs';
 import path from 'node:path';
 import { corpusArticles } from '../../bench/corpus-metrics.js';
 import { parseRules } from '../../src/adapters/read-rules.js';
+import type { Finding } from '../../src/core/scan/finding.js';
 import type { Rule } from '../../src/core/scan/rules-schema.js';
 import { scanText } from '../../src/core/scan/scanner.js';
 import { ROOT } from './run.js';
@@ -20,10 +21,14 @@ export async function liveRules(): Promise<Rule[]> {
 /** Severities from none to blocker, for comparing. */
 export const ORDER = ['none', 'low', 'medium', 'high', 'blocker'];
 
+/** Rule `uk-ew.<id>`'s findings in `text`. */
+export function findingsOf(rules: readonly Rule[], text: string, id: string): Finding[] {
+  return scanText(text, rules).filter((f) => f.rule === `uk-ew.${id}`);
+}
+
 /** The highest severity of rule `uk-ew.<id>`'s findings in `text`, or 'none'. */
 export function worstOf(rules: readonly Rule[], text: string, id: string): string {
-  return scanText(text, rules)
-    .filter((f) => f.rule === `uk-ew.${id}`)
+  return findingsOf(rules, text, id)
     .map((f) => f.severity as string)
     .reduce((a, b) => (ORDER.indexOf(b) > ORDER.indexOf(a) ? b : a), 'none');
 }

@@ -5,13 +5,11 @@
 // from the corpus): the look-alike it clears and the risk it must keep.
 import { describe, expect, it } from 'vitest';
 import { readStory } from '../../src/core/scan/reading.js';
-import { scanText } from '../../src/core/scan/scanner.js';
-import { liveRules, worstOf } from '../helpers/rules.js';
+import { findingsOf, liveRules, worstOf } from '../helpers/rules.js';
 
 const LIVE = await liveRules();
 const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
-const of = (text: string, id: string) =>
-  scanText(text, LIVE).filter((f) => f.rule === `uk-ew.${id}`);
+const of = (text: string, id: string) => findingsOf(LIVE, text, id);
 
 describe('reading 2: the kinds of harmless copy, read from how they are written', () => {
   it('a death report that gives the age apart from "died" is an obituary', () => {

@@ -8,13 +8,11 @@
 // corpus), with the risk it must keep beside the look-alike it clears.
 import { describe, expect, it } from 'vitest';
 import { readStory } from '../../src/core/scan/reading.js';
-import { scanText } from '../../src/core/scan/scanner.js';
-import { harmlessTuningAlarms, liveRules, worstOf } from '../helpers/rules.js';
+import { findingsOf, harmlessTuningAlarms, liveRules, worstOf } from '../helpers/rules.js';
 
 const LIVE = await liveRules();
 const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
-const of = (text: string, id: string) =>
-  scanText(text, LIVE).filter((f) => f.rule === `uk-ew.${id}`);
+const of = (text: string, id: string) => findingsOf(LIVE, text, id);
 
 describe('a letter for a name is an anonymity order only where there are proceedings', () => {
   it("a feature's shorthand for someone it has named is a glance", () => {

@@ -7,13 +7,11 @@
 // group; the other side carried; the street of an incident. Every case is hand-written (none of it
 // from the corpus), with the look-alike it must not flag beside it.
 import { describe, expect, it } from 'vitest';
-import { scanText } from '../../src/core/scan/scanner.js';
-import { harmlessTuningAlarms, liveRules, worstOf } from '../helpers/rules.js';
+import { findingsOf, harmlessTuningAlarms, liveRules, worstOf } from '../helpers/rules.js';
 
 const LIVE = await liveRules();
 const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
-const of = (text: string, id: string) =>
-  scanText(text, LIVE).filter((f) => f.rule === `uk-ew.${id}`);
+const of = (text: string, id: string) => findingsOf(LIVE, text, id);
 /** The words of every place a story-level finding of the rule points at. */
 const places = (text: string, id: string): string[] =>
   of(text, id).flatMap((f) => [f.excerpt, ...(f.repeats ?? []).map((r) => r.excerpt ?? '')]);

@@ -7,15 +7,14 @@ import path from 'node:path';
 import { describe, expect, it } from 'vitest';
 import { RulesFile, type Rule } from '../../src/core/scan/rules-schema.js';
 import { scanText } from '../../src/core/scan/scanner.js';
-import { liveRules, worstOf } from '../helpers/rules.js';
+import { findingsOf, liveRules, worstOf } from '../helpers/rules.js';
 import { runInProcess, tempDir } from '../helpers/run.js';
 
 const LIVE = await liveRules();
 const rules = (): Rule[] => LIVE;
 /** The highest severity of rule `id`'s findings in `text`, or 'none'. */
 const worst = (text: string, id: string): string => worstOf(LIVE, text, id);
-const of = (text: string, id: string) =>
-  scanText(text, rules()).filter((f) => f.rule === `uk-ew.${id}`);
+const of = (text: string, id: string) => findingsOf(rules(), text, id);
 
 const pointing = (within: number) =>
   RulesFile.parse({
